@@ -1,0 +1,93 @@
+import { PASSWORD_MAX_LENGTH } from '@cqtt/domain';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { defineRoute, registerRoute } from '../http/route.ts';
+import { loadMe, MeResponse } from './me.ts';
+import * as service from './service.ts';
+import { SESSION_COOKIE } from './tokens.ts';
+
+export function authRoutes(app: FastifyInstance) {
+  registerRoute(
+    app,
+    defineRoute({
+      method: 'POST',
+      url: '/api/auth/login',
+      tag: 'auth',
+      summary: 'Đăng nhập bằng tên đăng nhập và mật khẩu; đặt cookie phiên',
+      access: 'public',
+      noCsrf: true,
+      body: z.strictObject({
+        username: z.string().trim().min(1).max(100),
+        password: z
+          .string()
+          .min(1)
+          .max(PASSWORD_MAX_LENGTH * 4),
+      }),
+      response: MeResponse,
+      handler: async ({ ctx, body, req, reply }) => {
+        const { sessionToken, actor } = await service.login(ctx, {
+          ...body,
+          previousSessionToken: req.cookies[SESSION_COOKIE],
+        });
+        reply.setCookie(SESSION_COOKIE, sessionToken, {
+          httpOnly: true,
+          sameSite: 'lax',
+          secure: ctx.config.secureCookies,
+          path: '/',
+          maxAge: ctx.config.sessionHours * 3600,
+        });
+        return loadMe(ctx.db, actor);
+      },
+    }),
+  );
+
+  registerRoute(
+    app,
+    defineRoute({
+      method: 'POST',
+      url: '/api/auth/logout',
+      tag: 'auth',
+      summary: 'Đăng xuất, hủy phiên',
+      access: 'user',
+      handler: async ({ ctx, reply }) => {
+        await service.logout(ctx);
+        reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      },
+    }),
+  );
+
+  registerRoute(
+    app,
+    defineRoute({
+      method: 'GET',
+      url: '/api/me',
+      tag: 'auth',
+      summary: 'Người dùng đang đăng nhập: vai trò, xã, đơn vị, mã CSRF',
+      access: 'user',
+      response: MeResponse,
+      handler: ({ ctx }) => loadMe(ctx.db, ctx.actor!),
+    }),
+  );
+
+  registerRoute(
+    app,
+    defineRoute({
+      method: 'POST',
+      url: '/api/me/password',
+      tag: 'auth',
+      summary: 'Đổi mật khẩu của chính mình',
+      access: 'user',
+      body: z.strictObject({
+        currentPassword: z
+          .string()
+          .min(1)
+          .max(PASSWORD_MAX_LENGTH * 4),
+        newPassword: z
+          .string()
+          .min(1)
+          .max(PASSWORD_MAX_LENGTH * 4),
+      }),
+      handler: ({ ctx, body }) => service.changeOwnPassword(ctx, body),
+    }),
+  );
+}

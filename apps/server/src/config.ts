@@ -1,0 +1,53 @@
+import { resolve } from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  production: boolean;
+  /** postgres://… when set; otherwise the embedded PGlite database in dataDir. */
+  databaseUrl?: string;
+  dataDir: string;
+  /** Create the demo data (xã Bình Giang and two more communes) on an empty database. */
+  seedDemo: boolean;
+  /** Let a production server run while demo accounts exist. */
+  allowDemo: boolean;
+  demoPassword: string;
+  /** Folder of the built console (apps/web/dist). */
+  webDist: string;
+  /** Send cookies with Secure (true behind HTTPS). */
+  secureCookies: boolean;
+  /** Trust X-Forwarded-For from this many proxies (or a list of addresses). */
+  trustProxy: boolean | number | string;
+  sessionHours: number;
+  logLevel: string;
+}
+
+export const DEFAULT_DEMO_PASSWORD = 'BinhGiang@2026';
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const production = env.NODE_ENV === 'production';
+  const allowDemo = env.CQTT_ALLOW_DEMO === '1' || env.CQTT_ALLOW_DEMO === 'true';
+  const trustProxy = env.TRUST_PROXY;
+  return {
+    port: Number(env.PORT ?? 3000),
+    host: env.HOST ?? '127.0.0.1',
+    production,
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: resolve(env.DATA_DIR ?? './data'),
+    seedDemo: env.CQTT_SEED_DEMO ? env.CQTT_SEED_DEMO === '1' : !production || allowDemo,
+    allowDemo,
+    demoPassword: env.CQTT_DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD,
+    webDist: resolve(env.CQTT_WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname),
+    secureCookies: env.CQTT_SECURE_COOKIES === '1' || (env.PUBLIC_URL ?? '').startsWith('https://'),
+    trustProxy:
+      trustProxy === undefined || trustProxy === ''
+        ? false
+        : /^\d+$/.test(trustProxy)
+          ? Number(trustProxy)
+          : trustProxy === 'true'
+            ? true
+            : trustProxy,
+    sessionHours: Number(env.CQTT_SESSION_HOURS ?? 12),
+    logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
+  };
+}

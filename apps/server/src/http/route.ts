@@ -1,0 +1,172 @@
+import { can, type Permission, type Role } from '@cqtt/domain';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { Config } from '../config.ts';
+import type { DB } from '../db/schema.ts';
+import { AppError, forbidden, unauthenticated } from './errors.ts';
+import { describeProblems, fieldProblems } from './zod-vi.ts';
+
+/** The signed-in user a request acts for. */
+export interface Actor {
+  userId: string;
+  username: string;
+  fullName: string;
+  roles: Role[];
+  cityId: string;
+  /** null for a city-level user (Sở Nội vụ, deployment administrator). */
+  communeId: string | null;
+  unitId: string | null;
+  via: 'session' | 'token';
+  sessionIdHash?: string;
+  csrfToken?: string;
+}
+
+export interface RequestContext {
+  db: Kysely<DB>;
+  config: Config;
+  actor: Actor | null;
+  requestId: string;
+  ip: string;
+  userAgent: string;
+}
+
+/** Who may call a route: anyone, any signed-in user, or holders of a permission. */
+export type Access = 'public' | 'user' | { permission: Permission };
+
+type AnyZod = z.ZodType;
+type Out<T> = T extends AnyZod ? z.output<T> : undefined;
+
+export interface RouteSpec<
+  P extends AnyZod | undefined = AnyZod | undefined,
+  Q extends AnyZod | undefined = AnyZod | undefined,
+  B extends AnyZod | undefined = AnyZod | undefined,
+  R extends AnyZod | undefined = AnyZod | undefined,
+> {
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  url: string;
+  /** Vietnamese one-liner for the API docs. */
+  summary: string;
+  /** The capability folder the route belongs to. */
+  tag: string;
+  access: Access;
+  params?: P;
+  query?: Q;
+  body?: B;
+  response?: R;
+  /** Success status; 204 when there is no response body. */
+  status?: number;
+  /** Larger request bodies for this route (bytes). */
+  bodyLimit?: number;
+  /** Skip the CSRF check (login, which has no session yet). */
+  noCsrf?: boolean;
+  handler: (input: {
+    params: Out<P>;
+    query: Out<Q>;
+    body: Out<B>;
+    ctx: RequestContext;
+    req: FastifyRequest;
+    reply: FastifyReply;
+  }) => Promise<R extends AnyZod ? z.input<R> : undefined | void>;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: the registry holds routes of every shape.
+export type AnyRoute = RouteSpec<any, any, any, any>;
+
+/** Types a route spec; no runtime effect. */
+export function defineRoute<
+  P extends AnyZod | undefined = undefined,
+  Q extends AnyZod | undefined = undefined,
+  B extends AnyZod | undefined = undefined,
+  R extends AnyZod | undefined = undefined,
+>(spec: RouteSpec<P, Q, B, R>): RouteSpec<P, Q, B, R> {
+  return spec;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    cqttRoutes: AnyRoute[];
+  }
+  interface FastifyRequest {
+    ctx: RequestContext;
+  }
+}
+
+function parse(schema: AnyZod | undefined, value: unknown, where: 'params' | 'query' | 'body') {
+  if (!schema) {
+    if (
+      where === 'body' &&
+      value !== undefined &&
+      value !== null &&
+      !(typeof value === 'object' && Object.keys(value).length === 0)
+    ) {
+      throw new AppError('validation_error', 400, 'Yêu cầu này không nhận dữ liệu gửi kèm.');
+    }
+    if (where === 'query' && value && Object.keys(value).length > 0) {
+      throw new AppError(
+        'validation_error',
+        400,
+        `Tham số không được chấp nhận: ${Object.keys(value).join(', ')}.`,
+      );
+    }
+    return undefined;
+  }
+  const result = schema.safeParse(value ?? (where === 'body' ? undefined : {}));
+  if (!result.success) {
+    const problems = fieldProblems(result.error, where === 'body' ? undefined : where);
+    if (where === 'body' && value === undefined) {
+      throw new AppError('validation_error', 400, 'Thiếu dữ liệu gửi kèm (JSON).', problems);
+    }
+    throw new AppError('validation_error', 400, describeProblems(problems), problems);
+  }
+  return result.data;
+}
+
+export function checkAccess(access: Access, actor: Actor | null): void {
+  if (access === 'public') return;
+  if (!actor) throw unauthenticated();
+  if (access === 'user') return;
+  if (!can(actor.roles, access.permission)) throw forbidden();
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function registerRoute(app: FastifyInstance, spec: AnyRoute): void {
+  app.cqttRoutes.push(spec);
+  app.route({
+    method: spec.method,
+    url: spec.url,
+    ...(spec.bodyLimit ? { bodyLimit: spec.bodyLimit } : {}),
+    handler: async (req, reply) => {
+      const ctx = req.ctx;
+      checkAccess(spec.access, ctx.actor);
+      if (ctx.actor?.via === 'session' && !SAFE_METHODS.has(spec.method) && !spec.noCsrf) {
+        if (req.headers['x-csrf-token'] !== ctx.actor.csrfToken) {
+          throw new AppError(
+            'csrf_invalid',
+            403,
+            'Yêu cầu thiếu mã chống giả mạo (CSRF) hoặc mã đã hết hạn. Vui lòng tải lại trang.',
+          );
+        }
+      }
+      const params = parse(spec.params, req.params, 'params');
+      const query = parse(spec.query, req.query, 'query');
+      const body = parse(spec.body, req.body, 'body');
+      const result = await spec.handler({ params, query, body, ctx, req, reply });
+      if (reply.sent) return reply;
+      const status = spec.status ?? (spec.response ? 200 : 204);
+      reply.code(status);
+      return status === 204 ? reply.send() : reply.send(result);
+    },
+  });
+}
+
+/** Common pieces of schemas. */
+export const idParams = z.strictObject({ id: z.uuid() });
+export const pageQuery = {
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+};
+/** Text fields: trimmed, bounded, never empty when required. */
+export const text = (max = 500) => z.string().trim().min(1).max(max);
+export const optionalText = (max = 500) => z.string().trim().max(max);

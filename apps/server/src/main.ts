@@ -1,0 +1,70 @@
+import { buildApp } from './app.ts';
+import { loadConfig } from './config.ts';
+import { openDatabase } from './db/database.ts';
+import { migrate } from './db/migrate.ts';
+import { DEMO_ACCOUNTS, demoAccountsActive, isEmpty, seedDemo } from './demo/seed.ts';
+
+const config = loadConfig();
+const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+const applied = await migrate(database);
+
+let seeded = false;
+if (config.seedDemo && (await isEmpty(database.db))) {
+  await seedDemo(database.db, config.demoPassword);
+  seeded = true;
+}
+const demoUsers = await demoAccountsActive(database.db);
+if (config.production && demoUsers.length > 0 && !config.allowDemo) {
+  console.error(
+    `Từ chối chạy ở chế độ production: còn ${demoUsers.length} tài khoản demo với mật khẩu mặc định (${demoUsers.join(', ')}).\n` +
+      'Hãy khóa hoặc đổi mật khẩu các tài khoản này, hoặc đặt CQTT_ALLOW_DEMO=1 nếu đây là bản trình diễn.',
+  );
+  await database.close();
+  process.exit(1);
+}
+
+const app = await buildApp({ config, database });
+app.log.info(
+  {
+    db: database.kind,
+    dataDir: database.kind === 'pglite' ? config.dataDir : undefined,
+    migrations: applied,
+    seeded,
+  },
+  'database ready',
+);
+
+let closing = false;
+async function shutdown(signal: string) {
+  if (closing) return;
+  closing = true;
+  app.log.info({ signal }, 'shutting down: finishing requests in flight');
+  const force = setTimeout(() => process.exit(1), 15_000);
+  force.unref();
+  try {
+    await app.close();
+    await database.close();
+  } finally {
+    process.exit(0);
+  }
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+await app.listen({ port: config.port, host: config.host });
+const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
+const lines = [
+  '',
+  `  cqtt — Chính quyền thân thiện đang chạy tại ${url}`,
+  `  Cơ sở dữ liệu: ${database.kind === 'pglite' ? `PGlite (nhúng) trong ${config.dataDir}` : 'PostgreSQL'}`,
+  `  Tài liệu API: ${url}/api/docs`,
+];
+if (demoUsers.length > 0) {
+  lines.push(
+    `  Tài khoản demo (mật khẩu: ${config.demoPassword === 'BinhGiang@2026' ? 'BinhGiang@2026' : 'giá trị CQTT_DEMO_PASSWORD'}):`,
+    `    ${DEMO_ACCOUNTS.map((a) => a.username)
+      .filter((u) => demoUsers.includes(u))
+      .join(', ')}`,
+  );
+}
+console.log(`${lines.join('\n')}\n`);

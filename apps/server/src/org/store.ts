@@ -1,0 +1,64 @@
+import { type Kysely, sql } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import type { Actor } from '../http/route.ts';
+import { visibleCommuneIds } from './scope.ts';
+
+export function listCommunes(db: Kysely<DB>, actor: Actor) {
+  return db
+    .selectFrom('communes as c')
+    .where('c.id', 'in', visibleCommuneIds(db, actor))
+    .select([
+      'c.id',
+      'c.code',
+      'c.name',
+      'c.kind',
+      'c.city_id',
+      sql<number>`(select count(*)::int from units u where u.commune_id = c.id and u.is_active)`.as(
+        'unit_count',
+      ),
+      sql<number>`(select count(*)::int from villages v where v.commune_id = c.id and v.is_active)`.as(
+        'village_count',
+      ),
+      sql<number>`(select count(*)::int from users s where s.commune_id = c.id and s.is_active)`.as(
+        'user_count',
+      ),
+    ])
+    .orderBy('c.name')
+    .execute();
+}
+
+export function findCommune(db: Kysely<DB>, actor: Actor, id: string) {
+  return db
+    .selectFrom('communes as c')
+    .innerJoin('cities as t', 't.id', 'c.city_id')
+    .where('c.id', '=', id)
+    .where('c.id', 'in', visibleCommuneIds(db, actor))
+    .select(['c.id', 'c.code', 'c.name', 'c.kind', 'c.city_id', 't.code as city_code', 't.name as city_name'])
+    .executeTakeFirst();
+}
+
+export function listUnits(db: Kysely<DB>, communeId: string) {
+  return db.selectFrom('units').selectAll().where('commune_id', '=', communeId).orderBy('code').execute();
+}
+
+export function findUnit(db: Kysely<DB>, actor: Actor, id: string) {
+  return db
+    .selectFrom('units')
+    .selectAll()
+    .where('id', '=', id)
+    .where('commune_id', 'in', visibleCommuneIds(db, actor))
+    .executeTakeFirst();
+}
+
+export function listVillages(db: Kysely<DB>, communeId: string) {
+  return db.selectFrom('villages').selectAll().where('commune_id', '=', communeId).orderBy('name').execute();
+}
+
+export function findVillage(db: Kysely<DB>, actor: Actor, id: string) {
+  return db
+    .selectFrom('villages')
+    .selectAll()
+    .where('id', '=', id)
+    .where('commune_id', 'in', visibleCommuneIds(db, actor))
+    .executeTakeFirst();
+}

@@ -1,0 +1,20 @@
+import type { Role } from './roles.ts';
+
+/** What a user may do, named as the action a civil servant would recognise. */
+export const PERMISSIONS = {
+  /** Add or edit the commune's units and villages. */
+  'org.manage': ['admin', 'coordinator'],
+  /** Create users, change their roles, reset passwords. */
+  'users.manage': ['admin'],
+  /** Issue and revoke API tokens for integrations. */
+  'tokens.manage': ['admin'],
+  /** Read the audit log. */
+  'audit.read': ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(roles: readonly string[], permission: Permission): boolean {
+  const allowed: readonly string[] = PERMISSIONS[permission];
+  return roles.some((role) => allowed.includes(role));
+}
