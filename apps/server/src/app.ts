@@ -68,6 +68,14 @@ export async function buildApp({ config, database }: BuildAppOptions): Promise<F
     trustProxy: config.trustProxy as boolean | string,
     bodyLimit: 1024 * 1024,
     return503OnClosing: true,
+    // long ids reach our validation and get its Vietnamese 400
+    routerOptions: { maxParamLength: 1000 },
+    frameworkErrors: (_error, req, reply) => {
+      reply
+        .code(400)
+        .header('x-request-id', req.id)
+        .send(errorBody('validation_error', 'Địa chỉ yêu cầu không hợp lệ.'));
+    },
   });
   app.decorate('cqttRoutes', []);
   app.decorateRequest('ctx', null as never);

@@ -24,6 +24,7 @@ export function authRoutes(app: FastifyInstance) {
           .max(PASSWORD_MAX_LENGTH * 4),
       }),
       response: MeResponse,
+      example: { username: 'vhxh.binhgiang', password: 'mat-khau-cua-ban' },
       handler: async ({ ctx, body, req, reply }) => {
         const { sessionToken, actor } = await service.login(ctx, {
           ...body,
@@ -87,6 +88,7 @@ export function authRoutes(app: FastifyInstance) {
           .min(1)
           .max(PASSWORD_MAX_LENGTH * 4),
       }),
+      example: { currentPassword: 'mat-khau-hien-tai', newPassword: 'mot-cau-mat-khau-moi-dai' },
       handler: ({ ctx, body }) => service.changeOwnPassword(ctx, body),
     }),
   );

@@ -110,9 +110,9 @@ export async function login(
     .select([...actorColumns, 'u.password_hash', 'u.is_active'])
     .where('u.username', '=', username)
     .executeTakeFirst();
-  const ok = user
-    ? await verifyPassword(user.password_hash, input.password)
-    : (await burnVerification(input.password), false);
+  let ok = false;
+  if (user) ok = await verifyPassword(user.password_hash, input.password);
+  else await burnVerification(input.password);
   if (!user || !ok || !user.is_active) {
     await ctx.db.transaction().execute(async (trx) => {
       await trx.insertInto('login_attempts').values({ username, ip: ctx.ip, success: false }).execute();

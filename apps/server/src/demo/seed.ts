@@ -224,6 +224,13 @@ export async function seedDemo(db: Kysely<DB>, password: string): Promise<void> 
           households: 190,
           updated_at: new Date(),
         },
+        {
+          commune_id: communes.badinh!.id,
+          name: 'Tổ dân phố số 3',
+          head_name: '',
+          households: 260,
+          updated_at: new Date(),
+        },
       ])
       .execute();
     for (const account of DEMO_ACCOUNTS) {

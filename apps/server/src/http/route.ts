@@ -54,6 +54,12 @@ export interface RouteSpec<
   query?: Q;
   body?: B;
   response?: R;
+  /**
+   * A valid request body: shown in the API docs, and used by the generic
+   * tenancy and malformed-input tests, which is why every route with a body
+   * must have one.
+   */
+  example?: B extends AnyZod ? z.input<B> : undefined;
   /** Success status; 204 when there is no response body. */
   status?: number;
   /** Larger request bodies for this route (bytes). */
@@ -67,7 +73,7 @@ export interface RouteSpec<
     ctx: RequestContext;
     req: FastifyRequest;
     reply: FastifyReply;
-  }) => Promise<R extends AnyZod ? z.input<R> : undefined | void>;
+  }) => Promise<R extends AnyZod ? z.input<R> : unknown>;
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: the registry holds routes of every shape.

@@ -126,6 +126,7 @@ export function orgRoutes(app: FastifyInstance) {
       }),
       response: Unit,
       status: 201,
+      example: { code: 'TTYT', name: 'Trạm Y tế xã', description: 'Phối hợp tuyên truyền' },
       handler: ({ ctx, body }) => service.createUnit(ctx, body),
     }),
   );
@@ -145,6 +146,7 @@ export function orgRoutes(app: FastifyInstance) {
         isActive: z.boolean().optional(),
       }),
       response: Unit,
+      example: { name: 'Phòng Văn hóa - Xã hội', description: 'Đầu mối tổng hợp' },
       handler: ({ ctx, params, body }) => service.updateUnit(ctx, params.id, body),
     }),
   );
@@ -182,6 +184,7 @@ export function orgRoutes(app: FastifyInstance) {
       }),
       response: Village,
       status: 201,
+      example: { name: 'Thôn Đông Lâm', headName: 'Nguyễn Văn An', households: 320 },
       handler: ({ ctx, body }) => service.createVillage(ctx, body),
     }),
   );
@@ -202,6 +205,7 @@ export function orgRoutes(app: FastifyInstance) {
         isActive: z.boolean().optional(),
       }),
       response: Village,
+      example: { headName: 'Trần Thị Bích', households: 330 },
       handler: ({ ctx, params, body }) => service.updateVillage(ctx, params.id, body),
     }),
   );

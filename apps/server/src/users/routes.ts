@@ -83,6 +83,13 @@ export function usersRoutes(app: FastifyInstance) {
       }),
       response: User,
       status: 201,
+      example: {
+        username: 'nv.tuphap',
+        fullName: 'Nguyễn Văn Tư',
+        email: 'tu@example.vn',
+        roles: ['focal'],
+        password: 'mot-mat-khau-kho-doan',
+      },
       handler: ({ ctx, body }) => service.createUser(ctx, body),
     }),
   );
@@ -105,6 +112,7 @@ export function usersRoutes(app: FastifyInstance) {
         isActive: z.boolean().optional(),
       }),
       response: User,
+      example: { fullName: 'Nguyễn Văn Tư', roles: ['focal'] },
       handler: ({ ctx, params, body }) => service.updateUser(ctx, params.id, body),
     }),
   );
@@ -119,6 +127,7 @@ export function usersRoutes(app: FastifyInstance) {
       access: { permission: 'users.manage' },
       params: idParams,
       body: z.strictObject({ newPassword: password }),
+      example: { newPassword: 'mot-mat-khau-kho-doan' },
       handler: ({ ctx, params, body }) => service.resetPassword(ctx, params.id, body.newPassword),
     }),
   );
@@ -157,6 +166,7 @@ export function usersRoutes(app: FastifyInstance) {
       body: z.strictObject({ name: text(100), userId: z.uuid().optional() }),
       response: z.object({ id: z.uuid(), name: z.string(), token: z.string() }),
       status: 201,
+      example: { name: 'Hệ thống một cửa' },
       handler: ({ ctx, body }) => service.issueToken(ctx, body),
     }),
   );

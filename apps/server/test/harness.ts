@@ -1,0 +1,139 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { buildApp } from '../src/app.ts';
+import { type Config, DEFAULT_DEMO_PASSWORD, loadConfig } from '../src/config.ts';
+import { type Database, openDatabase } from '../src/db/database.ts';
+import { withDatabase } from './global-setup.ts';
+
+export const DEMO_PASSWORD = DEFAULT_DEMO_PASSWORD;
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: Database;
+  config: Config;
+  close(): Promise<void>;
+}
+
+/**
+ * A real app on a real database (PGlite or PostgreSQL, as the run chose),
+ * holding a fresh copy of the demo data. One per test file.
+ */
+export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+  const kind = inject('dbKind');
+  let database: Database;
+  let dropDatabase = async () => {};
+  if (kind === 'postgres') {
+    const url = inject('postgresUrl');
+    const name = `cqtt_t_${process.ppid}_${randomBytes(4).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`create database ${name} template ${inject('postgresTemplate')}`);
+    await admin.end();
+    database = await openDatabase({ databaseUrl: withDatabase(url, name), poolSize: 5 });
+    dropDatabase = async () => {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      await client.query(`drop database if exists ${name} with (force)`);
+      await client.end();
+    };
+  } else {
+    const tarball = readFileSync(inject('pgliteTemplate'));
+    database = await openDatabase({ dataDir: 'memory://', loadDataDir: new Blob([tarball]) });
+  }
+  const config = { ...loadConfig({ NODE_ENV: 'test', DATA_DIR: '/nonexistent' }), ...overrides };
+  const app = await buildApp({ config, database });
+  await app.ready();
+  return {
+    app,
+    database,
+    config,
+    async close() {
+      await app.close();
+      await database.close();
+      await dropDatabase();
+    },
+  };
+}
+
+type Body = Record<string, unknown> | unknown[] | string | undefined;
+
+export interface Client {
+  username: string;
+  csrfToken: string | null;
+  me: Record<string, any>;
+  get(url: string): Promise<LightMyRequestResponse>;
+  post(url: string, body?: Body, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  patch(url: string, body?: Body): Promise<LightMyRequestResponse>;
+  delete(url: string): Promise<LightMyRequestResponse>;
+  request(
+    method: string,
+    url: string,
+    body?: Body,
+    headers?: Record<string, string>,
+  ): Promise<LightMyRequestResponse>;
+}
+
+/** Sends requests as a browser would: session cookie plus the CSRF header on writes. */
+export function clientFor(
+  app: FastifyInstance,
+  cookie: string | null,
+  csrfToken: string | null,
+  me: any,
+): Client {
+  const request = (method: string, url: string, body?: Body, headers: Record<string, string> = {}) =>
+    app.inject({
+      method: method as 'GET',
+      url,
+      headers: {
+        ...(cookie ? { cookie } : {}),
+        ...(csrfToken && method !== 'GET' ? { 'x-csrf-token': csrfToken } : {}),
+        ...(body !== undefined && typeof body !== 'string' ? { 'content-type': 'application/json' } : {}),
+        ...headers,
+      },
+      ...(body !== undefined ? { payload: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
+    });
+  return {
+    username: me?.user?.username ?? '',
+    csrfToken,
+    me,
+    request,
+    get: (url) => request('GET', url),
+    post: (url, body, headers) => request('POST', url, body, headers),
+    patch: (url, body) => request('PATCH', url, body),
+    delete: (url) => request('DELETE', url),
+  };
+}
+
+export const anonymous = (app: FastifyInstance) => clientFor(app, null, null, null);
+
+export async function login(
+  app: FastifyInstance,
+  username: string,
+  password = DEMO_PASSWORD,
+): Promise<Client> {
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username, password },
+    remoteAddress: `127.0.${randomBytes(1)[0]}.${randomBytes(1)[0]}`,
+  });
+  if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
+  const cookie = res.cookies.find((c) => c.name === 'cqtt_session');
+  const me = res.json();
+  return clientFor(app, `cqtt_session=${cookie!.value}`, me.csrfToken, me);
+}
+
+/** Counts rows of a table straight from the database. */
+export async function countRows(
+  database: Database,
+  table: 'audit_log' | 'users' | 'units' | 'villages' | 'sessions' | 'api_tokens',
+) {
+  const row = await database.db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

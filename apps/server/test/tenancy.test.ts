@@ -1,0 +1,187 @@
+/**
+ * Tenant isolation, walked over every route the app registers (RELIABILITY.md
+ * 1 and 2). A route added later joins this test by itself: if it takes an id
+ * this test has no foreign fixture for, the test fails and asks for one.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AnyRoute } from '../src/http/route.ts';
+import { type Client, createTestApp, login, type TestApp } from './harness.ts';
+
+let t: TestApp;
+interface Foreign {
+  label: string;
+  communeId: string;
+  /** Path ids of that commune, by the collection name in the URL. */
+  ids: Record<string, string>;
+}
+let hongBang: Foreign;
+let baDinh: Foreign;
+
+async function foreignData(code: string, label: string): Promise<Foreign> {
+  const { db } = t.database;
+  const commune = await db
+    .selectFrom('communes')
+    .select(['id', 'city_id'])
+    .where('code', '=', code)
+    .executeTakeFirstOrThrow();
+  const unit = await db
+    .selectFrom('units')
+    .select('id')
+    .where('commune_id', '=', commune.id)
+    .executeTakeFirstOrThrow();
+  const village = await db
+    .selectFrom('villages')
+    .select('id')
+    .where('commune_id', '=', commune.id)
+    .executeTakeFirstOrThrow();
+  const user = await db
+    .selectFrom('users')
+    .select('id')
+    .where('commune_id', '=', commune.id)
+    .executeTakeFirstOrThrow();
+  const token = await db
+    .insertInto('api_tokens')
+    .values({ user_id: user.id, name: `token ${label}`, token_hash: `hash-${label}`, created_by: user.id })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return {
+    label,
+    communeId: commune.id,
+    ids: { communes: commune.id, units: unit.id, villages: village.id, users: user.id, tokens: token.id },
+  };
+}
+
+/** Everything a foreign commune owns, to prove a refused request changed nothing. */
+async function snapshot(communeId: string) {
+  const { db } = t.database;
+  return JSON.stringify([
+    await db.selectFrom('units').selectAll().where('commune_id', '=', communeId).orderBy('id').execute(),
+    await db.selectFrom('villages').selectAll().where('commune_id', '=', communeId).orderBy('id').execute(),
+    await db.selectFrom('users').selectAll().where('commune_id', '=', communeId).orderBy('id').execute(),
+    await db
+      .selectFrom('api_tokens')
+      .innerJoin('users', 'users.id', 'api_tokens.user_id')
+      .selectAll('api_tokens')
+      .where('users.commune_id', '=', communeId)
+      .orderBy('api_tokens.id')
+      .execute(),
+  ]);
+}
+
+function collectionOf(url: string): string {
+  return url.split('/')[2] ?? '';
+}
+
+function bodyKeys(route: AnyRoute): string[] {
+  const shape = (route.body as { shape?: Record<string, unknown> } | undefined)?.shape;
+  return shape ? Object.keys(shape) : [];
+}
+function queryKeys(route: AnyRoute): string[] {
+  const shape = (route.query as { shape?: Record<string, unknown> } | undefined)?.shape;
+  return shape ? Object.keys(shape) : [];
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  hongBang = await foreignData('HP-HONGBANG', 'Hồng Bàng');
+  baDinh = await foreignData('HN-BADINH', 'Ba Đình');
+});
+afterAll(() => t.close());
+
+const protectedRoutes = () => t.app.cqttRoutes.filter((r) => r.access !== 'public');
+
+describe('tenant isolation on every route', () => {
+  it('every route with a body documents an example the generic tests can send', () => {
+    const missing = t.app.cqttRoutes.filter((r) => r.body && !r.example).map((r) => `${r.method} ${r.url}`);
+    expect(missing).toEqual([]);
+  });
+
+  it('every protected route refuses a request without login (401)', async () => {
+    for (const route of protectedRoutes()) {
+      const url = route.url.replace(
+        /:id/g,
+        hongBang.ids[collectionOf(route.url)] ?? '00000000-0000-4000-8000-000000000000',
+      );
+      const res = await t.app.inject({ method: route.method, url, payload: route.example as never });
+      expect(res.statusCode, `${route.method} ${route.url}`).toBe(401);
+      expect(res.json().error.code).toBe('unauthenticated');
+    }
+  });
+
+  const cases = [
+    { actor: 'admin', foreign: () => [hongBang, baDinh] },
+    { actor: 'vhxh.binhgiang', foreign: () => [hongBang, baDinh] },
+    { actor: 'snv.haiphong', foreign: () => [baDinh] },
+  ];
+
+  for (const c of cases) {
+    it(`${c.actor}: a foreign commune's ids answer 404 (or 403) and its rows stay unchanged`, async () => {
+      const client = await login(t.app, c.actor);
+      for (const foreign of c.foreign()) {
+        const before = await snapshot(foreign.communeId);
+        for (const route of protectedRoutes()) {
+          const label = `${c.actor} ${route.method} ${route.url} → ${foreign.label}`;
+          const hasId = route.url.includes(':id');
+          const takesCommune =
+            queryKeys(route).includes('communeId') || bodyKeys(route).includes('communeId');
+          if (!hasId && !takesCommune) continue;
+          let url = route.url;
+          if (hasId) {
+            const id = foreign.ids[collectionOf(route.url)];
+            expect(id, `no foreign fixture for ${route.url}: add one to tenancy.test.ts`).toBeDefined();
+            url = url.replace(':id', id!);
+          }
+          if (queryKeys(route).includes('communeId')) url += `?communeId=${foreign.communeId}`;
+          const body =
+            route.body === undefined
+              ? undefined
+              : {
+                  ...(route.example as object),
+                  ...(bodyKeys(route).includes('communeId') ? { communeId: foreign.communeId } : {}),
+                };
+          const res = await client.request(route.method, url, body);
+          expect([403, 404], `${label}: ${res.statusCode} ${res.body}`).toContain(res.statusCode);
+        }
+        expect(await snapshot(foreign.communeId), `${c.actor} changed ${foreign.label}`).toBe(before);
+      }
+    });
+
+    it(`${c.actor}: no list shows a foreign commune's rows`, async () => {
+      const client = await login(t.app, c.actor);
+      for (const route of protectedRoutes()) {
+        if (route.method !== 'GET' || route.url.includes(':')) continue;
+        const res = await client.get(route.url);
+        if (res.statusCode >= 400) {
+          // a city user must name a commune for commune lists; others may lack the permission
+          expect([400, 403], `${c.actor} GET ${route.url}: ${res.body}`).toContain(res.statusCode);
+          continue;
+        }
+        for (const foreign of c.foreign()) {
+          for (const id of Object.values(foreign.ids)) {
+            expect(res.body.includes(id), `${c.actor} GET ${route.url} shows ${foreign.label} ${id}`).toBe(
+              false,
+            );
+          }
+        }
+      }
+    });
+  }
+
+  it('a city user sees every commune of the city and none of another city', async () => {
+    const haiPhong = await login(t.app, 'snv.haiphong');
+    const names = (await haiPhong.get('/api/communes')).json().map((c: { name: string }) => c.name);
+    expect(names).toEqual(expect.arrayContaining(['Xã Bình Giang', 'Phường Hồng Bàng', 'Đặc khu Cát Hải']));
+    expect(names).not.toContain('Phường Ba Đình');
+    const units = await haiPhong.get(`/api/units?communeId=${hongBang.communeId}`);
+    expect(units.statusCode).toBe(200);
+    expect(units.json().length).toBeGreaterThan(0);
+    expect((await haiPhong.get(`/api/units?communeId=${baDinh.communeId}`)).statusCode).toBe(404);
+  });
+
+  it('a commune user sees only their own commune', async () => {
+    const client: Client = await login(t.app, 'vhxh.binhgiang');
+    const communes = (await client.get('/api/communes')).json();
+    expect(communes.map((c: { name: string }) => c.name)).toEqual(['Xã Bình Giang']);
+    expect((await client.get(`/api/communes/${hongBang.communeId}`)).statusCode).toBe(404);
+  });
+});
