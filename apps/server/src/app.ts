@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { auditRoutes } from './audit/routes.ts';
 import { authRoutes } from './auth/routes.ts';
@@ -70,7 +70,7 @@ export async function buildApp({ config, database }: BuildAppOptions): Promise<F
     return503OnClosing: true,
     // long ids reach our validation and get its Vietnamese 400
     routerOptions: { maxParamLength: 1000 },
-    frameworkErrors: (_error, req, reply) => {
+    frameworkErrors: (_error, req, reply: FastifyReply) => {
       reply
         .code(400)
         .header('x-request-id', req.id)

@@ -62,7 +62,9 @@ type Body = Record<string, unknown> | unknown[] | string | undefined;
 
 export interface Client {
   username: string;
+  cookie: string | null;
   csrfToken: string | null;
+  // biome-ignore lint/suspicious/noExplicitAny: tests read the /api/me answer freely
   me: Record<string, any>;
   get(url: string): Promise<LightMyRequestResponse>;
   post(url: string, body?: Body, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
@@ -81,6 +83,7 @@ export function clientFor(
   app: FastifyInstance,
   cookie: string | null,
   csrfToken: string | null,
+  // biome-ignore lint/suspicious/noExplicitAny: as above
   me: any,
 ): Client {
   const request = (method: string, url: string, body?: Body, headers: Record<string, string> = {}) =>
@@ -97,6 +100,7 @@ export function clientFor(
     });
   return {
     username: me?.user?.username ?? '',
+    cookie,
     csrfToken,
     me,
     request,

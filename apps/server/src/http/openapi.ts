@@ -53,7 +53,9 @@ export function buildOpenApi(routes: AnyRoute[]) {
         ? {
             requestBody: {
               required: true,
-              content: { 'application/json': { schema: schemaOf(route.body, 'input') } },
+              content: {
+                'application/json': { schema: schemaOf(route.body, 'input'), example: route.example },
+              },
             },
           }
         : {}),

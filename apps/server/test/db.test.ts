@@ -1,0 +1,104 @@
+/**
+ * The database layer behaves the same on PGlite and PostgreSQL: rollback
+ * leaves nothing, affected-row counts are right, concurrent transactions on
+ * the single PGlite connection do not mix, dates stay plain dates.
+ */
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrate } from '../src/db/migrate.ts';
+import { createTestApp, type TestApp } from './harness.ts';
+
+let t: TestApp;
+let communeId: string;
+beforeAll(async () => {
+  t = await createTestApp();
+  communeId = (
+    await t.database.db
+      .selectFrom('communes')
+      .select('id')
+      .where('code', '=', 'HP-BINHGIANG')
+      .executeTakeFirstOrThrow()
+  ).id;
+});
+afterAll(() => t.close());
+
+describe(`database layer`, () => {
+  it('a rolled-back transaction keeps no row', async () => {
+    const { db } = t.database;
+    await expect(
+      db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto('villages')
+          .values({ commune_id: communeId, name: 'Thôn Rollback', households: 1, updated_at: new Date() })
+          .execute();
+        throw new Error('rollback');
+      }),
+    ).rejects.toThrow('rollback');
+    const found = await db.selectFrom('villages').select('id').where('name', '=', 'Thôn Rollback').execute();
+    expect(found).toHaveLength(0);
+  });
+
+  it('update and delete report how many rows they touched', async () => {
+    const { db } = t.database;
+    const updated = await db
+      .updateTable('units')
+      .set({ description: 'cập nhật' })
+      .where('commune_id', '=', communeId)
+      .executeTakeFirst();
+    expect(Number(updated.numUpdatedRows)).toBe(7);
+    const none = await db
+      .updateTable('units')
+      .set({ description: 'x' })
+      .where('code', '=', 'KHONG_CO')
+      .executeTakeFirst();
+    expect(Number(none.numUpdatedRows)).toBe(0);
+    await db
+      .insertInto('villages')
+      .values({ commune_id: communeId, name: 'Thôn Xóa', households: 1, updated_at: new Date() })
+      .execute();
+    const deleted = await db.deleteFrom('villages').where('name', '=', 'Thôn Xóa').executeTakeFirst();
+    expect(Number(deleted.numDeletedRows)).toBe(1);
+  });
+
+  it('concurrent transactions do not see or break each other', async () => {
+    const { db } = t.database;
+    const runs = Array.from({ length: 20 }, (_, i) =>
+      db
+        .transaction()
+        .execute(async (trx) => {
+          await trx
+            .insertInto('villages')
+            .values({
+              commune_id: communeId,
+              name: `Thôn Song Song ${i}`,
+              households: i,
+              updated_at: new Date(),
+            })
+            .execute();
+          await new Promise((r) => setTimeout(r, 1));
+          if (i % 2 === 1) throw new Error('odd');
+        })
+        .catch(() => 'rolled back'),
+    );
+    await Promise.all(runs);
+    const rows = await db
+      .selectFrom('villages')
+      .select('households')
+      .where('name', 'like', 'Thôn Song Song %')
+      .orderBy('households')
+      .execute();
+    expect(rows.map((r) => r.households)).toEqual([0, 2, 4, 6, 8, 10, 12, 14, 16, 18]);
+  });
+
+  it('dates come back as YYYY-MM-DD strings and counts as numbers', async () => {
+    const row = await sql<{
+      d: string;
+      n: number;
+    }>`select '2026-02-15'::date as d, count(*) as n from units`.execute(t.database.db);
+    expect(row.rows[0]).toEqual({ d: '2026-02-15', n: expect.any(Number) });
+  });
+
+  it('migrations are applied once; running them again does nothing', async () => {
+    expect(await migrate(t.database)).toEqual([]);
+  });
+});

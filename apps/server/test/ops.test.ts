@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defineRoute, registerRoute } from '../src/http/route.ts';
+import { anonymous, createTestApp, login, type TestApp } from './harness.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+describe('operations', () => {
+  it('health names the database', async () => {
+    const res = await anonymous(t.app).get('/api/health');
+    expect(res.json()).toEqual({ status: 'ok', db: t.database.kind });
+  });
+
+  it('every answer carries a request id and security headers', async () => {
+    const res = await anonymous(t.app).get('/api/health');
+    expect(res.headers['x-request-id']).toEqual(expect.any(String));
+    expect(res.headers['content-security-policy']).toMatch(/default-src 'self'/);
+    expect(res.headers['content-security-policy']).toMatch(/frame-ancestors 'none'/);
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['cache-control']).toBe('no-store');
+  });
+
+  it('metrics count requests by route pattern and show the database connections', async () => {
+    const client = await login(t.app, 'vhxh.binhgiang');
+    await client.get('/api/units');
+    const res = await anonymous(t.app).get('/metrics');
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toMatch(
+      /cqtt_http_requests_total\{method="GET",route="\/api\/units",status="200"\} \d+/,
+    );
+    expect(res.body).toMatch(/cqtt_http_request_duration_seconds_bucket/);
+    expect(res.body).toMatch(/cqtt_db_connections\{state="total"/);
+  });
+
+  it('OpenAPI 3.1 and browsable docs are served', async () => {
+    const doc = (await anonymous(t.app).get('/api/openapi.json')).json();
+    expect(doc.openapi).toBe('3.1.0');
+    expect(doc.paths['/api/auth/login'].post.requestBody.content['application/json'].example).toBeDefined();
+    const docs = await anonymous(t.app).get('/api/docs');
+    expect(docs.headers['content-type']).toMatch(/text\/html/);
+    expect(docs.body).toMatch(/swagger-ui-bundle\.js/);
+    expect((await anonymous(t.app).get('/api/docs/swagger-ui-bundle.js')).statusCode).toBe(200);
+  });
+
+  it('an unexpected error answers a generic Vietnamese message with the request id, no stack trace', async () => {
+    const echoed = await anonymous(t.app).request('GET', '/api/health', undefined, {
+      'x-request-id': 'kiem-tra-12345',
+    });
+    expect(echoed.headers['x-request-id']).toBe('kiem-tra-12345');
+    const { buildApp } = await import('../src/app.ts');
+    const app = await buildApp({ config: t.config, database: t.database });
+    registerRoute(
+      app,
+      defineRoute({
+        method: 'GET',
+        url: '/api/test-bug',
+        tag: 'test',
+        summary: 'lỗi thử',
+        access: 'public',
+        handler: async () => {
+          throw new Error('secret internal detail at /work/main/apps/server');
+        },
+      }),
+    );
+    const res = await app.inject({ method: 'GET', url: '/api/test-bug' });
+    expect(res.statusCode).toBe(500);
+    const body = res.json();
+    expect(body.error.code).toBe('internal_error');
+    expect(body.error.message).toMatch(/lỗi ngoài dự kiến/);
+    expect(body.error.message).toContain(res.headers['x-request-id']);
+    expect(res.body).not.toMatch(/secret|\/work\/|at /);
+    await app.close();
+  });
+});
