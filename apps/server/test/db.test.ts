@@ -3,8 +3,11 @@
  * leaves nothing, affected-row counts are right, concurrent transactions on
  * the single PGlite connection do not mix, dates stay plain dates.
  */
+
+import { foldVietnamese } from '@cqtt/domain';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { foldSql } from '../src/db/fold.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { createTestApp, type TestApp } from './harness.ts';
 
@@ -96,6 +99,20 @@ describe(`database layer`, () => {
       n: number;
     }>`select '2026-02-15'::date as d, count(*) as n from units`.execute(t.database.db);
     expect(row.rows[0]).toEqual({ d: '2026-02-15', n: expect.any(Number) });
+  });
+
+  it('SQL folding of Vietnamese text matches the domain rule, letter for letter', async () => {
+    const samples = [
+      'Thôn Văn Hóa',
+      'ĐẶC KHU CÁT HẢI',
+      'Ủy ban Mặt trận Tổ quốc',
+      'ỳýỵỷỹ ừứựửữ ờớợởỡ',
+      'Phường Hồng Bàng',
+    ];
+    for (const text of samples) {
+      const { rows } = await sql<{ f: string }>`select ${foldSql(sql.val(text))} as f`.execute(t.database.db);
+      expect(rows[0]!.f).toBe(foldVietnamese(text));
+    }
   });
 
   it('migrations are applied once; running them again does nothing', async () => {
