@@ -41,8 +41,11 @@ async function shutdown(signal: string) {
   app.log.info({ signal }, 'shutting down: finishing requests in flight');
   const force = setTimeout(() => process.exit(1), 15_000);
   force.unref();
+  // Connections kept alive after their last answer would hold close() open.
+  const idle = setInterval(() => app.server.closeIdleConnections(), 100);
   try {
     await app.close();
+    clearInterval(idle);
     await database.close();
   } finally {
     process.exit(0);
