@@ -52,13 +52,16 @@ function fromFastifyError(error: FastifyError): AppError | null {
 export interface BuildAppOptions {
   config: Config;
   database: Database;
+  /** Where log lines go (tests read them); stdout by default. */
+  logStream?: { write(line: string): void };
 }
 
-export async function buildApp({ config, database }: BuildAppOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, database, logStream }: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: {
       level: config.logLevel,
       redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
+      ...(logStream ? { stream: logStream } : {}),
     },
     genReqId: (req) => {
       const incoming = req.headers['x-request-id'];

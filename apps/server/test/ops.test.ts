@@ -75,3 +75,32 @@ describe('operations', () => {
     await app.close();
   });
 });
+
+describe('logs', () => {
+  it('failed logins and refused accesses are logged as JSON lines that a newline cannot forge', async () => {
+    const lines: string[] = [];
+    const { buildApp } = await import('../src/app.ts');
+    const app = await buildApp({
+      config: { ...t.config, logLevel: 'info' },
+      database: t.database,
+      logStream: { write: (chunk: string) => lines.push(...chunk.split('\n').filter(Boolean)) },
+    });
+    const forged = 'ke.gian\n{"level":30,"msg":"admin logged in"}';
+    await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: forged, password: 'sai-mat-khau' },
+    });
+    await app.inject({ method: 'GET', url: '/api/users' });
+    await app.close();
+    const parsed = lines.map((line) => JSON.parse(line));
+    expect(parsed.some((l) => l.msg === 'admin logged in')).toBe(false);
+    expect(parsed.find((l) => l.msg === 'login refused')).toMatchObject({
+      username: forged,
+      code: 'invalid_credentials',
+    });
+    expect(parsed.find((l) => l.msg === 'access refused' && l.route === '/api/users')).toMatchObject({
+      code: 'unauthenticated',
+    });
+  });
+});

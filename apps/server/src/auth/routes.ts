@@ -26,10 +26,16 @@ export function authRoutes(app: FastifyInstance) {
       response: MeResponse,
       example: { username: 'vhxh.binhgiang', password: 'mat-khau-cua-ban' },
       handler: async ({ ctx, body, req, reply }) => {
-        const { sessionToken, actor } = await service.login(ctx, {
-          ...body,
-          previousSessionToken: req.cookies[SESSION_COOKIE],
-        });
+        const { sessionToken, actor } = await service
+          .login(ctx, { ...body, previousSessionToken: req.cookies[SESSION_COOKIE] })
+          .catch((error: unknown) => {
+            // JSON log lines: a newline in the username stays inside its string
+            req.log.warn(
+              { username: body.username, code: (error as { code?: string }).code },
+              'login refused',
+            );
+            throw error;
+          });
         reply.setCookie(SESSION_COOKIE, sessionToken, {
           httpOnly: true,
           sameSite: 'lax',
