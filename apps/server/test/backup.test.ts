@@ -1,39 +1,18 @@
 /** Backup, then restore into an empty database: every table's rows and checksum identical (RELIABILITY.md 20). */
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backupSql, restoreSql, tableChecksums } from '../src/db/backup.ts';
-import { type Database, openDatabase } from '../src/db/database.ts';
-import { withDatabase } from './global-setup.ts';
-import { createTestApp, login, type TestApp } from './harness.ts';
+import type { Database } from '../src/db/database.ts';
+import { createTestApp, createTestDatabase, login, type TestApp } from './harness.ts';
 
 let t: TestApp;
-let target: Database;
-let dropTarget = async () => {};
+let target: { database: Database; drop(): Promise<void> };
 
 beforeAll(async () => {
   t = await createTestApp();
-  if (inject('dbKind') === 'postgres') {
-    const url = inject('postgresUrl');
-    const name = `cqtt_t_${process.ppid}_restore_${randomBytes(3).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    target = await openDatabase({ databaseUrl: withDatabase(url, name), poolSize: 2 });
-    dropTarget = async () => {
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    };
-  } else {
-    target = await openDatabase({ dataDir: 'memory://' });
-  }
+  target = await createTestDatabase({ empty: true });
 });
 afterAll(async () => {
-  await target.close();
-  await dropTarget();
+  await target.drop();
   await t.close();
 });
 
@@ -45,14 +24,14 @@ describe('backup and restore', () => {
     const started = performance.now();
     let dump = '';
     for await (const chunk of backupSql(t.database)) dump += chunk;
-    await restoreSql(target, dump);
+    await restoreSql(target.database, dump);
     const seconds = (performance.now() - started) / 1000;
     console.log(
       `backup + restore on ${t.database.kind}: ${seconds.toFixed(2)} s, ${(dump.length / 1024).toFixed(0)} KiB`,
     );
-    expect(await tableChecksums(target)).toEqual(await tableChecksums(t.database));
+    expect(await tableChecksums(target.database)).toEqual(await tableChecksums(t.database));
     // identity counters continue after the restored rows
-    const next = await target.db
+    const next = await target.database.db
       .insertInto('audit_log')
       .values({ actor_name: 'kiểm tra', action: 'test', entity_type: 'x', entity_id: 'x', commune_id: null })
       .returning('id')

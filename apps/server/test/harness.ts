@@ -18,31 +18,48 @@ export interface TestApp {
 }
 
 /**
- * A real app on a real database (PGlite or PostgreSQL, as the run chose),
- * holding a fresh copy of the demo data. One per test file.
+ * A database of the run's kind (PGlite or PostgreSQL): a copy of the migrated
+ * demo database, or an empty one. Its drop() removes a PostgreSQL database.
  */
-export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
-  const kind = inject('dbKind');
-  let database: Database;
-  let dropDatabase = async () => {};
-  if (kind === 'postgres') {
+export async function createTestDatabase(
+  options: { empty?: boolean } = {},
+): Promise<{ database: Database; drop(): Promise<void> }> {
+  if (inject('dbKind') === 'postgres') {
     const url = inject('postgresUrl');
     const name = `cqtt_t_${process.ppid}_${randomBytes(4).toString('hex')}`;
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
-    await admin.query(`create database ${name} template ${inject('postgresTemplate')}`);
+    await admin.query(
+      `create database ${name}${options.empty ? '' : ` template ${inject('postgresTemplate')}`}`,
+    );
     await admin.end();
-    database = await openDatabase({ databaseUrl: withDatabase(url, name), poolSize: 5 });
-    dropDatabase = async () => {
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      await client.query(`drop database if exists ${name} with (force)`);
-      await client.end();
+    const database = await openDatabase({ databaseUrl: withDatabase(url, name), poolSize: 5 });
+    return {
+      database,
+      async drop() {
+        await database.close();
+        const client = new pg.Client({ connectionString: url });
+        await client.connect();
+        await client.query(`drop database if exists ${name} with (force)`);
+        await client.end();
+      },
     };
-  } else {
-    const tarball = readFileSync(inject('pgliteTemplate'));
-    database = await openDatabase({ dataDir: 'memory://', loadDataDir: new Blob([tarball]) });
   }
+  const database = options.empty
+    ? await openDatabase({ dataDir: 'memory://' })
+    : await openDatabase({
+        dataDir: 'memory://',
+        loadDataDir: new Blob([readFileSync(inject('pgliteTemplate'))]),
+      });
+  return { database, drop: () => database.close() };
+}
+
+/**
+ * A real app on a real database holding a fresh copy of the demo data. One
+ * per test file.
+ */
+export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+  const { database, drop } = await createTestDatabase();
   const config = { ...loadConfig({ NODE_ENV: 'test', DATA_DIR: '/nonexistent' }), ...overrides };
   const app = await buildApp({ config, database });
   await app.ready();
@@ -52,8 +69,7 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
     config,
     async close() {
       await app.close();
-      await database.close();
-      await dropDatabase();
+      await drop();
     },
   };
 }
