@@ -1,0 +1,176 @@
+import i18n from '../i18n';
+
+/** One item of the `details` array the server sends with validation errors. */
+export interface ApiErrorDetail {
+  path: string;
+  message: string;
+}
+
+/** An error answered by the API (`{"error": {"code", "message", "details"}}`) or a network failure. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly details: unknown;
+
+  constructor(status: number, code: string, message: string, details?: unknown) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.details = details;
+  }
+
+  /** Validation details as `[{path, message}]`, or an empty list when the server sent something else. */
+  get fieldErrors(): ApiErrorDetail[] {
+    if (!Array.isArray(this.details)) return [];
+    return this.details.filter(
+      (d): d is ApiErrorDetail =>
+        typeof d === 'object' &&
+        d !== null &&
+        typeof (d as ApiErrorDetail).path === 'string' &&
+        typeof (d as ApiErrorDetail).message === 'string',
+    );
+  }
+}
+
+export function isApiError(err: unknown): err is ApiError {
+  return err instanceof ApiError;
+}
+
+/** The Vietnamese (or current language) message to show for any thrown value. */
+export function errorMessage(err: unknown): string {
+  if (err instanceof ApiError) return err.message;
+  return i18n.t('errors.unexpected');
+}
+
+let csrfToken: string | null = null;
+let onUnauthorized: (() => void) | null = null;
+
+/** Remember the CSRF token from the last /api/me or login answer. */
+export function setCsrfToken(token: string | null | undefined): void {
+  csrfToken = token ?? null;
+}
+
+/** Called when any call (except those made with `noAuthRedirect`) is answered 401. */
+export function setUnauthorizedHandler(handler: (() => void) | null): void {
+  onUnauthorized = handler;
+}
+
+export type Query = Record<string, string | number | boolean | null | undefined>;
+
+export interface RequestOptions {
+  query?: Query;
+  body?: unknown;
+  /** Do not run the 401 handler (the login call, and the session probe). */
+  noAuthRedirect?: boolean;
+  signal?: AbortSignal;
+}
+
+export function buildUrl(path: string, query?: Query): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') continue;
+    params.set(key, String(value));
+  }
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+async function readBody(res: Response): Promise<unknown> {
+  if (res.status === 204) return undefined;
+  const text = await res.text();
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+function fallbackMessage(status: number, code: string): string {
+  const key = `errors.codes.${code}`;
+  if (i18n.exists(key)) return i18n.t(key);
+  if (status === 401) return i18n.t('errors.unauthorized');
+  if (status === 403) return i18n.t('errors.forbidden');
+  if (status === 404) return i18n.t('errors.notFound');
+  if (status === 409) return i18n.t('errors.conflict');
+  if (status === 429) return i18n.t('errors.tooManyRequests');
+  if (status >= 500) return i18n.t('errors.server');
+  return i18n.t('errors.unexpected');
+}
+
+function toApiError(status: number, body: unknown): ApiError {
+  const envelope =
+    typeof body === 'object' && body !== null && 'error' in body
+      ? (body as { error: { code?: unknown; message?: unknown; details?: unknown } }).error
+      : undefined;
+  const code = typeof envelope?.code === 'string' ? envelope.code : `http_${status}`;
+  // The server speaks Vietnamese; in another language use our own text for the codes we know.
+  const translated = i18n.language !== 'vi' && i18n.exists(`errors.codes.${code}`);
+  const message =
+    !translated && typeof envelope?.message === 'string' && envelope.message.trim() !== ''
+      ? envelope.message
+      : fallbackMessage(status, code);
+  return new ApiError(status, code, message, envelope?.details);
+}
+
+export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  try {
+    return await send<T>(method, path, options);
+  } catch (err) {
+    // The CSRF token may be stale (the session was renewed in another tab): fetch a fresh one and retry once.
+    if (err instanceof ApiError && err.code === 'csrf_invalid' && method !== 'GET') {
+      await send('GET', '/api/me', { signal: options.signal });
+      return send<T>(method, path, options);
+    }
+    throw err;
+  }
+}
+
+async function send<T>(method: string, path: string, options: RequestOptions): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  let body: string | undefined;
+  if (options.body !== undefined) {
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify(options.body);
+  }
+  if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers['x-csrf-token'] = csrfToken;
+
+  let res: Response;
+  try {
+    res = await fetch(buildUrl(path, options.query), {
+      method,
+      headers,
+      body,
+      credentials: 'same-origin',
+      signal: options.signal,
+    });
+  } catch (err) {
+    if (err instanceof DOMException && err.name === 'AbortError') throw err;
+    throw new ApiError(0, 'network_error', i18n.t('errors.network'));
+  }
+
+  const data = await readBody(res);
+  if (!res.ok) {
+    const error = toApiError(res.status, data);
+    if (res.status === 401 && !options.noAuthRedirect) onUnauthorized?.();
+    throw error;
+  }
+  if (data && typeof data === 'object' && 'csrfToken' in data) {
+    const token = (data as { csrfToken?: unknown }).csrfToken;
+    if (typeof token === 'string') setCsrfToken(token);
+  }
+  return data as T;
+}
+
+export const api = {
+  get: <T>(path: string, query?: Query, options?: Omit<RequestOptions, 'query' | 'body'>) =>
+    request<T>('GET', path, { ...options, query }),
+  post: <T = void>(path: string, body?: unknown, options?: Omit<RequestOptions, 'body'>) =>
+    request<T>('POST', path, { ...options, body: body ?? {} }),
+  patch: <T>(path: string, body: unknown, options?: Omit<RequestOptions, 'body'>) =>
+    request<T>('PATCH', path, { ...options, body }),
+  delete: <T = void>(path: string, options?: Omit<RequestOptions, 'body'>) =>
+    request<T>('DELETE', path, options),
+};

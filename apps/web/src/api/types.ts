@@ -1,0 +1,118 @@
+/** Types of the cqtt HTTP API, as the contract describes them. Ids are uuid strings, dates ISO strings. */
+
+export { COMMUNE_KINDS, type CommuneKind, ROLES, type Role } from '@cqtt/domain/org/roles';
+
+export interface MeUser {
+  id: string;
+  username: string;
+  fullName: string;
+  email: string | null;
+  phone: string | null;
+  roles: string[];
+  mustChangePassword: boolean;
+}
+
+export interface CommuneRef {
+  id: string;
+  code: string;
+  name: string;
+  kind: string;
+  cityId: string;
+}
+
+export interface CityRef {
+  id: string;
+  code: string;
+  name: string;
+}
+
+export interface UnitRef {
+  id: string;
+  code: string;
+  name: string;
+}
+
+export interface Me {
+  user: MeUser;
+  commune: CommuneRef | null;
+  city: CityRef;
+  unit: UnitRef | null;
+  csrfToken: string;
+}
+
+export interface CommuneSummary extends CommuneRef {
+  unitCount: number;
+  villageCount: number;
+  userCount: number;
+}
+
+export interface CommuneDetail extends CommuneRef {
+  city: CityRef;
+}
+
+export interface Unit {
+  id: string;
+  communeId: string;
+  code: string;
+  name: string;
+  description: string;
+  isActive: boolean;
+}
+
+export interface Village {
+  id: string;
+  communeId: string;
+  name: string;
+  headName: string;
+  households: number | null;
+  isActive: boolean;
+}
+
+export interface UserRow {
+  id: string;
+  username: string;
+  fullName: string;
+  email: string | null;
+  phone: string | null;
+  communeId: string | null;
+  unitId: string | null;
+  unitName: string | null;
+  roles: string[];
+  isActive: boolean;
+  lastLoginAt: string | null;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+
+export interface ApiToken {
+  id: string;
+  name: string;
+  userId: string;
+  username: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+export interface IssuedToken {
+  id: string;
+  name: string;
+  token: string;
+}
+
+export interface AuditEntry {
+  id: number | string;
+  at: string;
+  actorId: string | null;
+  actorName: string;
+  action: string;
+  entityType: string;
+  entityId: string;
+  communeId: string | null;
+  before: unknown;
+  after: unknown;
+  requestId: string | null;
+}

@@ -1,0 +1,90 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { lazy, Suspense, useEffect } from 'react';
+import { Route, Routes, useLocation, useNavigate } from 'react-router';
+import { setUnauthorizedHandler } from '../api/client';
+import { ME_KEY } from './auth/session';
+import { ConsoleLayout } from './ConsoleLayout';
+import { NotFound, RequireAuth, RequireCapability } from './RequireAuth';
+import { PageLoading } from './shared/feedback';
+
+const LoginPage = lazy(() => import('./auth/LoginPage'));
+const ChangePasswordPage = lazy(() => import('./auth/ChangePasswordPage'));
+const OverviewPage = lazy(() => import('./org/OverviewPage'));
+const CommuneDetailPage = lazy(() => import('./org/CommuneDetailPage'));
+const UnitsPage = lazy(() => import('./org/UnitsPage'));
+const VillagesPage = lazy(() => import('./org/VillagesPage'));
+const UsersPage = lazy(() => import('./users/UsersPage'));
+const TokensPage = lazy(() => import('./users/TokensPage'));
+const AuditPage = lazy(() => import('./audit/AuditPage'));
+
+/** On a 401 from any call but login: forget the session, which sends the user to the login page. */
+function UnauthorizedRedirect() {
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const location = useLocation();
+  useEffect(() => {
+    setUnauthorizedHandler(() => {
+      const hadSession = Boolean(queryClient.getQueryData(ME_KEY));
+      queryClient.setQueryData(ME_KEY, null);
+      if (location.pathname !== '/login') {
+        const here = `${location.pathname}${location.search}`;
+        navigate(hadSession && here !== '/' ? `/login?next=${encodeURIComponent(here)}` : '/login', {
+          replace: true,
+        });
+      }
+    });
+    return () => setUnauthorizedHandler(null);
+  }, [queryClient, navigate, location]);
+  return null;
+}
+
+export function App() {
+  return (
+    <>
+      <UnauthorizedRedirect />
+      <Suspense fallback={<PageLoading />}>
+        <Routes>
+          <Route path="/login" element={<LoginPage />} />
+          <Route
+            element={
+              <RequireAuth>
+                <ConsoleLayout />
+              </RequireAuth>
+            }
+          >
+            <Route index element={<OverviewPage />} />
+            <Route path="communes/:communeId" element={<CommuneDetailPage />} />
+            <Route path="units" element={<UnitsPage />} />
+            <Route path="villages" element={<VillagesPage />} />
+            <Route
+              path="users"
+              element={
+                <RequireCapability capability="users.manage">
+                  <UsersPage />
+                </RequireCapability>
+              }
+            />
+            <Route
+              path="tokens"
+              element={
+                <RequireCapability capability="tokens.manage">
+                  <TokensPage />
+                </RequireCapability>
+              }
+            />
+            <Route
+              path="audit"
+              element={
+                <RequireCapability capability="audit.read">
+                  <AuditPage />
+                </RequireCapability>
+              }
+            />
+            <Route path="change-password" element={<ChangePasswordPage />} />
+            <Route path="*" element={<NotFound />} />
+          </Route>
+        </Routes>
+      </Suspense>
+    </>
+  );
+}

@@ -1,0 +1,200 @@
+import { ReloadOutlined } from '@ant-design/icons';
+import {
+  Button,
+  Card,
+  DatePicker,
+  Descriptions,
+  Flex,
+  Select,
+  Table,
+  type TableColumnsType,
+  Tag,
+  Typography,
+} from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AuditEntry } from '../../api/types';
+import { EmptyState, QueryError, usePagination } from '../shared/feedback';
+import { dayParam, formatDateTime } from '../shared/format';
+import { PageHeader } from '../shared/PageHeader';
+import { useDocumentTitle } from '../shared/useDocumentTitle';
+import { useAudit } from './api';
+import { JsonDiff } from './JsonDiff';
+
+/** Entity types offered in the filter even before they appear in the log. */
+const KNOWN_ENTITY_TYPES = ['unit', 'village', 'user', 'api_token'];
+
+const ACTION_COLORS: Record<string, string> = {
+  create: 'green',
+  update: 'blue',
+  delete: 'red',
+  deactivate: 'orange',
+  revoke: 'red',
+  login: 'cyan',
+  logout: 'default',
+};
+
+function actionVerb(action: string): string {
+  const parts = action.split(/[.:/]/);
+  return parts[parts.length - 1] ?? action;
+}
+
+type Range = [Dayjs | null, Dayjs | null] | null;
+
+export default function AuditPage() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('nav.audit'));
+  const pagination = usePagination();
+  const [entityType, setEntityType] = useState<string | undefined>();
+  const [range, setRange] = useState<Range>(null);
+  const [page, setPage] = useState({ page: 1, pageSize: 20 });
+  const from = range?.[0] ? dayParam(range[0]) : undefined;
+  const to = range?.[1] ? dayParam(range[1]) : undefined;
+  const audit = useAudit({ entityType, from, to, ...page });
+
+  const entityLabel = (type: string) => t(`audit.entities.${type}`, { defaultValue: type });
+  const actionLabel = (action: string) =>
+    t(`audit.actions.${action.replace(/[.:/]/g, '_')}`, {
+      defaultValue: t(`audit.actions.${actionVerb(action)}`, { defaultValue: action }),
+    });
+
+  const entityTypes = new Set(KNOWN_ENTITY_TYPES);
+  for (const e of audit.data?.items ?? []) entityTypes.add(e.entityType);
+  if (entityType) entityTypes.add(entityType);
+  const entityOptions = [...entityTypes].map((v) => ({ value: v, label: entityLabel(v) }));
+
+  const columns: TableColumnsType<AuditEntry> = [
+    { title: t('audit.at'), dataIndex: 'at', width: 150, render: (v: string) => formatDateTime(v) },
+    {
+      title: t('audit.actor'),
+      dataIndex: 'actorName',
+      render: (v: string | null, e) =>
+        v || e.actorId || <span className="cqtt-muted">{t('audit.system')}</span>,
+    },
+    {
+      title: t('audit.action'),
+      dataIndex: 'action',
+      render: (v: string) => <Tag color={ACTION_COLORS[actionVerb(v)] ?? 'default'}>{actionLabel(v)}</Tag>,
+    },
+    { title: t('audit.entityType'), dataIndex: 'entityType', render: (v: string) => entityLabel(v) },
+    {
+      title: t('audit.entityId'),
+      dataIndex: 'entityId',
+      width: 200,
+      render: (v: string | null) =>
+        v ? (
+          <Typography.Text code copyable={{ text: v }} ellipsis style={{ maxWidth: 170 }}>
+            {v}
+          </Typography.Text>
+        ) : (
+          <span className="cqtt-muted">—</span>
+        ),
+    },
+  ];
+
+  const resetFilters = () => {
+    setEntityType(undefined);
+    setRange(null);
+    setPage((p) => ({ ...p, page: 1 }));
+  };
+  const filtered = Boolean(entityType || range);
+
+  return (
+    <>
+      <PageHeader title={t('nav.audit')} subtitle={t('audit.subtitle')} />
+      <Card>
+        <Flex gap={12} wrap className="cqtt-toolbar" align="center">
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder={t('audit.allEntityTypes')}
+            aria-label={t('audit.entityType')}
+            style={{ width: 240 }}
+            options={entityOptions}
+            value={entityType}
+            onChange={(v) => {
+              setEntityType(v ?? undefined);
+              setPage((p) => ({ ...p, page: 1 }));
+            }}
+          />
+          <DatePicker.RangePicker
+            format="DD/MM/YYYY"
+            value={range}
+            allowEmpty={[true, true]}
+            placeholder={[t('audit.from'), t('audit.to')]}
+            onChange={(v) => {
+              setRange(v);
+              setPage((p) => ({ ...p, page: 1 }));
+            }}
+            presets={[
+              { label: t('audit.today'), value: [dayjs().startOf('day'), dayjs().endOf('day')] },
+              { label: t('audit.last7'), value: [dayjs().subtract(6, 'day'), dayjs()] },
+              { label: t('audit.last30'), value: [dayjs().subtract(29, 'day'), dayjs()] },
+            ]}
+            disabledDate={(d) => d.isAfter(dayjs().endOf('day'))}
+          />
+          {filtered ? <Button onClick={resetFilters}>{t('common.clearFilters')}</Button> : null}
+          <Button
+            icon={<ReloadOutlined />}
+            onClick={() => void audit.refetch()}
+            loading={audit.isFetching}
+            aria-label={t('common.refresh')}
+          >
+            {t('common.refresh')}
+          </Button>
+        </Flex>
+        <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: -8 }}>
+          {t('audit.timeZoneNote')}
+        </Typography.Paragraph>
+        {audit.isError ? <QueryError error={audit.error} onRetry={() => void audit.refetch()} /> : null}
+        <Table<AuditEntry>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={audit.data?.items ?? []}
+          loading={audit.isFetching}
+          expandable={{
+            expandedRowRender: (e) => (
+              <div style={{ padding: '4px 0' }}>
+                <JsonDiff before={e.before} after={e.after} />
+                {e.requestId || e.communeId ? (
+                  <Descriptions
+                    size="small"
+                    column={{ xs: 1, md: 2 }}
+                    style={{ marginTop: 12 }}
+                    items={[
+                      ...(e.requestId
+                        ? [{ key: 'req', label: t('audit.requestId'), children: <code>{e.requestId}</code> }]
+                        : []),
+                      ...(e.communeId
+                        ? [
+                            {
+                              key: 'commune',
+                              label: t('audit.communeId'),
+                              children: <code>{e.communeId}</code>,
+                            },
+                          ]
+                        : []),
+                    ]}
+                  />
+                ) : null}
+              </div>
+            ),
+          }}
+          pagination={{
+            ...pagination,
+            current: page.page,
+            pageSize: page.pageSize,
+            total: audit.data?.total ?? 0,
+            onChange: (p, ps) => setPage({ page: ps === page.pageSize ? p : 1, pageSize: ps }),
+          }}
+          locale={{
+            emptyText: <EmptyState description={filtered ? t('audit.emptyFiltered') : t('audit.empty')} />,
+          }}
+          scroll={{ x: 860 }}
+        />
+      </Card>
+    </>
+  );
+}

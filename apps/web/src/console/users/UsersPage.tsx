@@ -1,0 +1,512 @@
+import { EditOutlined, LockOutlined, PlusOutlined } from '@ant-design/icons';
+import { CITY_ROLES, COMMUNE_ROLES, ROLES, rolesProblem } from '@cqtt/domain/org/roles';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Flex,
+  Form,
+  Input,
+  Modal,
+  Row,
+  Select,
+  Space,
+  Switch,
+  Table,
+  type TableColumnsType,
+  Typography,
+} from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorMessage } from '../../api/client';
+import type { UserRow } from '../../api/types';
+import { useSession } from '../auth/session';
+import { useUnits } from '../org/api';
+import { isCityLevel } from '../permissions';
+import { CommunePicker, useCommuneScope } from '../shared/CommunePicker';
+import { EmptyState, QueryError, usePagination } from '../shared/feedback';
+import { formatDateTime } from '../shared/format';
+import { applyApiErrorToForm } from '../shared/formErrors';
+import { ActiveTag, RoleTags, useRoleOptions } from '../shared/labels';
+import { PageHeader } from '../shared/PageHeader';
+import { NewPasswordFields } from '../shared/PasswordFields';
+import { foldVietnamese } from '../shared/text';
+import { useDebounced } from '../shared/useDebounced';
+import { useDocumentTitle } from '../shared/useDocumentTitle';
+import { useCreateUser, useResetPassword, useUpdateUser, useUsers } from './api';
+
+/** Roles offered for a commune user, and for a city-level user (the domain's rules). */
+const ROLES_FOR_COMMUNE = ROLES.filter((r) => !CITY_ROLES.includes(r));
+const ROLES_FOR_CITY = ROLES.filter((r) => !COMMUNE_ROLES.includes(r));
+const USERNAME_PATTERN = /^[a-z0-9._-]{3,50}$/;
+const PHONE_PATTERN = /^[0-9+ .()-]{0,20}$/;
+
+interface UserForm {
+  username: string;
+  fullName: string;
+  email?: string;
+  phone?: string;
+  communeId?: string;
+  unitId?: string | null;
+  roles: string[];
+  isActive?: boolean;
+  password?: string;
+  confirmPassword?: string;
+}
+
+const FIELDS = [
+  'username',
+  'fullName',
+  'email',
+  'phone',
+  'communeId',
+  'unitId',
+  'roles',
+  'isActive',
+  'password',
+];
+
+function UnitSelect({
+  id,
+  communeId,
+  enabled,
+  value,
+  onChange,
+}: {
+  /** Set by Form.Item so that its label points at the select. */
+  id?: string;
+  communeId: string | undefined;
+  enabled: boolean;
+  value?: string | null;
+  onChange?: (v: string | null) => void;
+}) {
+  const { t } = useTranslation();
+  const units = useUnits(communeId, enabled);
+  const options = (units.data ?? [])
+    .filter((u) => u.isActive || u.id === value)
+    .map((u) => ({ value: u.id, label: u.name, search: foldVietnamese(`${u.name} ${u.code}`) }));
+  return (
+    <Select
+      id={id}
+      allowClear
+      disabled={!enabled}
+      loading={units.isLoading}
+      placeholder={enabled ? t('users.unitPlaceholder') : t('users.unitNeedsCommune')}
+      options={options}
+      value={value ?? undefined}
+      onChange={(v) => onChange?.(v ?? null)}
+      showSearch={{ filterOption: (input, o) => Boolean(o?.search.includes(foldVietnamese(input))) }}
+      notFoundContent={t('org.noUnits')}
+    />
+  );
+}
+
+function UserModal({
+  user,
+  defaultCommuneId,
+  onClose,
+}: {
+  user: UserRow | null;
+  defaultCommuneId: string | undefined;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const me = useSession();
+  const cityLevel = isCityLevel(me);
+  const [form] = Form.useForm<UserForm>();
+  const create = useCreateUser();
+  const update = useUpdateUser();
+  const editing = user !== null;
+  const isSelf = user?.id === me.user.id;
+
+  const formCommuneId: string | undefined = Form.useWatch('communeId', form);
+  const targetCommuneId = editing ? (user.communeId ?? undefined) : cityLevel ? formCommuneId : undefined;
+  const hasCommune = editing ? user.communeId !== null : !cityLevel || Boolean(formCommuneId);
+  const roleOptions = useRoleOptions(hasCommune ? ROLES_FOR_COMMUNE : ROLES_FOR_CITY);
+
+  const onError = (err: unknown) => {
+    if (!applyApiErrorToForm(form, err, FIELDS)) message.error(errorMessage(err));
+  };
+
+  const onFinish = (v: UserForm) => {
+    const email = v.email?.trim() || undefined;
+    const phone = v.phone?.trim() || undefined;
+    if (editing) {
+      update.mutate(
+        {
+          id: user.id,
+          patch: {
+            fullName: v.fullName.trim(),
+            email: email ?? (user.email ? null : undefined),
+            phone: phone ?? (user.phone ? null : undefined),
+            unitId: v.unitId ?? (user.unitId ? null : undefined),
+            roles: v.roles,
+            ...(isSelf ? {} : { isActive: v.isActive }),
+          },
+        },
+        {
+          onSuccess: () => {
+            message.success(t('users.saved'));
+            onClose();
+          },
+          onError,
+        },
+      );
+    } else {
+      create.mutate(
+        {
+          username: v.username.trim(),
+          fullName: v.fullName.trim(),
+          email,
+          phone,
+          communeId: cityLevel ? v.communeId : undefined,
+          unitId: v.unitId ?? undefined,
+          roles: v.roles,
+          password: v.password ?? '',
+        },
+        {
+          onSuccess: () => {
+            message.success(t('users.created', { username: v.username.trim() }));
+            onClose();
+          },
+          onError,
+        },
+      );
+    }
+  };
+
+  return (
+    <Modal
+      open
+      width={720}
+      title={editing ? t('users.editTitle', { name: user.fullName }) : t('users.addTitle')}
+      okText={editing ? t('common.save') : t('users.create')}
+      cancelText={t('common.cancel')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={create.isPending || update.isPending}
+    >
+      <Form<UserForm>
+        form={form}
+        layout="vertical"
+        onFinish={onFinish}
+        onValuesChange={(changed) => {
+          if ('communeId' in changed) form.setFieldsValue({ unitId: null, roles: [] });
+        }}
+        initialValues={
+          editing
+            ? {
+                username: user.username,
+                fullName: user.fullName,
+                email: user.email ?? '',
+                phone: user.phone ?? '',
+                unitId: user.unitId,
+                roles: user.roles,
+                isActive: user.isActive,
+              }
+            : { communeId: defaultCommuneId, roles: [], isActive: true }
+        }
+      >
+        <Row gutter={16}>
+          <Col xs={24} md={12}>
+            <Form.Item
+              label={t('users.username')}
+              name="username"
+              extra={editing ? undefined : t('users.usernameHint')}
+              normalize={(v: string | undefined) => v?.toLowerCase().replace(/\s+/g, '')}
+              rules={[
+                { required: true, whitespace: true, message: t('users.usernameRequired') },
+                { pattern: USERNAME_PATTERN, message: t('users.usernameInvalid') },
+              ]}
+            >
+              <Input
+                disabled={editing}
+                autoComplete="off"
+                autoCapitalize="none"
+                spellCheck={false}
+                autoFocus={!editing}
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item
+              label={t('users.fullName')}
+              name="fullName"
+              rules={[
+                { required: true, whitespace: true, message: t('users.fullNameRequired') },
+                { max: 200, message: t('validation.max', { max: 200 }) },
+              ]}
+            >
+              <Input autoComplete="off" autoFocus={editing} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item
+              label={t('users.email')}
+              name="email"
+              rules={[{ type: 'email', message: t('users.emailInvalid') }]}
+            >
+              <Input type="email" autoComplete="off" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item
+              label={t('users.phone')}
+              name="phone"
+              rules={[{ pattern: PHONE_PATTERN, message: t('users.phoneInvalid') }]}
+            >
+              <Input type="tel" autoComplete="off" />
+            </Form.Item>
+          </Col>
+          {cityLevel && !editing ? (
+            <Col xs={24} md={12}>
+              <Form.Item label={t('users.commune')} name="communeId" extra={t('users.communeHint')}>
+                <CommunePicker allowClear placeholder={t('users.cityLevelAccount')} width="100%" />
+              </Form.Item>
+            </Col>
+          ) : null}
+          <Col xs={24} md={12}>
+            <Form.Item label={t('users.unit')} name="unitId">
+              <UnitSelect communeId={targetCommuneId} enabled={hasCommune} />
+            </Form.Item>
+          </Col>
+          <Col xs={24}>
+            <Form.Item
+              label={t('users.roles')}
+              name="roles"
+              rules={[
+                { required: true, type: 'array', min: 1, message: t('users.rolesRequired') },
+                {
+                  validator: (_, value: string[] | undefined) => {
+                    const problem = value?.length ? rolesProblem(value, hasCommune) : null;
+                    return problem ? Promise.reject(new Error(problem)) : Promise.resolve();
+                  },
+                },
+              ]}
+              extra={isSelf ? t('users.selfRolesHint') : undefined}
+            >
+              <Select mode="multiple" options={roleOptions} placeholder={t('users.rolesPlaceholder')} />
+            </Form.Item>
+          </Col>
+          {editing ? (
+            <Col xs={24}>
+              <Form.Item
+                label={t('users.accountStatus')}
+                name="isActive"
+                valuePropName="checked"
+                extra={isSelf ? t('users.selfDeactivateHint') : t('users.deactivateHint')}
+              >
+                <Switch
+                  disabled={isSelf}
+                  checkedChildren={t('common.active')}
+                  unCheckedChildren={t('common.inactive')}
+                />
+              </Form.Item>
+            </Col>
+          ) : (
+            <Col xs={24}>
+              <NewPasswordFields
+                name="password"
+                label={t('users.initialPassword')}
+                confirmLabel={t('users.initialPasswordConfirm')}
+                username={{ field: 'username' }}
+              />
+              <Alert type="info" showIcon title={t('users.initialPasswordNote')} />
+            </Col>
+          )}
+        </Row>
+      </Form>
+    </Modal>
+  );
+}
+
+function ResetPasswordModal({ user, onClose }: { user: UserRow; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ newPassword: string; confirmPassword: string }>();
+  const reset = useResetPassword();
+  return (
+    <Modal
+      open
+      title={t('users.resetTitle', { name: user.fullName })}
+      okText={t('users.resetSubmit')}
+      cancelText={t('common.cancel')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={reset.isPending}
+      okButtonProps={{ danger: true }}
+    >
+      <Typography.Paragraph type="secondary">
+        {t('users.resetText', { username: user.username })}
+      </Typography.Paragraph>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={(v) =>
+          reset.mutate(
+            { id: user.id, newPassword: v.newPassword },
+            {
+              onSuccess: () => {
+                message.success(t('users.resetDone', { username: user.username }));
+                onClose();
+              },
+              onError: (err) => {
+                if (!applyApiErrorToForm(form, err, ['newPassword'])) message.error(errorMessage(err));
+              },
+            },
+          )
+        }
+      >
+        <NewPasswordFields username={{ value: user.username }} />
+      </Form>
+    </Modal>
+  );
+}
+
+export default function UsersPage() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('nav.users'));
+  const pagination = usePagination();
+  const scope = useCommuneScope();
+  const [search, setSearch] = useState('');
+  const q = useDebounced(search.trim(), 350);
+  const [page, setPage] = useState({ page: 1, pageSize: 20 });
+  const users = useUsers({ communeId: scope.communeId, q: q || undefined, ...page });
+  const [editing, setEditing] = useState<{ user: UserRow | null } | null>(null);
+  const [resetting, setResetting] = useState<UserRow | null>(null);
+
+  const columns: TableColumnsType<UserRow> = [
+    {
+      title: t('users.fullName'),
+      dataIndex: 'fullName',
+      width: 230,
+      fixed: 'left',
+      render: (_, u) => (
+        <Space orientation="vertical" size={0}>
+          <Typography.Text strong>{u.fullName}</Typography.Text>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {u.username}
+          </Typography.Text>
+        </Space>
+      ),
+    },
+    {
+      title: t('users.unit'),
+      dataIndex: 'unitName',
+      width: 200,
+      render: (v: string | null) => v || <span className="cqtt-muted">—</span>,
+    },
+    {
+      title: t('users.roles'),
+      dataIndex: 'roles',
+      width: 240,
+      render: (roles: string[]) => <RoleTags roles={roles} />,
+    },
+    {
+      title: t('users.contact'),
+      key: 'contact',
+      width: 240,
+      render: (_, u) =>
+        u.email || u.phone ? (
+          <Space orientation="vertical" size={0} style={{ fontSize: 13 }}>
+            {u.email ? <span>{u.email}</span> : null}
+            {u.phone ? <span>{u.phone}</span> : null}
+          </Space>
+        ) : (
+          <span className="cqtt-muted">—</span>
+        ),
+    },
+    {
+      title: t('common.status'),
+      dataIndex: 'isActive',
+      width: 140,
+      render: (v: boolean) => <ActiveTag active={v} />,
+    },
+    {
+      title: t('users.lastLogin'),
+      dataIndex: 'lastLoginAt',
+      width: 150,
+      render: (v: string | null) =>
+        v ? formatDateTime(v) : <span className="cqtt-muted">{t('users.never')}</span>,
+    },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      width: 230,
+      render: (_, u) => (
+        <Space size={4} wrap>
+          <Button size="small" icon={<EditOutlined />} onClick={() => setEditing({ user: u })}>
+            {t('common.edit')}
+          </Button>
+          <Button size="small" icon={<LockOutlined />} onClick={() => setResetting(u)}>
+            {t('users.resetPassword')}
+          </Button>
+        </Space>
+      ),
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={t('nav.users')}
+        subtitle={t('users.subtitle')}
+        extra={
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ user: null })}>
+            {t('users.add')}
+          </Button>
+        }
+      />
+      <Card>
+        <Flex gap={12} wrap className="cqtt-toolbar">
+          {scope.cityLevel ? (
+            <CommunePicker
+              value={scope.communeId}
+              onChange={(id) => {
+                scope.setCommuneId(id);
+                setPage((p) => ({ ...p, page: 1 }));
+              }}
+              allowClear
+              placeholder={t('users.allCommunes')}
+            />
+          ) : null}
+          <Input.Search
+            allowClear
+            value={search}
+            placeholder={t('users.search')}
+            aria-label={t('users.search')}
+            onChange={(e) => {
+              setSearch(e.target.value);
+              setPage((p) => ({ ...p, page: 1 }));
+            }}
+            style={{ width: 320 }}
+          />
+        </Flex>
+        {users.isError ? <QueryError error={users.error} onRetry={() => void users.refetch()} /> : null}
+        <Table<UserRow>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={users.data?.items ?? []}
+          loading={users.isFetching}
+          pagination={{
+            ...pagination,
+            current: page.page,
+            pageSize: page.pageSize,
+            total: users.data?.total ?? 0,
+            onChange: (p, ps) => setPage({ page: ps === page.pageSize ? p : 1, pageSize: ps }),
+          }}
+          locale={{ emptyText: <EmptyState description={q ? t('common.noMatch') : t('users.empty')} /> }}
+          scroll={{ x: 1430 }}
+        />
+      </Card>
+      {editing ? (
+        <UserModal user={editing.user} defaultCommuneId={scope.communeId} onClose={() => setEditing(null)} />
+      ) : null}
+      {resetting ? <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} /> : null}
+    </>
+  );
+}
