@@ -117,6 +117,136 @@ export interface SchemaMigrationsTable {
   applied_at: CreatedAt;
 }
 
+export interface PlansTable {
+  commune_id: string;
+  id: Generated<string>;
+  number: Generated<string>;
+  title: string;
+  issued_place: Generated<string>;
+  issued_on: string | null;
+  legal_bases: Generated<string[]>;
+  purpose: Generated<string>;
+  requirements: Generated<string>;
+  objectives: Generated<string>;
+  content: Generated<string>;
+  funding: Generated<string>;
+  organization: Generated<string>;
+  targets: ColumnType<Array<{ year: number; level: number }>, string | undefined, string>;
+  period_from: number;
+  period_to: number | null;
+  signer_title: Generated<string>;
+  signer_name: Generated<string>;
+  recipients: Generated<string[]>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface PlanTasksTable {
+  commune_id: string;
+  id: Generated<string>;
+  plan_id: string;
+  number: number;
+  content: string;
+  schedule: ColumnType<import('@cqtt/domain').Schedule, string, string>;
+  schedule_text: string;
+  lead_unit_id: string;
+  coordinating_unit_ids: Generated<string[]>;
+  coordinating_text: Generated<string>;
+  added_on: string;
+  is_active: Generated<boolean>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface TaskYearsTable {
+  commune_id: string;
+  task_id: string;
+  year: number;
+  progress: Generated<number>;
+  completed_on: string | null;
+  completed_by: string | null;
+  updated_at: Timestamp;
+}
+
+export interface FilesTable {
+  commune_id: string;
+  id: Generated<string>;
+  name: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  storage_key: string;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface ProgressNotesTable {
+  commune_id: string;
+  id: Generated<string>;
+  task_id: string;
+  year: number;
+  unit_id: string | null;
+  author_id: string | null;
+  note: string;
+  progress: number | null;
+  file_ids: Generated<string[]>;
+  created_at: CreatedAt;
+}
+
+export interface DifficultiesTable {
+  commune_id: string;
+  id: Generated<string>;
+  task_id: string;
+  year: number;
+  unit_id: string | null;
+  author_id: string | null;
+  content: string;
+  answer: string | null;
+  answered_by: string | null;
+  answered_at: Date | null;
+  created_at: CreatedAt;
+}
+
+export interface NotificationsTable {
+  commune_id: string | null;
+  id: Generated<string>;
+  user_id: string;
+  kind: string;
+  title: string;
+  body: Generated<string>;
+  link: Generated<string>;
+  created_at: CreatedAt;
+  read_at: Date | null;
+}
+
+export interface RemindersSentTable {
+  commune_id: string;
+  task_id: string;
+  year: number;
+  key: string;
+  sent_at: CreatedAt;
+}
+
+export interface MailOutboxTable {
+  id: Generated<string>;
+  commune_id: string | null;
+  to_address: string;
+  subject: string;
+  body: string;
+  created_at: CreatedAt;
+  next_attempt_at: Timestamp;
+  attempts: Generated<number>;
+  last_error: string | null;
+  sent_at: Date | null;
+}
+
+export interface CommuneSettingsTable {
+  commune_id: string;
+  reminder_offsets: Generated<number[]>;
+  updated_at: Timestamp;
+}
+
 export interface DB {
   cities: CitiesTable;
   communes: CommunesTable;
@@ -128,6 +258,16 @@ export interface DB {
   api_tokens: ApiTokensTable;
   audit_log: AuditLogTable;
   schema_migrations: SchemaMigrationsTable;
+  plans: PlansTable;
+  plan_tasks: PlanTasksTable;
+  task_years: TaskYearsTable;
+  files: FilesTable;
+  progress_notes: ProgressNotesTable;
+  difficulties: DifficultiesTable;
+  notifications: NotificationsTable;
+  reminders_sent: RemindersSentTable;
+  mail_outbox: MailOutboxTable;
+  commune_settings: CommuneSettingsTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { recordAudit } from '../audit/service.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import type { DB } from '../db/schema.ts';
+import { BINH_GIANG_PLAN, BINH_GIANG_TASKS } from './plan.ts';
 
 /** The units the plan of xã Bình Giang names, with what the plan asks of each. */
 export const PLAN_UNITS = [
@@ -252,6 +253,50 @@ export async function seedDemo(db: Kysely<DB>, password: string): Promise<void> 
         })
         .execute();
     }
+    const p = BINH_GIANG_PLAN;
+    const plan = await trx
+      .insertInto('plans')
+      .values({
+        commune_id: binhGiang.id,
+        number: p.number,
+        title: p.title,
+        issued_place: p.issuedPlace,
+        issued_on: p.issuedOn,
+        legal_bases: p.legalBases,
+        purpose: p.purpose,
+        requirements: p.requirements,
+        objectives: p.objectives,
+        content: p.content,
+        funding: p.funding,
+        organization: p.organization,
+        targets: JSON.stringify(p.targets),
+        period_from: p.periodFrom,
+        period_to: p.periodTo,
+        signer_title: p.signerTitle,
+        signer_name: p.signerName,
+        recipients: p.recipients,
+        updated_at: new Date(),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('plan_tasks')
+      .values(
+        BINH_GIANG_TASKS.map((t) => ({
+          commune_id: binhGiang.id,
+          plan_id: plan.id,
+          number: t.number,
+          content: t.content,
+          schedule: JSON.stringify(t.schedule),
+          schedule_text: t.scheduleText,
+          lead_unit_id: binhGiang.units[t.lead]!,
+          coordinating_unit_ids: t.coordinating.map((code) => binhGiang.units[code]!),
+          coordinating_text: t.coordinatingText,
+          added_on: '2026-01-01',
+          updated_at: new Date(),
+        })),
+      )
+      .execute();
     await recordAudit(
       trx,
       { actor: null, requestId: 'seed-demo', ip: 'local' },

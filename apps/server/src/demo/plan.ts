@@ -1,0 +1,174 @@
+import type { Schedule } from '@cqtt/domain';
+
+/**
+ * The plan of xã Bình Giang (../shared/seeds/000_52dbbb008477013f.txt), as the
+ * demo data: its body and its appendix of ten tasks, in the seed's words.
+ */
+export const BINH_GIANG_PLAN = {
+  number: '',
+  title:
+    'Kế hoạch triển khai thực hiện mô hình “Chính quyền thân thiện” trên địa bàn xã Bình Giang giai đoạn 2026-2030 và những năm tiếp theo',
+  issuedPlace: 'Bình Giang',
+  issuedOn: '2026-04-15',
+  periodFrom: 2026,
+  periodTo: 2030,
+  legalBases: [
+    'Quyết định số 1376/QĐ-UBND ngày 09/4/2026 của Ủy ban nhân dân thành phố',
+    'Kế hoạch số 119/KH-UBND ngày 09/4/2026 của Ủy ban nhân dân thành phố về triển khai thực hiện mô hình “Chính quyền thân thiện” tại xã, phường, đặc khu trên địa bàn thành phố Hải Phòng giai đoạn 2026-2030 và những năm tiếp theo',
+  ],
+  purpose: [
+    'a) Tổ chức tuyên truyền, triển khai thực hiện Đề án số 04-ĐA/TU ngày 14/01/2026 của Thành ủy Hải Phòng, Nghị quyết số 05-NQ/TU ngày 14/01/2026 của Ban Chấp hành Đảng bộ thành phố về xây dựng mô hình chủ nghĩa xã hội gắn với con người xã hội chủ nghĩa tại thành phố Hải Phòng giai đoạn 2026-2030 và những năm tiếp theo và Nghị quyết số 05-NQ/ĐU ngày 20/3/2026 của Đảng ủy Ủy ban nhân dân thành phố về nâng cao chất lượng, hiệu quả thực hiện công tác dân vận của chính quyền tại Đảng bộ Ủy ban nhân dân thành phố giai đoạn 2026-2030.',
+    'b) Đổi mới mạnh mẽ lề lối làm việc của chính quyền cơ sở từ “mệnh lệnh hành chính” sang “phục vụ, hướng dẫn, vận động, thuyết phục”; xây dựng nền hành chính thân thiện, phục vụ, hiện đại và hiệu quả; xây dựng phong cách “trọng dân, gần dân, hiểu dân, học dân và có trách nhiệm với dân”, hướng đến sự hài lòng của người dân.',
+    'c) Triển khai thực hiện tốt mô hình “Chính quyền thân thiện” góp phần quan trọng trong việc duy trì, cải thiện và nâng cao Chỉ số hài lòng của người dân đối với sự phục vụ của các cơ quan hành chính nhà nước (SIPAS), Chỉ số cải cách hành chính (PAR INDEX).',
+  ].join('\n'),
+  requirements: [
+    'a) Việc triển khai mô hình “Chính quyền thân thiện” phải được thực hiện nghiêm túc, chất lượng, hiệu quả, tiết kiệm, tránh lãng phí, hình thức.',
+    'b) Nội dung công việc phải gắn với trách nhiệm, vai trò của cơ quan, đơn vị, tổ chức, cá nhân liên quan được giao chủ trì, phối hợp.',
+  ].join('\n'),
+  objectives: [
+    '1. Kế hoạch được triển khai đồng bộ tại các tất cả các cơ quan, đơn vị trên địa bàn xã từ năm 2026.',
+    '2. Năm 2026, phấn đấu đạt chuẩn “Chính quyền thân thiện” mức độ 3.',
+    '3. Từ năm 2027, phấn đấu nâng mức độ đạt chuẩn “Chính quyền thân thiện”. Phấn đấu đạt chuẩn Mức độ 4 vào năm 2030.',
+  ].join('\n'),
+  content: [
+    '1. Công tác thông tin, tuyên truyền',
+    '- Tăng cường công tác tuyên truyền, quán triệt, triển khai thực hiện có hiệu quả các văn bản về Chính quyền thân thiện, trọng tâm là: Đề án số 04-ĐA/TU ngày 14/01/2026 của Thành ủy Hải Phòng, Nghị quyết số 05-NQ/TU ngày 14/01/2026 của Ban Chấp hành Đảng bộ thành phố, Nghị quyết số 05-NQ/ĐU ngày 20/3/2026 của Đảng ủy Ủy ban nhân dân thành phố, Đề án thực hiện mô hình “Chính quyền thân thiện” tại xã, phường, đặc khu, Quyết định số 5049/QĐ-UBND ngày 11/12/2025 của Ủy ban nhân dân thành phố ban hành Bộ tiêu chí, Bảng thang điểm và quy trình xét công nhận “Chính quyền thân thiện” cấp xã trên địa bàn thành phố Hải Phòng.',
+    '- Xây dựng pano, khẩu hiệu tuyên truyền trực quan về quyết tâm xây dựng "Chính quyền thân thiện", khẩu hiệu “4 xin, 4 luôn và 5 không” tại cổng, trong khuôn viên trụ sở Ủy ban nhân dân xã và Trung tâm Phục vụ hành chính công xã.',
+    '- Tuyên truyền thông qua các hoạt động văn hóa, văn nghệ quần chúng và các bảng tin văn hóa tại các thôn nhằm tạo sức lan tỏa sâu rộng trong cộng đồng dân cư.',
+    '- Tổ chức quán triệt, triển khai đến toàn thể đảng viên, cán bộ, công chức của đảng ủy, chính quyền và toàn thể cán bộ, đảng viên ở các thôn về thực hiện quy chế dân chủ ở cơ sở, "Chính quyền thân thiện" thông qua hệ thống đài truyền thanh, trang thông tin điện tử và các nền tảng mạng xã hội, như: zalo, facebook...',
+    '2. Nhiệm vụ cụ thể triển khai thực hiện mô hình “Chính quyền thân thiện”',
+    '(Có Phụ lục chi tiết kèm theo)',
+  ].join('\n'),
+  funding:
+    'Kinh phí thực hiện Kế hoạch này do ngân sách nhà nước bảo đảm theo phân cấp ngân sách hiện hành và các nguồn kinh phí hợp pháp khác.',
+  organization: '',
+  targets: [
+    { year: 2026, level: 3 },
+    { year: 2027, level: 3 },
+    { year: 2028, level: 3 },
+    { year: 2029, level: 3 },
+    { year: 2030, level: 4 },
+  ],
+  signerTitle: 'CHỦ TỊCH',
+  signerName: 'Vũ Đăng Chương',
+  recipients: [
+    'Sở Nội vụ thành phố',
+    'TTĐU, TTHĐND xã',
+    'CT, các PCT UBND xã',
+    'Các cơ quan, đơn vị',
+    'Các thôn trên địa bàn',
+    'Cổng thông tin điện tử xã',
+    'Lưu: VT, VHXXH',
+  ],
+};
+
+export interface DemoTask {
+  number: number;
+  content: string;
+  schedule: Schedule;
+  scheduleText: string;
+  lead: string;
+  coordinating: string[];
+  coordinatingText: string;
+}
+
+export const BINH_GIANG_TASKS: DemoTask[] = [
+  {
+    number: 1,
+    content:
+      'Tuyên truyền, phổ biến các văn bản về Chính quyền thân thiện, trọng tâm là: Đề án số 04-ĐA/TU ngày 14/01/2026 của Thành ủy Hải Phòng và Nghị quyết số 05-NQ/TU ngày 14/01/2026 của Ban Chấp hành Đảng bộ thành phố về xây dựng mô hình chủ nghĩa xã hội gắn với con người xã hội chủ nghĩa tại thành phố Hải Phòng giai đoạn 2026 - 2030 và những năm tiếp theo; Đề án thực hiện mô hình “Chính quyền thân thiện” tại xã, phường, đặc khu trên địa bàn thành phố Hải Phòng giai đoạn 2026 - 2030 và những năm tiếp theo; Quyết định số 5049/QĐ-UBND ngày 11/12/2025 của Ủy ban nhân dân thành phố ban hành Bộ tiêu chí, Bảng thang điểm và quy trình xét công nhận “Chính quyền thân thiện” cấp xã trên địa bàn thành phố',
+    schedule: { kind: 'yearly' },
+    scheduleText: 'Hằng năm',
+    lead: 'VHXH',
+    coordinating: ['TTPVHCC', 'VP', 'KT', 'TTDVSNC', 'MTTQ'],
+    coordinatingText:
+      'Các cơ quan, đơn vị thuộc UBND xã; Ủy ban Mặt trận Tổ quốc và các tổ chức chính trị- xã hội',
+  },
+  {
+    number: 2,
+    content:
+      'Hướng dẫn các thôn đẩy mạnh phong trào: Toàn dân xây dựng đời sống văn hóa gắn với các tiêu chí Chính quyền thân thiện; lồng ghép nội dung mô hình vào bình xét các danh hiệu văn hóa hằng năm',
+    schedule: { kind: 'yearly' },
+    scheduleText: 'Hằng năm',
+    lead: 'VHXH',
+    coordinating: [],
+    coordinatingText: 'Các thôn',
+  },
+  {
+    number: 3,
+    content:
+      'Xây dựng Kế hoạch triển khai thực hiện “Chính quyền thân thiện” và đăng ký mức đạt chuẩn “Chính quyền thân thiện” hằng năm gửi về Sở Nội vụ tổng hợp, theo dõi',
+    schedule: { kind: 'before_date', day: 15, month: 2 },
+    scheduleText: 'Trước ngày 15/02 hằng năm',
+    lead: 'VHXH',
+    coordinating: ['TTPVHCC', 'VP', 'KT', 'TTDVSNC'],
+    coordinatingText: 'Các phòng, ban, đơn vị liên quan',
+  },
+  {
+    number: 4,
+    content: 'Tổ chức thực hiện các tiêu chí của mô hình Chính quyền thân thiện tại địa phương',
+    schedule: { kind: 'continuous' },
+    scheduleText: 'Thường xuyên',
+    lead: 'VHXH',
+    coordinating: ['MTTQ'],
+    coordinatingText: 'Ủy ban Mặt trận Tổ quốc, các ngành liên quan',
+  },
+  {
+    number: 5,
+    content:
+      'Xây dựng báo cáo tự đánh giá, chấm điểm kết quả thực hiện các tiêu chí mô hình Chính quyền thân thiện theo mức đăng ký hằng năm, gửi báo cáo về Ủy ban nhân dân thành phố (qua Sở Nội vụ)',
+    schedule: { kind: 'before_date', day: 12, month: 11 },
+    scheduleText: 'Trước ngày 12/11 hằng năm',
+    lead: 'VHXH',
+    coordinating: ['TTPVHCC', 'VP', 'KT', 'TTDVSNC'],
+    coordinatingText: 'Các phòng, ban, đơn vị liên quan',
+  },
+  {
+    number: 6,
+    content:
+      'Khen thưởng, biểu dương đối với các cá nhân, tập thể có thành tích tiêu biểu trong việc thực hiện các tiêu chí mô hình Chính quyền thân thiện trên địa bàn',
+    schedule: { kind: 'within_month', month: 12 },
+    scheduleText: 'Tháng 12 hằng năm',
+    lead: 'VHXH',
+    coordinating: ['MTTQ', 'TTPVHCC', 'VP', 'KT', 'TTDVSNC'],
+    coordinatingText: 'Ủy ban Mặt trận Tổ quốc; Các phòng, ban, đơn vị liên quan',
+  },
+  {
+    number: 7,
+    content: 'Báo cáo kết quả triển khai thực hiện mô hình Chính quyền thân thiện trên địa bàn xã',
+    schedule: { kind: 'within_month', month: 12 },
+    scheduleText: 'Tháng 12 hằng năm',
+    lead: 'VHXH',
+    coordinating: ['TTPVHCC', 'VP', 'KT', 'TTDVSNC'],
+    coordinatingText: 'Các phòng, ban, đơn vị liên quan',
+  },
+  {
+    number: 8,
+    content:
+      'Tổng hợp dự toán kinh phí, tham mưu, đề xuất Ủy ban nhân dân thành phố bố trí kinh phí ngân sách hàng năm để thực hiện.',
+    schedule: { kind: 'yearly' },
+    scheduleText: 'Hằng năm',
+    lead: 'KT',
+    coordinating: [],
+    coordinatingText: '',
+  },
+  {
+    number: 9,
+    content:
+      'Tiếp tục đẩy mạnh thực hiện cải cách thủ tục hành chính, đổi mới cơ chế hoạt động của Trung tâm phục vụ hành chính công, bảo đảm đi vào thực chất, hiệu quả hướng đến mục tiêu phục vụ, tạo điều kiện tốt nhất cho người dân, doanh nghiệp.',
+    schedule: { kind: 'yearly' },
+    scheduleText: 'Hằng năm',
+    lead: 'TTPVHCC',
+    coordinating: ['VHXH', 'VP', 'KT', 'TTDVSNC'],
+    coordinatingText: 'Các phòng, ban, đơn vị liên quan',
+  },
+  {
+    number: 10,
+    content: 'Sơ kết 2 năm và tổng kết giai đoạn thực hiện Chính quyền thân thiện',
+    schedule: { kind: 'named_years', years: [2027, 2030] },
+    scheduleText: 'Năm 2027 và năm 2030',
+    lead: 'VHXH',
+    coordinating: ['BXDD', 'VP'],
+    coordinatingText: 'Ban xây dựng Đảng; Văn phòng HĐND- UBND và các cơ quan, đơn vị có liên quan',
+  },
+];
