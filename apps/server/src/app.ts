@@ -20,6 +20,7 @@ import { defineRoute, registerRoute } from './http/route.ts';
 import { installVietnameseZodErrors } from './http/zod-vi.ts';
 import { installMetrics } from './ops/metrics.ts';
 import { orgRoutes } from './org/routes.ts';
+import { plansRoutes } from './plans/routes.ts';
 import { usersRoutes } from './users/routes.ts';
 
 installVietnameseZodErrors();
@@ -174,6 +175,7 @@ export async function buildApp({ config, database, logStream }: BuildAppOptions)
   orgRoutes(app);
   usersRoutes(app);
   auditRoutes(app);
+  plansRoutes(app);
 
   const openapi = buildOpenApi(app.cqttRoutes);
   app.get('/api/openapi.json', async () => openapi);

@@ -32,7 +32,29 @@ beforeAll(async () => {
     .where('username', '=', 'thon1.binhgiang')
     .executeTakeFirstOrThrow();
   const token = (await admin.post('/api/tokens', { name: 'thử' })).json();
-  ids = { communes: communeId, units: unit.id, villages: village.id, users: user.id, tokens: token.id };
+  const plan = await db
+    .selectFrom('plans')
+    .select('id')
+    .where('commune_id', '=', communeId)
+    .executeTakeFirstOrThrow();
+  const task = await db
+    .selectFrom('plan_tasks')
+    .select('id')
+    .where('plan_id', '=', plan.id)
+    .executeTakeFirstOrThrow();
+  const difficulty = (
+    await admin.post('/api/difficulties', { taskId: task.id, year: 2026, content: 'Vướng mắc thử' })
+  ).json();
+  ids = {
+    communes: communeId,
+    units: unit.id,
+    villages: village.id,
+    users: user.id,
+    tokens: token.id,
+    plans: plan.id,
+    tasks: task.id,
+    difficulties: difficulty.id,
+  };
 });
 afterAll(() => t.close());
 

@@ -44,10 +44,60 @@ async function foreignData(code: string, label: string): Promise<Foreign> {
     .values({ user_id: user.id, name: `token ${label}`, token_hash: `hash-${label}`, created_by: user.id })
     .returning('id')
     .executeTakeFirstOrThrow();
+  const plan = await db
+    .insertInto('plans')
+    .values({
+      commune_id: commune.id,
+      title: `Kế hoạch ${label}`,
+      period_from: 2026,
+      period_to: 2030,
+      updated_at: new Date(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const task = await db
+    .insertInto('plan_tasks')
+    .values({
+      commune_id: commune.id,
+      plan_id: plan.id,
+      number: 1,
+      content: `Nhiệm vụ ${label}`,
+      schedule: JSON.stringify({ kind: 'yearly' }),
+      schedule_text: 'Hằng năm',
+      lead_unit_id: unit.id,
+      added_on: '2026-01-01',
+      updated_at: new Date(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const difficulty = await db
+    .insertInto('difficulties')
+    .values({
+      commune_id: commune.id,
+      task_id: task.id,
+      year: 2026,
+      unit_id: unit.id,
+      author_id: user.id,
+      content: 'Vướng mắc',
+      answer: null,
+      answered_by: null,
+      answered_at: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return {
     label,
     communeId: commune.id,
-    ids: { communes: commune.id, units: unit.id, villages: village.id, users: user.id, tokens: token.id },
+    ids: {
+      communes: commune.id,
+      units: unit.id,
+      villages: village.id,
+      users: user.id,
+      tokens: token.id,
+      plans: plan.id,
+      tasks: task.id,
+      difficulties: difficulty.id,
+    },
   };
 }
 
@@ -67,6 +117,15 @@ async function snapshot(communeId: string) {
       .execute(),
   ]);
 }
+
+/** Body fields that name a row, and the collection of that row. */
+const BODY_REFERENCES: Record<string, string> = {
+  planId: 'plans',
+  taskId: 'tasks',
+  unitId: 'units',
+  leadUnitId: 'units',
+  userId: 'users',
+};
 
 function collectionOf(url: string): string {
   return url.split('/')[2] ?? '';
@@ -124,7 +183,8 @@ describe('tenant isolation on every route', () => {
           const hasId = route.url.includes(':id');
           const takesCommune =
             queryKeys(route).includes('communeId') || bodyKeys(route).includes('communeId');
-          if (!hasId && !takesCommune) continue;
+          const references = bodyKeys(route).filter((k) => k in BODY_REFERENCES);
+          if (!hasId && !takesCommune && references.length === 0) continue;
           let url = route.url;
           if (hasId) {
             const id = foreign.ids[collectionOf(route.url)];
@@ -138,9 +198,12 @@ describe('tenant isolation on every route', () => {
               : {
                   ...(route.example as object),
                   ...(bodyKeys(route).includes('communeId') ? { communeId: foreign.communeId } : {}),
+                  ...Object.fromEntries(references.map((k) => [k, foreign.ids[BODY_REFERENCES[k]!]])),
                 };
           const res = await client.request(route.method, url, body);
-          expect([403, 404], `${label}: ${res.statusCode} ${res.body}`).toContain(res.statusCode);
+          // a body naming another commune's unit may also be refused as invalid input (400)
+          const allowed = hasId || takesCommune ? [403, 404] : [400, 403, 404];
+          expect(allowed, `${label}: ${res.statusCode} ${res.body}`).toContain(res.statusCode);
         }
         expect(await snapshot(foreign.communeId), `${c.actor} changed ${foreign.label}`).toBe(before);
       }

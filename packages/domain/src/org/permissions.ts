@@ -10,6 +10,10 @@ export const PERMISSIONS = {
   'tokens.manage': ['admin'],
   /** Read the audit log. */
   'audit.read': ['admin'],
+  /** Write and edit the commune's plans and their tasks. */
+  'plans.manage': ['admin', 'coordinator'],
+  /** Answer the difficulties units report against tasks. */
+  'plans.answer_difficulties': ['coordinator', 'leader'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
