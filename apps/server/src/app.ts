@@ -14,6 +14,7 @@ import { resolveActor } from './auth/service.ts';
 import { SESSION_COOKIE } from './auth/tokens.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
+import { filesRoutes } from './files/routes.ts';
 import { AppError, errorBody, fromDatabaseError } from './http/errors.ts';
 import { buildOpenApi } from './http/openapi.ts';
 import { defineRoute, registerRoute } from './http/route.ts';
@@ -175,6 +176,7 @@ export async function buildApp({ config, database, logStream }: BuildAppOptions)
   orgRoutes(app);
   usersRoutes(app);
   auditRoutes(app);
+  filesRoutes(app);
   plansRoutes(app);
 
   const openapi = buildOpenApi(app.cqttRoutes);

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 
 export interface Config {
   port: number;
@@ -7,6 +7,8 @@ export interface Config {
   /** postgres://… when set; otherwise the embedded PGlite database in dataDir. */
   databaseUrl?: string;
   dataDir: string;
+  /** Uploaded files, under generated names (FILES_DIR; default <dataDir>/files). */
+  filesDir: string;
   /** Create the demo data (xã Bình Giang and two more communes) on an empty database. */
   seedDemo: boolean;
   /** Let a production server run while demo accounts exist. */
@@ -28,12 +30,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = env.NODE_ENV === 'production';
   const allowDemo = env.CQTT_ALLOW_DEMO === '1' || env.CQTT_ALLOW_DEMO === 'true';
   const trustProxy = env.TRUST_PROXY;
+  const dataDir = resolve(env.DATA_DIR ?? './data');
   return {
     port: Number(env.PORT ?? 3000),
     host: env.HOST ?? '127.0.0.1',
     production,
     databaseUrl: env.DATABASE_URL || undefined,
-    dataDir: resolve(env.DATA_DIR ?? './data'),
+    dataDir,
+    filesDir: env.FILES_DIR ? resolve(env.FILES_DIR) : join(dataDir, 'files'),
     seedDemo: env.CQTT_SEED_DEMO ? env.CQTT_SEED_DEMO === '1' : !production || allowDemo,
     allowDemo,
     demoPassword: env.CQTT_DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD,

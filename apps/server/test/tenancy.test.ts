@@ -85,6 +85,19 @@ async function foreignData(code: string, label: string): Promise<Foreign> {
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  const file = await db
+    .insertInto('files')
+    .values({
+      commune_id: commune.id,
+      name: `Minh chứng ${label}.pdf`,
+      mime: 'application/pdf',
+      size: 9,
+      sha256: '0'.repeat(64),
+      storage_key: '00/00000000-0000-4000-8000-000000000000',
+      created_by: user.id,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return {
     label,
     communeId: commune.id,
@@ -97,6 +110,7 @@ async function foreignData(code: string, label: string): Promise<Foreign> {
       plans: plan.id,
       tasks: task.id,
       difficulties: difficulty.id,
+      files: file.id,
     },
   };
 }
