@@ -19,6 +19,7 @@ import { AppError, errorBody, fromDatabaseError } from './http/errors.ts';
 import { buildOpenApi } from './http/openapi.ts';
 import { defineRoute, registerRoute } from './http/route.ts';
 import { installVietnameseZodErrors } from './http/zod-vi.ts';
+import { notifyRoutes } from './notify/routes.ts';
 import { installMetrics } from './ops/metrics.ts';
 import { orgRoutes } from './org/routes.ts';
 import { plansRoutes } from './plans/routes.ts';
@@ -176,6 +177,7 @@ export async function buildApp({ config, database, logStream }: BuildAppOptions)
   orgRoutes(app);
   usersRoutes(app);
   auditRoutes(app);
+  notifyRoutes(app);
   filesRoutes(app);
   plansRoutes(app);
 

@@ -98,6 +98,11 @@ async function foreignData(code: string, label: string): Promise<Foreign> {
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  const notification = await db
+    .insertInto('notifications')
+    .values({ commune_id: commune.id, user_id: user.id, kind: 'task.reminder', title: `Nhắc việc ${label}` })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return {
     label,
     communeId: commune.id,
@@ -110,6 +115,7 @@ async function foreignData(code: string, label: string): Promise<Foreign> {
       plans: plan.id,
       tasks: task.id,
       difficulties: difficulty.id,
+      notifications: notification.id,
       files: file.id,
     },
   };
