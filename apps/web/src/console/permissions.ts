@@ -3,16 +3,46 @@ import type { Me } from '../api/types';
 
 /**
  * What a user may do in the console. The rules are the domain's (the server checks the
- * same table again); 'org.view' is every signed-in user.
+ * same table again); 'org.view' is every signed-in user; 'plans.mine' a user of a commune
+ * (whose unit may lead or coordinate tasks); 'plans.summary' those who follow every unit's
+ * progress: leaders, the coordinator, the supervisors, the administrator and the city.
  */
-export type Capability = 'org.view' | Permission;
+export type Capability = 'org.view' | 'plans.mine' | 'plans.summary' | Permission;
+
+const SUMMARY_ROLES = ['leader', 'coordinator', 'supervisor', 'admin', 'city'];
 
 export function hasRole(me: Me, ...roles: string[]): boolean {
   return me.user.roles.some((r) => roles.includes(r));
 }
 
 export function can(me: Me, capability: Capability): boolean {
-  return capability === 'org.view' ? true : domainCan(me.user.roles, capability);
+  switch (capability) {
+    case 'org.view':
+      return true;
+    case 'plans.mine':
+      return me.commune !== null;
+    case 'plans.summary':
+      return hasRole(me, ...SUMMARY_ROLES);
+    default:
+      return domainCan(me.user.roles, capability);
+  }
+}
+
+/** A task's units, as an occurrence or a task names them. */
+interface TaskUnits {
+  leadUnit: { id: string };
+  coordinatingUnits: ReadonlyArray<{ id: string }>;
+}
+
+/** Marking an occurrence done or reopening it: the lead unit's users or the coordinator. */
+export function canComplete(me: Me, task: TaskUnits): boolean {
+  return hasRole(me, 'coordinator') || (me.unit !== null && me.unit.id === task.leadUnit.id);
+}
+
+/** Writing progress notes: users of the lead or a coordinating unit, and the coordinator. */
+export function canReportProgress(me: Me, task: TaskUnits): boolean {
+  if (canComplete(me, task)) return true;
+  return me.unit !== null && task.coordinatingUnits.some((u) => u.id === me.unit?.id);
 }
 
 /** A city-level account (Sở Nội vụ, city administrator) belongs to no commune and sees all of the city. */

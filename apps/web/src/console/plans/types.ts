@@ -1,0 +1,160 @@
+/** Types of the plans API (docs/contracts/plans-api.md). Business dates are `YYYY-MM-DD`. */
+import type { Schedule } from '@cqtt/domain/plans/schedule';
+import type { OccurrenceStatus } from '@cqtt/domain/plans/status';
+import type { UnitRef } from '../../api/types';
+
+export type { OccurrenceStatus, Schedule, UnitRef };
+
+export interface PlanSummary {
+  id: string;
+  number: string;
+  title: string;
+  periodFrom: number;
+  periodTo: number | null;
+  issuedOn: string | null;
+}
+
+export interface PlanTarget {
+  year: number;
+  level: number;
+}
+
+export interface Task {
+  id: string;
+  planId: string;
+  number: number;
+  content: string;
+  schedule: Schedule;
+  scheduleText: string;
+  leadUnit: UnitRef;
+  coordinatingUnits: UnitRef[];
+  coordinatingText: string;
+  addedOn: string;
+  isActive: boolean;
+}
+
+export interface Plan {
+  id: string;
+  communeId: string;
+  number: string;
+  title: string;
+  issuedPlace: string;
+  issuedOn: string | null;
+  legalBases: string[];
+  purpose: string;
+  requirements: string;
+  objectives: string;
+  content: string;
+  funding: string;
+  organization: string;
+  targets: PlanTarget[];
+  periodFrom: number;
+  periodTo: number | null;
+  signerTitle: string;
+  signerName: string;
+  recipients: string[];
+  tasks: Task[];
+}
+
+export type PlanInput = Partial<Omit<Plan, 'id' | 'tasks'>>;
+
+export interface TaskInput {
+  planId?: string;
+  number?: number;
+  content?: string;
+  schedule?: Schedule;
+  scheduleText?: string;
+  leadUnitId?: string;
+  coordinatingUnitIds?: string[];
+  coordinatingText?: string;
+  addedOn?: string;
+  isActive?: boolean;
+}
+
+export interface Occurrence {
+  taskId: string;
+  planId: string;
+  taskNumber: number;
+  content: string;
+  scheduleText: string;
+  year: number;
+  opensOn: string;
+  dueDate: string | null;
+  leadUnit: UnitRef;
+  coordinatingUnits: UnitRef[];
+  coordinatingText: string;
+  status: OccurrenceStatus;
+  progress: number;
+  completedOn: string | null;
+  daysLeft: number | null;
+  noteCount: number;
+  openDifficulties: number;
+}
+
+export interface SummaryCounts {
+  total: number;
+  done: number;
+  doneOnTime: number;
+  overdue: number;
+  inProgress: number;
+  notStarted: number;
+}
+
+export interface PlanSummaryReport {
+  year: number;
+  units: Array<SummaryCounts & { unit: UnitRef }>;
+  totals: SummaryCounts;
+}
+
+export interface Person {
+  id: string;
+  fullName: string;
+}
+
+export interface StoredFile {
+  id: string;
+  name: string;
+  size: number;
+  mime: string;
+}
+
+export interface ProgressNote {
+  id: string;
+  year: number;
+  unit: UnitRef | null;
+  author: Person;
+  note: string;
+  progress: number | null;
+  files: StoredFile[];
+  createdAt: string;
+}
+
+export interface Difficulty {
+  id: string;
+  taskId: string;
+  taskNumber: number;
+  taskContent: string;
+  year: number;
+  unit: UnitRef | null;
+  author: Person;
+  content: string;
+  answer: string | null;
+  answeredBy: Person | null;
+  answeredAt: string | null;
+  createdAt: string;
+}
+
+export interface Notification {
+  id: string;
+  kind: string;
+  title: string;
+  body: string;
+  link: string;
+  createdAt: string;
+  readAt: string | null;
+}
+
+export interface NotificationList {
+  items: Notification[];
+  unread: number;
+}
