@@ -16,6 +16,7 @@ const VillagesPage = lazy(() => import('./org/VillagesPage'));
 const UsersPage = lazy(() => import('./users/UsersPage'));
 const TokensPage = lazy(() => import('./users/TokensPage'));
 const AuditPage = lazy(() => import('./audit/AuditPage'));
+const MyTasksPage = lazy(() => import('./plans/MyTasksPage'));
 
 /** On a 401 from any call but login: forget the session, which sends the user to the login page. */
 function UnauthorizedRedirect() {
@@ -56,6 +57,14 @@ export function App() {
             <Route path="communes/:communeId" element={<CommuneDetailPage />} />
             <Route path="units" element={<UnitsPage />} />
             <Route path="villages" element={<VillagesPage />} />
+            <Route
+              path="my-tasks"
+              element={
+                <RequireCapability capability="plans.mine">
+                  <MyTasksPage />
+                </RequireCapability>
+              }
+            />
             <Route
               path="users"
               element={

@@ -2,6 +2,7 @@ import {
   ApartmentOutlined,
   ApiOutlined,
   AuditOutlined,
+  CarryOutOutlined,
   DashboardOutlined,
   DownOutlined,
   EnvironmentOutlined,
@@ -49,6 +50,19 @@ function useNavigation(): NavGroup[] {
           label: t('nav.overview'),
           icon: <DashboardOutlined />,
           capability: 'org.view',
+        },
+      ],
+    },
+    {
+      key: 'plans',
+      label: t('nav.groupPlans'),
+      items: [
+        {
+          key: 'myTasks',
+          path: '/my-tasks',
+          label: t('nav.myTasks'),
+          icon: <CarryOutOutlined />,
+          capability: 'plans.mine',
         },
       ],
     },
