@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import type { ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
@@ -197,7 +196,7 @@ export async function buildApp({ config, database, logStream }: BuildAppOptions)
       wildcard: false,
       index: false,
       setHeaders(res, path) {
-        (res as unknown as ServerResponse).setHeader(
+        res.header(
           'cache-control',
           path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
         );

@@ -104,3 +104,35 @@ describe('logs', () => {
     });
   });
 });
+
+describe('the console is served by the same process', () => {
+  it('serves index.html, hashed assets with a long cache, and the SPA fallback for console paths', async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dist = mkdtempSync(join(tmpdir(), 'cqtt-dist-'));
+    mkdirSync(join(dist, 'assets'));
+    writeFileSync(join(dist, 'index.html'), '<!doctype html><html lang="vi"><title>Chính quyền thân thiện</title></html>');
+    writeFileSync(join(dist, 'assets', 'index-abc123.js'), 'console.log(1)');
+    const { buildApp } = await import('../src/app.ts');
+    const app = await buildApp({ config: { ...t.config, webDist: dist }, database: t.database });
+    try {
+      const index = await app.inject({ method: 'GET', url: '/' });
+      expect(index.statusCode).toBe(200);
+      expect(index.body).toContain('Chính quyền thân thiện');
+      expect(index.headers['content-security-policy']).toMatch(/script-src 'self'/);
+      const asset = await app.inject({ method: 'GET', url: '/assets/index-abc123.js' });
+      expect(asset.statusCode).toBe(200);
+      expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      const deep = await app.inject({ method: 'GET', url: '/users?page=2' });
+      expect(deep.statusCode).toBe(200);
+      expect(deep.headers['content-type']).toMatch(/text\/html/);
+      expect(deep.headers['cache-control']).toBe('no-cache');
+      const api = await app.inject({ method: 'GET', url: '/api/khong-co' });
+      expect(api.statusCode).toBe(404);
+      expect(api.json().error.code).toBe('not_found');
+    } finally {
+      await app.close();
+    }
+  });
+});

@@ -17,6 +17,8 @@ const UsersPage = lazy(() => import('./users/UsersPage'));
 const TokensPage = lazy(() => import('./users/TokensPage'));
 const AuditPage = lazy(() => import('./audit/AuditPage'));
 const MyTasksPage = lazy(() => import('./plans/MyTasksPage'));
+const PlansPage = lazy(() => import('./plans/PlansPage'));
+const PlanDetailPage = lazy(() => import('./plans/PlanDetailPage'));
 
 /** On a 401 from any call but login: forget the session, which sends the user to the login page. */
 function UnauthorizedRedirect() {
@@ -65,6 +67,8 @@ export function App() {
                 </RequireCapability>
               }
             />
+            <Route path="plans" element={<PlansPage />} />
+            <Route path="plans/:planId" element={<PlanDetailPage />} />
             <Route
               path="users"
               element={
