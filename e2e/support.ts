@@ -1,0 +1,152 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, inject } from 'vitest';
+
+export const baseURL = inject('baseURL');
+export const DEMO_PASSWORD = process.env.CQTT_DEMO_PASSWORD ?? 'BinhGiang@2026';
+export const outDir = join(fileURLToPath(new URL('..', import.meta.url)), 'test-results', 'e2e');
+mkdirSync(outDir, { recursive: true });
+
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+/**
+ * Một trình duyệt cho cả tệp test và một ngữ cảnh (cookie riêng) cho mỗi test.
+ * Khi một test lỗi, ảnh chụp màn hình được lưu vào test-results/e2e/failed-<tên>.png.
+ */
+export function useBrowser(): { page: () => Page; context: () => BrowserContext } {
+  let browser: Browser | undefined;
+  let context: BrowserContext | undefined;
+  let page: Page | undefined;
+  let pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: chromiumArgs,
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    if (!browser) throw new Error('Chromium chưa khởi động');
+    context = await browser.newContext({
+      baseURL,
+      locale: 'vi-VN',
+      timezoneId: 'Asia/Ho_Chi_Minh',
+      viewport: { width: 1366, height: 860 },
+    });
+    context.setDefaultTimeout(15_000);
+    page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (err) => errors.push(err.message));
+    pageErrors = errors;
+  });
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === 'fail' && page) {
+      const name = ctx.task.name.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 80);
+      await page.screenshot({ path: join(outDir, `failed-${name}.png`), fullPage: true }).catch(() => {});
+      if (pageErrors.length > 0) console.error(`Lỗi JavaScript trong trang:\n${pageErrors.join('\n')}`);
+    }
+    await context?.close();
+    context = undefined;
+    page = undefined;
+  });
+
+  return {
+    page: () => {
+      if (!page) throw new Error('Chưa có trang: chỉ dùng trong một test');
+      return page;
+    },
+    context: () => {
+      if (!context) throw new Error('Chưa có ngữ cảnh: chỉ dùng trong một test');
+      return context;
+    },
+  };
+}
+
+/** Đăng nhập qua trang /login và chờ vào đến giao diện chính (hoặc trang đổi mật khẩu bắt buộc). */
+export async function login(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/login');
+  await fillLogin(page, username, password);
+  await page.waitForURL((url) => url.pathname !== '/login');
+  await page.getByTestId('header-user').waitFor();
+}
+
+/** Điền và gửi biểu mẫu đăng nhập, không chờ kết quả. */
+export async function fillLogin(page: Page, username: string, password: string): Promise<void> {
+  await page.getByLabel('Tên đăng nhập', { exact: true }).fill(username);
+  await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+}
+
+/**
+ * Mục menu bên trái theo tên hiển thị. Tên truy cập của mục có cả nhãn của biểu tượng đứng trước
+ * (ví dụ "apartment Cơ quan, đơn vị"), nên so khớp phần cuối của tên.
+ */
+export function menuItem(page: Page, item: string): Locator {
+  const escaped = item.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return page.getByRole('menu').getByRole('menuitem', { name: new RegExp(`(^|\\s)${escaped}$`) });
+}
+
+/** Bấm một mục của menu bên trái và chờ tiêu đề trang tương ứng. */
+export async function openMenu(page: Page, item: string, heading = item): Promise<void> {
+  await menuItem(page, item).click();
+  await page.getByRole('heading', { name: heading, exact: true }).waitFor();
+}
+
+/**
+ * Mục biểu mẫu (antd Form.Item) có nhãn `label`. Tìm theo nhãn hiển thị chứ không theo liên kết
+ * nhãn–ô, vì một Select bọc trong component riêng có thể chưa nhận `id` của Form.Item.
+ */
+export function formField(scope: Page | Locator, label: string): Locator {
+  const page = 'page' in scope ? scope.page() : scope;
+  return scope.locator('.ant-form-item').filter({ has: page.locator(`label[title="${label}"]`) });
+}
+
+/**
+ * Chọn `option` trong ô chọn antd (Select) có nhãn `label`, rồi kiểm tra lựa chọn đã vào ô.
+ * Danh sách có thể được vẽ lại khi dữ liệu về (mục vừa bấm biến mất dưới con trỏ), nên thử lại
+ * tối đa ba lần.
+ */
+export async function pickOption(scope: Page | Locator, label: string, option: string): Promise<void> {
+  const page = 'page' in scope ? scope.page() : scope;
+  const field = formField(scope, label);
+  const box = field.getByRole('combobox');
+  // Danh sách của chính ô này (rc-select đặt id `<id ô>_list` cho listbox trong danh sách), không phải
+  // danh sách của ô vừa chọn trước đó còn đang đóng lại.
+  const id = await box.getAttribute('id');
+  const dropdown = page
+    .locator('.ant-select-dropdown:visible')
+    .filter({ has: page.locator(`[id="${id}_list"]`) });
+  for (let attempt = 1; ; attempt++) {
+    if ((await dropdown.count()) === 0) await box.click();
+    await dropdown.getByTitle(option, { exact: true }).click();
+    try {
+      await field
+        .locator('.ant-select')
+        .getByText(option, { exact: true })
+        .first()
+        .waitFor({ timeout: 3_000 });
+      return;
+    } catch (err) {
+      if (attempt >= 3) throw err;
+    }
+  }
+}
+
+/** Đăng xuất bằng nút ở đầu trang và chờ về trang đăng nhập. */
+export async function logout(page: Page): Promise<void> {
+  await page.getByTestId('logout').click();
+  await page.waitForURL((url) => url.pathname === '/login');
+}
