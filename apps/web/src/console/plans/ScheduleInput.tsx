@@ -62,6 +62,7 @@ export function ScheduleInput({
   onChange,
   years,
   sampleYear,
+  addedOn,
 }: {
   id?: string;
   value?: ScheduleDraft;
@@ -70,6 +71,8 @@ export function ScheduleInput({
   years: number[];
   /** The year whose due date the preview shows. */
   sampleYear: number;
+  /** The day the task joins the plan: a deadline already past then starts next year. */
+  addedOn?: string;
 }) {
   const { t } = useTranslation();
   const kind = value?.kind;
@@ -80,6 +83,7 @@ export function ScheduleInput({
   const complete = completeSchedule(value);
   const sample = complete && !scheduleProblem(complete) ? occurrenceIn(complete, sampleYear) : null;
   const showPreview = complete !== null && !scheduleProblem(complete);
+  const late = Boolean(sample?.dueDate && addedOn && sample.dueDate < addedOn);
 
   return (
     <div>
@@ -161,11 +165,17 @@ export function ScheduleInput({
       </Flex>
       {showPreview ? (
         <Typography.Text type="secondary" style={{ display: 'block', marginTop: 4, fontSize: 12 }}>
-          {sample
-            ? sample.dueDate
-              ? t('plans.schedule.preview', { year: sampleYear, date: formatDay(sample.dueDate) })
-              : t('plans.schedule.previewContinuous')
-            : t('plans.schedule.previewNone', { year: sampleYear })}
+          {late && sample?.dueDate
+            ? t('plans.schedule.previewLate', {
+                year: sampleYear,
+                date: formatDay(sample.dueDate),
+                next: sampleYear + 1,
+              })
+            : sample
+              ? sample.dueDate
+                ? t('plans.schedule.preview', { year: sampleYear, date: formatDay(sample.dueDate) })
+                : t('plans.schedule.previewContinuous')
+              : t('plans.schedule.previewNone', { year: sampleYear })}
         </Typography.Text>
       ) : null}
     </div>

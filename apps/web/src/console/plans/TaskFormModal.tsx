@@ -12,7 +12,7 @@ import { useCreateTask, useUpdateTask } from './api';
 import { showApiErrors } from './formErrors';
 import { completeSchedule, type ScheduleDraft, ScheduleInput } from './ScheduleInput';
 import type { Plan, Task, TaskInput } from './types';
-import { currentYear } from './ui';
+import { currentYear, today } from './ui';
 
 interface TaskForm {
   number: number;
@@ -56,6 +56,7 @@ export function TaskFormModal({
   const update = useUpdateTask();
   const units = useUnits(isCityLevel(me) ? plan.communeId : undefined);
   const editing = task !== null;
+  const addedOn: Dayjs | null | undefined = Form.useWatch('addedOn', form);
   // The wording follows the schedule until someone writes their own ("Năm 2027 và năm 2030").
   const [ownText, setOwnText] = useState(() =>
     task ? task.scheduleText.trim() !== describeSchedule(task.schedule) : false,
@@ -201,7 +202,11 @@ export function TaskFormModal({
                 },
               ]}
             >
-              <ScheduleInput years={years} sampleYear={sampleYear} />
+              <ScheduleInput
+                years={years}
+                sampleYear={sampleYear}
+                addedOn={addedOn ? dayParam(addedOn) : task ? task.addedOn : today()}
+              />
             </Form.Item>
           </Col>
           <Col xs={24}>
@@ -269,7 +274,11 @@ export function TaskFormModal({
               name="addedOn"
               extra={t('plans.taskForm.addedOnHint')}
             >
-              <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} />
+              <DatePicker
+                format="DD/MM/YYYY"
+                style={{ width: '100%' }}
+                placeholder={editing ? undefined : t('plans.taskForm.addedOnPlaceholder')}
+              />
             </Form.Item>
           </Col>
           {editing ? (
