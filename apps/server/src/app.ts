@@ -21,6 +21,7 @@ import { installVietnameseZodErrors } from './http/zod-vi.ts';
 import { notifyRoutes } from './notify/routes.ts';
 import { installMetrics } from './ops/metrics.ts';
 import { orgRoutes } from './org/routes.ts';
+import { planExportRoutes } from './plans/export-routes.ts';
 import { plansRoutes } from './plans/routes.ts';
 import { usersRoutes } from './users/routes.ts';
 
@@ -178,6 +179,7 @@ export async function buildApp({ config, database, logStream }: BuildAppOptions)
   auditRoutes(app);
   notifyRoutes(app);
   filesRoutes(app);
+  planExportRoutes(app);
   plansRoutes(app);
 
   const openapi = buildOpenApi(app.cqttRoutes);
