@@ -19,6 +19,9 @@ const AuditPage = lazy(() => import('./audit/AuditPage'));
 const MyTasksPage = lazy(() => import('./plans/MyTasksPage'));
 const PlansPage = lazy(() => import('./plans/PlansPage'));
 const PlanDetailPage = lazy(() => import('./plans/PlanDetailPage'));
+const ProgressPage = lazy(() => import('./plans/ProgressPage'));
+const DifficultiesPage = lazy(() => import('./plans/DifficultiesPage'));
+const SummaryPage = lazy(() => import('./plans/SummaryPage'));
 
 /** On a 401 from any call but login: forget the session, which sends the user to the login page. */
 function UnauthorizedRedirect() {
@@ -69,6 +72,16 @@ export function App() {
             />
             <Route path="plans" element={<PlansPage />} />
             <Route path="plans/:planId" element={<PlanDetailPage />} />
+            <Route path="progress" element={<ProgressPage />} />
+            <Route path="difficulties" element={<DifficultiesPage />} />
+            <Route
+              path="unit-summary"
+              element={
+                <RequireCapability capability="plans.summary">
+                  <SummaryPage />
+                </RequireCapability>
+              }
+            />
             <Route
               path="users"
               element={
