@@ -22,6 +22,18 @@ export interface Config {
   trustProxy: boolean | number | string;
   sessionHours: number;
   logLevel: string;
+  /** Address of the console as users reach it; links in mail start with it. */
+  publicUrl: string;
+  /** smtp://user:pass@host:port (or smtps://); unset: mail waits in the outbox. */
+  smtpUrl?: string;
+  /** Sender of the mail. */
+  mailFrom: string;
+  /** Run the scheduled jobs (reminders, mail delivery) in this process; CQTT_JOBS=0 turns them off. */
+  jobs: boolean;
+  /** Seconds between two runs of each job. */
+  jobsIntervalSeconds: number;
+  /** Tests only: the jobs' calendar starts on this day (CQTT_TODAY=2026-02-07); ignored in production. */
+  jobsToday?: string;
 }
 
 export const DEFAULT_DEMO_PASSWORD = 'BinhGiang@2026';
@@ -31,6 +43,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const allowDemo = env.CQTT_ALLOW_DEMO === '1' || env.CQTT_ALLOW_DEMO === 'true';
   const trustProxy = env.TRUST_PROXY;
   const dataDir = resolve(env.DATA_DIR ?? './data');
+  const publicUrl = (env.PUBLIC_URL || 'http://localhost:3000').replace(/\/+$/, '');
   return {
     port: Number(env.PORT ?? 3000),
     host: env.HOST ?? '127.0.0.1',
@@ -53,5 +66,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
             : trustProxy,
     sessionHours: Number(env.CQTT_SESSION_HOURS ?? 12),
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
+    publicUrl,
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom:
+      env.MAIL_FROM || `Chính quyền thân thiện <no-reply@${URL.parse(publicUrl)?.hostname || 'localhost'}>`,
+    jobs: env.CQTT_JOBS !== '0' && env.CQTT_JOBS !== 'false',
+    jobsIntervalSeconds: Math.max(1, Number(env.CQTT_JOBS_INTERVAL_SECONDS) || 60),
+    jobsToday: !production && /^\d{4}-\d{2}-\d{2}$/.test(env.CQTT_TODAY ?? '') ? env.CQTT_TODAY : undefined,
   };
 }

@@ -1,0 +1,117 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import type { MailTransport } from './transport.ts';
+
+/** Minutes to wait after the 1st, 2nd, 3rd… failed attempt; the last one repeats. */
+export const RETRY_MINUTES = [1, 5, 15, 60] as const;
+/** A permanent refusal (5xx: unknown mailbox…) is retried only once a day. */
+export const PERMANENT_RETRY_MINUTES = 24 * 60;
+/**
+ * How long a claimed row stays away from other workers while it is being
+ * sent. Longer than any attempt can last (mail/transport.ts timeouts), so two
+ * servers never send the same row.
+ */
+export const CLAIM_MINUTES = 10;
+
+export interface DeliveryReport {
+  sent: number;
+  failed: number;
+}
+
+export interface DeliveryOptions {
+  /** At most this many mails in one call (the job comes back for the rest). */
+  limit?: number;
+  /** Told of each failed attempt (row id, attempt number, error); no addresses. */
+  onFailure?: (failure: { id: string; attempts: number; error: string }) => void;
+}
+
+const minutes = (now: Date, n: number) => new Date(now.getTime() + n * 60_000);
+
+function isPermanent(error: unknown): boolean {
+  const code = (error as { responseCode?: number } | null)?.responseCode;
+  return typeof code === 'number' && code >= 500 && code < 600;
+}
+
+function retryDelay(attempts: number, error: unknown): number {
+  if (isPermanent(error)) return PERMANENT_RETRY_MINUTES;
+  return RETRY_MINUTES[Math.min(attempts, RETRY_MINUTES.length) - 1]!;
+}
+
+function describeError(error: unknown): string {
+  const e = error as { code?: string; responseCode?: number; message?: string } | null;
+  const parts = [e?.code, e?.responseCode, e?.message ?? String(error)].filter((p) => p !== undefined);
+  return parts.join(' ').replace(/\s+/g, ' ').slice(0, 1000);
+}
+
+/**
+ * Sends the mail that is due, one row at a time. Each row is first claimed in
+ * a short transaction (`for update skip locked`: a row another server is
+ * claiming is skipped, never waited for, never taken twice), which counts the
+ * attempt and moves its next attempt past the claim time; then it is sent
+ * with no transaction open (the SMTP conversation never holds a database
+ * connection, which on PGlite is the only one); then it is marked sent, or its
+ * error is kept and it waits 1, 5, 15, then 60 minutes (a day after a 5xx
+ * refusal of that mail). A failure is never thrown: the mail simply waits for
+ * a later run, and a run stops at the first failure that is not about one
+ * mail (server unreachable, timed out), leaving the rest untouched.
+ *
+ * If the process dies between the SMTP server's acceptance and the mark, the
+ * row is sent again after the claim expires: delivery is at least once, and
+ * exactly once whenever the process lives to record it.
+ */
+export async function deliverPending(
+  db: Kysely<DB>,
+  transport: MailTransport,
+  now: Date = new Date(),
+  options: DeliveryOptions = {},
+): Promise<DeliveryReport> {
+  const report: DeliveryReport = { sent: 0, failed: 0 };
+  const limit = options.limit ?? 100;
+  while (report.sent + report.failed < limit) {
+    const row = await db.transaction().execute(async (trx) => {
+      const due = await trx
+        .selectFrom('mail_outbox')
+        .select(['id', 'to_address', 'subject', 'body', 'attempts'])
+        .where('sent_at', 'is', null)
+        .where('next_attempt_at', '<=', now)
+        .orderBy('next_attempt_at')
+        .orderBy('id')
+        .limit(1)
+        .forUpdate()
+        .skipLocked()
+        .executeTakeFirst();
+      if (!due) return null;
+      await trx
+        .updateTable('mail_outbox')
+        .set({ attempts: due.attempts + 1, next_attempt_at: minutes(now, CLAIM_MINUTES) })
+        .where('id', '=', due.id)
+        .execute();
+      return { ...due, attempts: due.attempts + 1 };
+    });
+    if (!row) break;
+    try {
+      await transport.send({ to: row.to_address, subject: row.subject, text: row.body });
+    } catch (error) {
+      const message = describeError(error);
+      await db
+        .updateTable('mail_outbox')
+        .set({ last_error: message, next_attempt_at: minutes(now, retryDelay(row.attempts, error)) })
+        .where('id', '=', row.id)
+        .where('sent_at', 'is', null)
+        .execute();
+      report.failed++;
+      options.onFailure?.({ id: row.id, attempts: row.attempts, error: message });
+      // The server refused this one mail: go on with the others. Anything
+      // else (unreachable, timed out, busy) would fail them too: stop here.
+      if (isPermanent(error)) continue;
+      break;
+    }
+    await db
+      .updateTable('mail_outbox')
+      .set({ sent_at: now, last_error: null })
+      .where('id', '=', row.id)
+      .execute();
+    report.sent++;
+  }
+  return report;
+}

@@ -1,0 +1,138 @@
+/**
+ * A real SMTP server on loopback for the mail tests (smtp-server), which
+ * keeps every message it accepts, parsed (mailparser). It asks for the user
+ * and password of its URL, as a relay would, and can be stopped and started
+ * again on the same port to play "mail down".
+ */
+import { simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+
+export interface ReceivedMail {
+  /** Envelope recipients. */
+  to: string[];
+  from: string;
+  /** The user that logged in to send it. */
+  user: string | undefined;
+  subject: string;
+  text: string;
+  headers: Map<string, unknown>;
+}
+
+export interface TestSmtp {
+  port: number;
+  /** smtp://user:pass@127.0.0.1:port */
+  url: string;
+  messages: ReceivedMail[];
+  running(): boolean;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** Waits until at least n messages have arrived (or throws after timeoutMs). */
+  waitFor(n: number, timeoutMs?: number): Promise<ReceivedMail[]>;
+}
+
+export const SMTP_USER = 'cqtt';
+export const SMTP_PASSWORD = 'mật-khẩu thư';
+
+/** A port of 3400-3499 that nothing listens on now (the range these tests may use). */
+export function randomPort(): number {
+  return 3400 + Math.floor(Math.random() * 100);
+}
+
+export async function startTestSmtp(): Promise<TestSmtp> {
+  const messages: ReceivedMail[] = [];
+  let server: SMTPServer | null = null;
+  let port = 0;
+
+  const create = () =>
+    new SMTPServer({
+      disabledCommands: ['STARTTLS'],
+      allowInsecureAuth: true,
+      logger: false,
+      onAuth(auth, _session, callback) {
+        if (auth.username === SMTP_USER && auth.password === SMTP_PASSWORD)
+          return callback(null, { user: auth.username });
+        return callback(new Error('Sai tên đăng nhập hoặc mật khẩu SMTP'));
+      },
+      onData(stream, session, callback) {
+        const chunks: Buffer[] = [];
+        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+        stream.on('end', async () => {
+          try {
+            const parsed = await simpleParser(Buffer.concat(chunks));
+            messages.push({
+              to: session.envelope.rcptTo.map((r) => r.address),
+              from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+              user: session.user as string | undefined,
+              subject: parsed.subject ?? '',
+              text: parsed.text ?? '',
+              headers: parsed.headers,
+            });
+            callback();
+          } catch (error) {
+            callback(error as Error);
+          }
+        });
+      },
+    });
+
+  const listen = (s: SMTPServer, p: number) =>
+    new Promise<void>((resolve, reject) => {
+      const onError = (error: Error) => reject(error);
+      s.once('error', onError);
+      s.listen(p, '127.0.0.1', () => {
+        s.removeListener('error', onError);
+        s.on('error', () => {});
+        resolve();
+      });
+    });
+
+  for (let tries = 0; ; tries++) {
+    const candidate = randomPort();
+    const s = create();
+    try {
+      await listen(s, candidate);
+      server = s;
+      port = candidate;
+      break;
+    } catch (error) {
+      if (tries > 50) throw error;
+    }
+  }
+
+  const smtp: TestSmtp = {
+    port,
+    url: `smtp://${SMTP_USER}:${encodeURIComponent(SMTP_PASSWORD)}@127.0.0.1:${port}`,
+    messages,
+    running: () => server !== null,
+    async start() {
+      if (server) return;
+      const s = create();
+      // the port was ours a moment ago; retry while the OS lets it go
+      for (let tries = 0; ; tries++) {
+        try {
+          await listen(s, port);
+          break;
+        } catch (error) {
+          if (tries > 50) throw error;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      }
+      server = s;
+    },
+    async stop() {
+      const s = server;
+      server = null;
+      if (s) await new Promise<void>((resolve) => s.close(() => resolve()));
+    },
+    async waitFor(n, timeoutMs = 20_000) {
+      const until = Date.now() + timeoutMs;
+      while (messages.length < n) {
+        if (Date.now() > until)
+          throw new Error(`chờ ${n} thư, mới nhận ${messages.length} sau ${timeoutMs} ms`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      return messages;
+    },
+  };
+  return smtp;
+}
