@@ -3,6 +3,7 @@ import { loadConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
 import { DEMO_ACCOUNTS, demoAccountsActive, isEmpty, seedDemo } from './demo/seed.ts';
+import type { startJobs } from './jobs/index.ts';
 
 const config = loadConfig();
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -34,6 +35,7 @@ app.log.info(
   'database ready',
 );
 
+let jobs: ReturnType<typeof startJobs> | null = null;
 let closing = false;
 async function shutdown(signal: string) {
   if (closing) return;
@@ -44,7 +46,8 @@ async function shutdown(signal: string) {
   // Connections kept alive after their last answer would hold close() open.
   const idle = setInterval(() => app.server.closeIdleConnections(), 100);
   try {
-    await app.close();
+    // a job run in progress finishes too; none starts after this
+    await Promise.all([app.close(), jobs?.stop()]);
     clearInterval(idle);
     await database.close();
   } finally {
@@ -71,3 +74,10 @@ if (demoUsers.length > 0) {
   );
 }
 console.log(`${lines.join('\n')}\n`);
+
+// Reminders and mail delivery, once the server answers (and loaded only then, so they cost the
+// start nothing). CQTT_JOBS=0 leaves them to the other servers.
+if (config.jobs && !closing) {
+  const { startJobs } = await import('./jobs/index.ts');
+  if (!closing) jobs = startJobs({ config, db: database.db, log: app.log });
+}
