@@ -23,6 +23,7 @@ import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useLogout, useSession } from './auth/session';
 import { type Capability, can } from './permissions';
+import { NotificationBell } from './plans/NotificationBell';
 import { CHANGE_PASSWORD_PATH } from './RequireAuth';
 import { PageLoading } from './shared/feedback';
 import { useLabels } from './shared/labels';
@@ -282,6 +283,7 @@ export function ConsoleLayout() {
             </div>
           </Flex>
           <Flex align="center" gap={8}>
+            {locked ? null : <NotificationBell />}
             <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight">
               <Button type="text" className="cqtt-user-button" aria-label={t('layout.account')}>
                 <Avatar size="small" icon={<UserOutlined />} className="cqtt-avatar" />
