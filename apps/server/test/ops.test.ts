@@ -112,7 +112,10 @@ describe('the console is served by the same process', () => {
     const { join } = await import('node:path');
     const dist = mkdtempSync(join(tmpdir(), 'cqtt-dist-'));
     mkdirSync(join(dist, 'assets'));
-    writeFileSync(join(dist, 'index.html'), '<!doctype html><html lang="vi"><title>Chính quyền thân thiện</title></html>');
+    writeFileSync(
+      join(dist, 'index.html'),
+      '<!doctype html><html lang="vi"><title>Chính quyền thân thiện</title></html>',
+    );
     writeFileSync(join(dist, 'assets', 'index-abc123.js'), 'console.log(1)');
     const { buildApp } = await import('../src/app.ts');
     const app = await buildApp({ config: { ...t.config, webDist: dist }, database: t.database });
