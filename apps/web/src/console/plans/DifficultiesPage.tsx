@@ -238,16 +238,18 @@ export default function DifficultiesPage() {
             loading={plans.isLoading}
           />
           <YearPicker value={year} onChange={setYear} plans={plans.data} />
-          <Segmented<Answered>
-            value={answered}
-            onChange={(v) => setAnswered(v === 'all' ? undefined : v)}
-            options={[
-              { value: 'all', label: t('plans.difficulties.filterAll') },
-              { value: 'open', label: t('plans.difficulties.filterOpen') },
-              { value: 'answered', label: t('plans.difficulties.filterAnswered') },
-            ]}
-            aria-label={t('plans.difficulties.filterLabel')}
-          />
+          <div className="cqtt-scroll-x">
+            <Segmented<Answered>
+              value={answered}
+              onChange={(v) => setAnswered(v === 'all' ? undefined : v)}
+              options={[
+                { value: 'all', label: t('plans.difficulties.filterAll') },
+                { value: 'open', label: t('plans.difficulties.filterOpen') },
+                { value: 'answered', label: t('plans.difficulties.filterAnswered') },
+              ]}
+              aria-label={t('plans.difficulties.filterLabel')}
+            />
+          </div>
           <Button icon={<ReloadOutlined />} onClick={() => void list.refetch()} loading={list.isFetching}>
             {t('common.refresh')}
           </Button>

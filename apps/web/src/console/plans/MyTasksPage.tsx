@@ -77,15 +77,17 @@ export default function MyTasksPage() {
       <Card>
         <Flex gap={12} wrap className="cqtt-toolbar" align="center">
           <YearPicker value={year} onChange={setYear} plans={plans.data} />
-          <Segmented<Show>
-            value={show}
-            onChange={(v) => setShow(v === 'all' ? undefined : v)}
-            options={SHOWS.map((s) => ({
-              value: s,
-              label: `${t(`plans.mine.show.${s}`)} (${list.data ? count(s) : '…'})`,
-            }))}
-            aria-label={t('plans.mine.showLabel')}
-          />
+          <div className="cqtt-scroll-x">
+            <Segmented<Show>
+              value={show}
+              onChange={(v) => setShow(v === 'all' ? undefined : v)}
+              options={SHOWS.map((s) => ({
+                value: s,
+                label: `${t(`plans.mine.show.${s}`)} (${list.data ? count(s) : '…'})`,
+              }))}
+              aria-label={t('plans.mine.showLabel')}
+            />
+          </div>
           <Button
             icon={<ReloadOutlined />}
             onClick={() => void list.refetch()}

@@ -9,6 +9,9 @@ import { formatDateTime } from '../shared/format';
 import { useMarkAllNotificationsRead, useMarkNotificationRead, useNotifications } from './api';
 import type { Notification } from './types';
 
+/** Notifications shown at first, and added by "Xem thêm". */
+const PAGE = 20;
+
 /** A link the console may follow: a path of this site ("/my-tasks?task=…"), never another site. */
 export function internalLink(link: string): string | null {
   if (!link) return null;
@@ -53,11 +56,13 @@ export function NotificationBell() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [open, setOpen] = useState(false);
-  const list = useNotifications();
+  const [pageSize, setPageSize] = useState(PAGE);
+  const list = useNotifications(pageSize);
   const markRead = useMarkNotificationRead();
   const markAll = useMarkAllNotificationsRead();
   const unread = list.data?.unread ?? 0;
   const items = list.data?.items ?? [];
+  const more = (list.data?.total ?? 0) > items.length;
 
   const onOpenItem = (n: Notification) => {
     if (n.readAt === null) markRead.mutate(n.id);
@@ -96,6 +101,13 @@ export function NotificationBell() {
           {items.map((n) => (
             <NotificationItem key={n.id} item={n} onOpen={onOpenItem} />
           ))}
+          {more ? (
+            <li style={{ textAlign: 'center' }}>
+              <Button type="link" loading={list.isFetching} onClick={() => setPageSize((n) => n + PAGE)}>
+                {t('notifications.more')}
+              </Button>
+            </li>
+          ) : null}
         </ul>
       )}
     </div>
@@ -110,7 +122,8 @@ export function NotificationBell() {
         setOpen(next);
         if (next) void list.refetch();
       }}
-      placement="bottomRight"
+      // "bottom" shifts the panel back into a phone's screen; bottomRight would overflow it.
+      placement="bottom"
       arrow={false}
     >
       <Button

@@ -16,6 +16,7 @@ import {
   Drawer,
   Flex,
   Form,
+  Grid,
   Input,
   InputNumber,
   Modal,
@@ -400,6 +401,8 @@ export function OccurrenceDrawer({
   const [completing, setCompleting] = useState(false);
   const [reporting, setReporting] = useState(false);
   const open = Boolean(occurrence) || Boolean(loading);
+  // On a phone the drawer takes the whole width and the labels go above the values.
+  const narrow = !Grid.useBreakpoint().md;
   const o = occurrence;
   const mayComplete = o ? canComplete(me, o) : false;
   const mayReport = o ? canReportProgress(me, o) : false;
@@ -408,7 +411,7 @@ export function OccurrenceDrawer({
     <Drawer
       open={open}
       onClose={onClose}
-      size={720}
+      size={narrow ? '100%' : 720}
       destroyOnHidden
       loading={loading && !o}
       title={o ? t('plans.drawer.title', { number: o.taskNumber, year: o.year }) : t('common.loading')}
@@ -426,7 +429,8 @@ export function OccurrenceDrawer({
             column={1}
             size="small"
             bordered
-            styles={{ label: { width: 170 } }}
+            layout={narrow ? 'vertical' : 'horizontal'}
+            styles={narrow ? undefined : { label: { width: 170 } }}
             items={[
               {
                 key: 'content',

@@ -244,10 +244,12 @@ export function uploadFile(file: File, signal?: AbortSignal): Promise<StoredFile
 
 export const NOTIFICATION_POLL_MS = 60_000;
 
-export function useNotifications() {
+/** The newest `pageSize` notifications of the caller, with the unread count. */
+export function useNotifications(pageSize = 20) {
   return useQuery({
-    queryKey: planKeys.notifications,
-    queryFn: () => api.get<NotificationList>('/api/notifications'),
+    queryKey: [...planKeys.notifications, pageSize],
+    queryFn: () => api.get<NotificationList>('/api/notifications', { page: 1, pageSize }),
+    placeholderData: keepPreviousData,
     refetchInterval: NOTIFICATION_POLL_MS,
     refetchIntervalInBackground: false,
     staleTime: 30_000,
@@ -260,12 +262,13 @@ export function useMarkNotificationRead() {
     mutationFn: (id: string) => api.post(`/api/notifications/${enc(id)}/read`),
     onMutate: (id) => {
       // Lower the count at once; the next poll brings the server's truth.
-      queryClient.setQueryData<NotificationList>(planKeys.notifications, (old) => {
+      queryClient.setQueriesData<NotificationList>({ queryKey: planKeys.notifications }, (old) => {
         if (!old) return old;
         const target = old.items.find((n) => n.id === id);
         if (!target || target.readAt) return old;
         const now = new Date().toISOString();
         return {
+          ...old,
           items: old.items.map((n) => (n.id === id ? { ...n, readAt: now } : n)),
           unread: Math.max(0, old.unread - 1),
         };

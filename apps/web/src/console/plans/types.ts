@@ -157,4 +157,6 @@ export interface Notification {
 export interface NotificationList {
   items: Notification[];
   unread: number;
+  /** All of the caller's notifications (the server pages them; not in the contract). */
+  total?: number;
 }

@@ -75,6 +75,7 @@ export function ProgressBar({ occurrence }: { occurrence: Pick<Occurrence, 'prog
       percent={occurrence.status === 'done' ? 100 : occurrence.progress}
       size="small"
       status={status}
+      format={(percent) => `${percent ?? 0}%`}
       aria-label={t('plans.progressOf', { percent: occurrence.progress })}
       style={{ minWidth: 100, marginBottom: 0 }}
     />
