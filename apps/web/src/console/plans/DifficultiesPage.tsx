@@ -18,7 +18,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../api/types';
 import { useSession } from '../auth/session';
-import { can, hasRole } from '../permissions';
+import { can, canReportProgress, hasRole } from '../permissions';
 import { CommunePicker, useCommuneScope } from '../shared/CommunePicker';
 import { EmptyState, QueryError, usePagination } from '../shared/feedback';
 import { formatDateTime } from '../shared/format';
@@ -33,16 +33,13 @@ import { defaultPlan, PlanSelect, useParam, useYearParam, YearPicker } from './u
 
 type Answered = 'all' | 'open' | 'answered';
 
-/** Tasks a user may report against: those of their unit (all for the coordinator), active ones. */
+/**
+ * Tasks a user may report against, as the server rules: those their unit leads or coordinates
+ * (every task for the coordinator), active ones.
+ */
 function reportableTasks(plan: Plan, me: Me): TaskOption[] {
-  const active = plan.tasks.filter((task) => task.isActive);
-  const own = active.filter(
-    (task) =>
-      hasRole(me, 'coordinator') ||
-      task.leadUnit.id === me.unit?.id ||
-      task.coordinatingUnits.some((u) => u.id === me.unit?.id),
-  );
-  return (own.length > 0 ? own : active)
+  return plan.tasks
+    .filter((task) => task.isActive && canReportProgress(me, task))
     .sort((a, b) => a.number - b.number)
     .map((task) => ({
       value: task.id,

@@ -484,7 +484,7 @@ export function OccurrenceDrawer({
                 </Button>
               </Popconfirm>
             ) : null}
-            {mayReport || me.unit ? (
+            {mayReport ? (
               <Button icon={<ExclamationCircleOutlined />} onClick={() => setReporting(true)}>
                 {t('plans.difficulties.report')}
               </Button>
