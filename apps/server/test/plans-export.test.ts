@@ -13,6 +13,8 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BINH_GIANG_TASKS } from '../src/demo/plan.ts';
+import { numberLine, placeDateLine } from '../src/documents/official.ts';
+import { signatureLines } from '../src/plans/export-docx.ts';
 import { type Client, createTestApp, login, type TestApp } from './harness.ts';
 
 let t: TestApp;
@@ -205,6 +207,38 @@ describe('GET /api/plans/:id/export.docx', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 150_000);
+
+  it('writes the number once the plan has one, in the header, the appendix note and the file name', async () => {
+    await t.database.db.updateTable('plans').set({ number: '25/KH-UBND' }).where('id', '=', planId).execute();
+    try {
+      const res = await vhxh.get(`/api/plans/${planId}/export.docx`);
+      const xml = await (await JSZip.loadAsync(res.rawPayload)).file('word/document.xml')!.async('string');
+      const text = textOf(xml);
+      expect(text).toContain('Số: 25/KH-UBND');
+      expect(text).toContain(
+        '(Kèm theo Kế hoạch số 25/KH-UBND ngày 15/4/2026 của Ủy ban nhân dân xã Bình Giang)',
+      );
+      const name = decodeURIComponent(
+        /filename\*=UTF-8''(\S+)/.exec(String(res.headers['content-disposition']))![1]!,
+      );
+      expect(name).toBe('Kế hoạch 25-KH-UBND Xã Bình Giang 2026-2030.docx');
+    } finally {
+      await t.database.db.updateTable('plans').set({ number: '' }).where('id', '=', planId).execute();
+    }
+  });
+
+  it('formats the number, the date and the signature as the decree writes them', () => {
+    expect(numberLine('25/KH-UBND', 'KH-UBND')).toBe('Số: 25/KH-UBND');
+    expect(numberLine('15', 'BC-UBND')).toBe('Số: 15/BC-UBND');
+    expect(numberLine('', 'KH-UBND')).toBe('Số:      /KH-UBND');
+    expect(placeDateLine('Bình Giang', '2026-04-15')).toBe('Bình Giang, ngày 15 tháng 4 năm 2026');
+    // days below 10 and months below 3 take a leading zero
+    expect(placeDateLine('Bình Giang', '2026-02-05')).toBe('Bình Giang, ngày 05 tháng 02 năm 2026');
+    expect(placeDateLine('Bình Giang', '2026-12-01')).toBe('Bình Giang, ngày 01 tháng 12 năm 2026');
+    expect(placeDateLine('Bình Giang', null, 2027)).toBe('Bình Giang, ngày      tháng      năm 2027');
+    expect(signatureLines('Chủ tịch')).toEqual(['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH']);
+    expect(signatureLines('Phó Chủ tịch')).toEqual(['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH']);
+  });
 
   it("answers 404 for another commune's plan; the city sees its communes' plans", async () => {
     const hongBang = await login(t.app, 'vhxh.hongbang');
