@@ -282,6 +282,42 @@ describe('what decides a reminder', () => {
   });
 });
 
+describe('a reminder that cannot be written', () => {
+  let t: Awaited<ReturnType<typeof createTestDatabase>>;
+  beforeAll(async () => {
+    t = await createTestDatabase();
+  });
+  afterAll(() => t.drop());
+
+  it('does not hold back the others, leaves nothing behind, and goes on the next run', async () => {
+    const { db } = t.database;
+    const task9 = await db
+      .selectFrom('plan_tasks')
+      .select('id')
+      .where('number', '=', 9)
+      .executeTakeFirstOrThrow();
+    await t.database.exec(`
+      create function refuse_task9() returns trigger language plpgsql as $$
+      begin
+        if new.task_id = '${task9.id}' then raise exception 'hỏng khi ghi nhắc việc'; end if;
+        return new;
+      end $$;
+      create trigger refuse_task9 before insert on reminders_sent
+        for each row execute function refuse_task9();`);
+    const scheduler = schedulerFor(db, dayClock('2026-12-28'));
+    expect(await scheduler.runNow('task-reminders')).toBe('ran');
+    const keys = await sentKeys(db);
+    expect(keys).toEqual(expect.arrayContaining(['1/2026/before_7', '8/2026/before_7']));
+    expect(keys).not.toContain('9/2026/before_7');
+    expect(await notificationsOf(db, 'ttpvhcc.binhgiang')).toEqual([]);
+
+    await t.database.exec('drop trigger refuse_task9 on reminders_sent; drop function refuse_task9();');
+    expect(await scheduler.runNow('task-reminders')).toBe('ran');
+    expect(await sentKeys(db)).toContain('9/2026/before_7');
+    expect(await notificationsOf(db, 'ttpvhcc.binhgiang')).toHaveLength(1);
+  });
+});
+
 describe('mail down (RELIABILITY 21)', () => {
   let t: TestApp;
   beforeAll(async () => {

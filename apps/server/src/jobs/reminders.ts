@@ -27,6 +27,8 @@ export interface ReminderReport {
   reminders: number;
   notifications: number;
   mails: number;
+  /** Reminders whose transaction failed (rolled back; tried again next run). */
+  failed: number;
 }
 
 /** Roles of the lead unit's users who receive its reminders. */
@@ -76,15 +78,27 @@ export async function runTaskReminders(
 ): Promise<ReminderReport> {
   const today = vietnamDate(now);
   const owed = await findOwed(db, today);
-  const report: ReminderReport = { reminders: 0, notifications: 0, mails: 0 };
+  const report: ReminderReport = { reminders: 0, notifications: 0, mails: 0, failed: 0 };
   for (const item of owed) {
-    const sent = await sendReminder(db, item, now, options);
+    let sent: Awaited<ReturnType<typeof sendReminder>>;
+    try {
+      sent = await sendReminder(db, item, now, options);
+    } catch (error) {
+      // one reminder that cannot be written must not hold back the others;
+      // nothing of it was kept, so the next run tries it again
+      report.failed++;
+      options.log?.error(
+        { err: error, taskId: item.task.task_id, year: item.year, key: item.key },
+        'reminder not sent',
+      );
+      continue;
+    }
     if (!sent) continue;
     report.reminders++;
     report.notifications += sent.notifications;
     report.mails += sent.mails;
   }
-  if (report.reminders > 0) options.log?.info({ today, ...report }, 'reminders sent');
+  if (report.reminders > 0 || report.failed > 0) options.log?.info({ today, ...report }, 'reminders sent');
   return report;
 }
 
