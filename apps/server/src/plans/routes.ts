@@ -356,9 +356,10 @@ export function plansRoutes(app: FastifyInstance) {
       summary: 'Các ghi nhận tiến độ (kèm minh chứng) của một nhiệm vụ trong năm',
       access: 'user',
       params: idParams,
-      query: z.strictObject({ year }),
+      query: z.strictObject({ year: year.optional() }),
       response: z.array(Note),
-      handler: ({ ctx, params, query }) => service.listNotes(ctx, params.id, query.year),
+      handler: ({ ctx, params, query }) =>
+        service.listNotes(ctx, params.id, query.year ?? Number(service.today().slice(0, 4))),
     }),
   );
 

@@ -641,9 +641,24 @@ export async function setCompleted(
     .where('year', '=', year)
     .executeTakeFirst();
   await audited(ctx, async (trx) => {
+    // Reopening goes back to the progress last reported, not a full bar.
+    const lastReported = completedOn
+      ? 100
+      : ((
+          await trx
+            .selectFrom('progress_notes')
+            .select('progress')
+            .where('commune_id', '=', task.commune_id)
+            .where('task_id', '=', task.id)
+            .where('year', '=', year)
+            .where('progress', 'is not', null)
+            .orderBy('created_at', 'desc')
+            .limit(1)
+            .executeTakeFirst()
+        )?.progress ?? 0);
     const values = completedOn
-      ? { completed_on: completedOn, completed_by: actor.userId, progress: 100 }
-      : { completed_on: null, completed_by: null };
+      ? { completed_on: completedOn, completed_by: actor.userId, progress: lastReported }
+      : { completed_on: null, completed_by: null, progress: lastReported };
     const after = await trx
       .insertInto('task_years')
       .values({ commune_id: task.commune_id, task_id: task.id, year, ...values, updated_at: new Date() })
