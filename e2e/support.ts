@@ -1,7 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import {
+  type Browser,
+  type BrowserContext,
+  chromium,
+  type Locator,
+  type Page,
+  request,
+} from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, inject } from 'vitest';
 
 export const baseURL = inject('baseURL');
@@ -149,4 +156,77 @@ export async function pickOption(scope: Page | Locator, label: string, option: s
 export async function logout(page: Page): Promise<void> {
   await page.getByTestId('logout').click();
   await page.waitForURL((url) => url.pathname === '/login');
+}
+
+/**
+ * Chọn `option` trong một ô chọn antd (Select) đã tìm được theo vai trò, ví dụ ô "Năm" có
+ * `aria-label`, rồi kiểm tra lựa chọn đã vào ô. Thử lại như `pickOption`.
+ */
+export async function chooseOption(box: Locator, option: string): Promise<void> {
+  const page = box.page();
+  const id = await box.getAttribute('id');
+  const dropdown = page
+    .locator('.ant-select-dropdown:visible')
+    .filter({ has: page.locator(`[id="${id}_list"]`) });
+  const select = page.locator('.ant-select').filter({ has: page.locator(`[id="${id}"]`) });
+  for (let attempt = 1; ; attempt++) {
+    if ((await dropdown.count()) === 0) await box.click();
+    await dropdown.getByTitle(option, { exact: true }).click();
+    try {
+      await select.getByText(option, { exact: true }).first().waitFor({ timeout: 3_000 });
+      // Chờ danh sách đóng hẳn (hết hiệu ứng): lần chọn sau không bấm vào danh sách đang khép lại.
+      await page
+        .locator('.ant-select-dropdown')
+        .filter({ has: page.locator(`[id="${id}_list"]`) })
+        .waitFor({ state: 'hidden' });
+      return;
+    } catch (err) {
+      if (attempt >= 3) throw err;
+    }
+  }
+}
+
+/**
+ * Bảo đảm tài khoản demo `username` đăng nhập được bằng DEMO_PASSWORD. Các tệp test dùng chung một
+ * máy chủ và chạy theo thứ tự không cố định; password.e2e.ts đổi hẳn mật khẩu của
+ * ttpvhcc.binhgiang. Nếu mật khẩu demo không còn đúng, quản trị viên đặt lại một mật khẩu tạm,
+ * rồi chính người dùng đổi về DEMO_PASSWORD (qua API, không qua trình duyệt).
+ */
+export async function ensureDemoPassword(username: string): Promise<void> {
+  const signIn = async (who: string, password: string) => {
+    const api = await request.newContext({ baseURL });
+    const res = await api.post('/api/auth/login', { data: { username: who, password } });
+    const csrf = res.ok() ? ((await res.json()) as { csrfToken: string | null }).csrfToken : null;
+    return { api, ok: res.ok(), headers: { 'x-csrf-token': csrf ?? '' } };
+  };
+  const first = await signIn(username, DEMO_PASSWORD);
+  await first.api.dispose();
+  if (first.ok) return;
+
+  const temporary = `Tam-thoi-${Date.now().toString(36)}-e2e`;
+  const admin = await signIn('admin', DEMO_PASSWORD);
+  try {
+    if (!admin.ok) throw new Error('admin không đăng nhập được bằng mật khẩu demo');
+    const found = await admin.api.get(`/api/users?q=${encodeURIComponent(username)}`);
+    const { items } = (await found.json()) as { items: { id: string; username: string }[] };
+    const user = items.find((u) => u.username === username);
+    if (!user) throw new Error(`Không thấy tài khoản ${username}`);
+    const reset = await admin.api.post(`/api/users/${user.id}/password`, {
+      data: { newPassword: temporary },
+      headers: admin.headers,
+    });
+    if (!reset.ok()) throw new Error(`Đặt lại mật khẩu ${username}: HTTP ${reset.status()}`);
+  } finally {
+    await admin.api.dispose();
+  }
+  const self = await signIn(username, temporary);
+  try {
+    const changed = await self.api.post('/api/me/password', {
+      data: { currentPassword: temporary, newPassword: DEMO_PASSWORD },
+      headers: self.headers,
+    });
+    if (!changed.ok()) throw new Error(`Đổi về mật khẩu demo ${username}: HTTP ${changed.status()}`);
+  } finally {
+    await self.api.dispose();
+  }
 }
