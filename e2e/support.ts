@@ -26,11 +26,16 @@ const chromiumArgs = [
   '--disable-quic',
 ];
 
+/** Màn hình một điện thoại rẻ tiền (360 x 640), cho các trang dành cho người dân. */
+export const PHONE = { viewport: { width: 360, height: 640 }, isMobile: true } as const;
+
 /**
  * Một trình duyệt cho cả tệp test và một ngữ cảnh (cookie riêng) cho mỗi test.
  * Khi một test lỗi, ảnh chụp màn hình được lưu vào test-results/e2e/failed-<tên>.png.
  */
-export function useBrowser(): { page: () => Page; context: () => BrowserContext } {
+export function useBrowser(
+  options: { viewport?: { width: number; height: number }; isMobile?: boolean } = {},
+): { page: () => Page; context: () => BrowserContext } {
   let browser: Browser | undefined;
   let context: BrowserContext | undefined;
   let page: Page | undefined;
@@ -51,7 +56,9 @@ export function useBrowser(): { page: () => Page; context: () => BrowserContext 
       baseURL,
       locale: 'vi-VN',
       timezoneId: 'Asia/Ho_Chi_Minh',
-      viewport: { width: 1366, height: 860 },
+      viewport: options.viewport ?? { width: 1366, height: 860 },
+      isMobile: options.isMobile ?? false,
+      hasTouch: options.isMobile ?? false,
     });
     context.setDefaultTimeout(15_000);
     page = await context.newPage();

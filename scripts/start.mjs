@@ -18,7 +18,13 @@ function newest(dir) {
   return latest;
 }
 
-const sources = [join(web, 'src'), join(web, 'index.html'), join(root, 'packages/domain/src')];
+const sources = [
+  join(web, 'src'),
+  join(web, 'index.html'),
+  join(web, 'citizen.html'),
+  join(web, 'vite.config.ts'),
+  join(root, 'packages/domain/src'),
+];
 const sourceTime = Math.max(
   ...sources.filter(existsSync).map((p) => (statSync(p).isDirectory() ? newest(p) : statSync(p).mtimeMs)),
 );

@@ -1,10 +1,22 @@
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { type Connect, defineConfig, type Plugin } from 'vite';
 
 const api = process.env.CQTT_API ?? 'http://127.0.0.1:3000';
 
+/** The citizens' pages (/p/...) are citizen.html, as the server answers them in production. */
+const toCitizenPage: Connect.NextHandleFunction = (req, _res, next) => {
+  if (req.url === '/p' || req.url?.startsWith('/p/')) req.url = '/citizen.html';
+  next();
+};
+const citizenPages: Plugin = {
+  name: 'cqtt-citizen-pages',
+  configureServer: (server) => void server.middlewares.use(toCitizenPage),
+  configurePreviewServer: (server) => void server.middlewares.use(toCitizenPage),
+};
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), citizenPages],
   server: {
     port: 5173,
     strictPort: true,
@@ -23,6 +35,11 @@ export default defineConfig({
     emptyOutDir: true,
     chunkSizeWarningLimit: 900,
     rolldownOptions: {
+      // The console (index.html) and the light pages for citizens (citizen.html, no antd).
+      input: {
+        index: fileURLToPath(new URL('index.html', import.meta.url)),
+        citizen: fileURLToPath(new URL('citizen.html', import.meta.url)),
+      },
       output: {
         codeSplitting: {
           // React and the router change rarely: one long-cached chunk. antd is left to the

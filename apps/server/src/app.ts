@@ -23,6 +23,7 @@ import { installMetrics } from './ops/metrics.ts';
 import { orgRoutes } from './org/routes.ts';
 import { planExportRoutes } from './plans/export-routes.ts';
 import { plansRoutes } from './plans/routes.ts';
+import { publicRoutes } from './public/routes.ts';
 import { usersRoutes } from './users/routes.ts';
 
 installVietnameseZodErrors();
@@ -181,6 +182,7 @@ export async function buildApp({ config, database, logStream }: BuildAppOptions)
   filesRoutes(app);
   planExportRoutes(app);
   plansRoutes(app);
+  publicRoutes(app);
 
   const openapi = buildOpenApi(app.cqttRoutes);
   app.get('/api/openapi.json', async () => openapi);
@@ -205,10 +207,13 @@ export async function buildApp({ config, database, logStream }: BuildAppOptions)
       },
     });
   }
+  // Pages for citizens (/p/...) are a separate, light entry without the console's components.
+  const citizenHtml = join(config.webDist, 'citizen.html');
   app.setNotFoundHandler((req, reply) => {
-    if (req.method === 'GET' && !req.url.startsWith('/api/') && existsSync(indexHtml)) {
+    const page = req.url === '/p' || req.url.startsWith('/p/') ? citizenHtml : indexHtml;
+    if (req.method === 'GET' && !req.url.startsWith('/api/') && existsSync(page)) {
       reply.header('cache-control', 'no-cache');
-      return reply.type('text/html; charset=utf-8').send(readFileSync(indexHtml));
+      return reply.type('text/html; charset=utf-8').send(readFileSync(page));
     }
     return reply.code(404).send(errorBody('not_found', 'Không tìm thấy địa chỉ được yêu cầu.'));
   });

@@ -247,6 +247,13 @@ export interface CommuneSettingsTable {
   updated_at: Timestamp;
 }
 
+export interface RateLimitsTable {
+  bucket: string;
+  subject: string;
+  window_start: Date | string;
+  hits: number;
+}
+
 export interface DB {
   cities: CitiesTable;
   communes: CommunesTable;
@@ -268,6 +275,7 @@ export interface DB {
   reminders_sent: RemindersSentTable;
   mail_outbox: MailOutboxTable;
   commune_settings: CommuneSettingsTable;
+  rate_limits: RateLimitsTable;
 }
 
 export type User = Selectable<UsersTable>;

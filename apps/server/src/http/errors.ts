@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'invalid_credentials'
   | 'account_locked'
   | 'too_many_attempts'
+  | 'rate_limited'
   | 'forbidden'
   | 'csrf_invalid'
   | 'not_found'
