@@ -8,6 +8,7 @@ import { backupSql, restoreSql, tableChecksums } from './db/backup.ts';
 import { type Database, openDatabase } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
 import { isEmpty, PLAN_UNITS, seedDemo } from './demo/seed.ts';
+import { copyFiles, type FilesReport, verifyFiles } from './files/backup.ts';
 
 const HELP = `cqtt — công cụ dòng lệnh của nền tảng Chính quyền thân thiện
 
@@ -20,8 +21,11 @@ Cơ sở dữ liệu: DATABASE_URL (PostgreSQL) hoặc DATA_DIR (PGlite, mặc �
                                     thêm xã/phường/đặc khu cùng 7 cơ quan, đơn vị theo kế hoạch
   cqtt create-admin --city HP [--commune MA_XA] --username ten --full-name "Họ tên"
                                     tạo quản trị viên (mật khẩu lấy từ CQTT_ADMIN_PASSWORD)
-  cqtt backup FILE                  sao lưu toàn bộ dữ liệu ra tệp SQL
-  cqtt restore FILE                 khôi phục tệp SQL vào một cơ sở dữ liệu trống
+  cqtt backup FILE [--files DIR]    sao lưu toàn bộ dữ liệu ra tệp SQL; với --files, chép thêm các tệp
+                                    đính kèm (FILES_DIR) sang DIR, chỉ những tệp mới, có kiểm tra sha256
+  cqtt restore FILE [--files DIR]   khôi phục tệp SQL vào một cơ sở dữ liệu trống; với --files, chép các
+                                    tệp đính kèm từ DIR về FILES_DIR
+  cqtt verify-files                 kiểm tra mọi tệp đính kèm còn đủ và không bị sửa (sha256)
   cqtt checksums                    số dòng và mã kiểm tra của từng bảng
 `;
 
@@ -43,6 +47,15 @@ async function withDatabase<T>(run: (database: Database) => Promise<T>, options:
 
 const system = { actor: null, requestId: 'cli', ip: 'local' };
 
+/** Missing or damaged uploaded files make the command fail (exit 1) after its report. */
+function failOnFileProblems(files: FilesReport | undefined) {
+  if (!files || (files.missing.length === 0 && files.corrupt.length === 0)) return;
+  console.error(
+    `Có ${files.missing.length} tệp bị thiếu và ${files.corrupt.length} tệp bị hỏng (xem danh sách ở trên).`,
+  );
+  process.exitCode = 1;
+}
+
 export async function main(argv: string[]) {
   const [command, ...rest] = argv;
   const { values, positionals } = parseArgs({
@@ -56,6 +69,7 @@ export async function main(argv: string[]) {
       kind: { type: 'string' },
       username: { type: 'string' },
       'full-name': { type: 'string' },
+      files: { type: 'string' },
     },
   });
   switch (command) {
@@ -218,7 +232,13 @@ export async function main(argv: string[]) {
           out.end((error?: Error | null) => (error ? reject(error) : resolve())),
         );
         const sums = await tableChecksums(database);
-        console.log(JSON.stringify({ file, seconds: (Date.now() - started) / 1000, tables: sums }, null, 2));
+        const files = values.files
+          ? await copyFiles(database.db, loadConfig().filesDir, values.files)
+          : undefined;
+        console.log(
+          JSON.stringify({ file, seconds: (Date.now() - started) / 1000, tables: sums, files }, null, 2),
+        );
+        failOnFileProblems(files);
       });
       return;
     }
@@ -229,12 +249,24 @@ export async function main(argv: string[]) {
         async (database) => {
           await restoreSql(database, readFileSync(file, 'utf8'));
           const sums = await tableChecksums(database);
+          const files = values.files
+            ? await copyFiles(database.db, values.files, loadConfig().filesDir)
+            : undefined;
           console.log(
-            JSON.stringify({ file, seconds: (Date.now() - started) / 1000, tables: sums }, null, 2),
+            JSON.stringify({ file, seconds: (Date.now() - started) / 1000, tables: sums, files }, null, 2),
           );
+          failOnFileProblems(files);
         },
         { migrate: false },
       );
+      return;
+    }
+    case 'verify-files': {
+      await withDatabase(async (database) => {
+        const files = await verifyFiles(database.db, loadConfig().filesDir);
+        console.log(JSON.stringify(files, null, 2));
+        failOnFileProblems(files);
+      });
       return;
     }
     case 'checksums': {

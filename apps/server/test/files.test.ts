@@ -3,13 +3,14 @@
  * limit, ZIP limits before unpacking, generated storage names, downloads as
  * attachments only, tenancy, and no audit row for a refused file.
  */
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Document, Packer, Paragraph } from 'docx';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyFiles, verifyFiles } from '../src/files/backup.ts';
 import { type Client, countRows, createTestApp, login, type TestApp } from './harness.ts';
 
 let t: TestApp;
@@ -282,5 +283,73 @@ describe('GET /api/files/:id', () => {
     expect((await (await login(t.app, 'snv.haiphong')).get(`/api/files/${mine.id}`)).statusCode).toBe(200);
     expect((await (await login(t.app, 'snv.hanoi')).get(`/api/files/${mine.id}`)).statusCode).toBe(404);
     expect((await vhxh.get('/api/files/00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
+  });
+});
+
+describe('backup of uploaded files (cqtt backup --files, cqtt restore --files, cqtt verify-files)', () => {
+  it('copies every file the database knows, only new ones the next time, and restores them byte for byte', async () => {
+    const a = (await upload(vhxh, PDF, 'bien-ban.pdf', 'application/pdf')).json();
+    const b = (await upload(vhxh, PNG, 'anh.png', 'image/png')).json();
+    const backupDir = mkdtempSync(join(tmpdir(), 'cqtt-files-backup-'));
+    const restoredDir = mkdtempSync(join(tmpdir(), 'cqtt-files-restored-'));
+    try {
+      const known = (await t.database.db.selectFrom('files').select('id').execute()).length;
+      const first = await copyFiles(t.database.db, filesDir, backupDir);
+      expect(first).toMatchObject({ files: known, missing: [], corrupt: [] });
+      expect(first.copied + first.unchanged).toBe(known);
+      const again = await copyFiles(t.database.db, filesDir, backupDir);
+      expect(again).toMatchObject({ files: known, copied: 0, unchanged: known });
+
+      const back = await copyFiles(t.database.db, backupDir, restoredDir);
+      expect(back).toMatchObject({ copied: known, missing: [], corrupt: [] });
+      expect(await verifyFiles(t.database.db, restoredDir)).toMatchObject({
+        unchanged: known,
+        missing: [],
+        corrupt: [],
+      });
+      for (const id of [a.id, b.id]) {
+        const row = await t.database.db
+          .selectFrom('files')
+          .select('storage_key')
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow();
+        expect(readFileSync(join(restoredDir, row.storage_key))).toEqual(
+          readFileSync(join(filesDir, row.storage_key)),
+        );
+      }
+    } finally {
+      rmSync(backupDir, { recursive: true, force: true });
+      rmSync(restoredDir, { recursive: true, force: true });
+    }
+  });
+
+  it('names the files that are missing or were altered, and never copies an altered one', async () => {
+    const pdf = (await upload(vhxh, PDF, 'sau-nay-bi-sua.pdf', 'application/pdf')).json();
+    const png = (await upload(vhxh, PNG, 'sau-nay-bi-mat.png', 'image/png')).json();
+    const key = async (id: string) =>
+      (
+        await t.database.db
+          .selectFrom('files')
+          .select('storage_key')
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow()
+      ).storage_key;
+    const source = mkdtempSync(join(tmpdir(), 'cqtt-files-damaged-'));
+    const target = mkdtempSync(join(tmpdir(), 'cqtt-files-target-'));
+    try {
+      await copyFiles(t.database.db, filesDir, source);
+      writeFileSync(join(source, await key(pdf.id)), 'đã bị sửa');
+      rmSync(join(source, await key(png.id)));
+      const report = await copyFiles(t.database.db, source, target);
+      expect(report.corrupt.map((f) => f.id)).toEqual([pdf.id]);
+      expect(report.missing.map((f) => f.id)).toEqual([png.id]);
+      expect(existsSync(join(target, await key(pdf.id)))).toBe(false);
+      const check = await verifyFiles(t.database.db, source);
+      expect(check.corrupt.map((f) => f.name)).toEqual(['sau-nay-bi-sua.pdf']);
+      expect(check.missing.map((f) => f.name)).toEqual(['sau-nay-bi-mat.png']);
+    } finally {
+      rmSync(source, { recursive: true, force: true });
+      rmSync(target, { recursive: true, force: true });
+    }
   });
 });
