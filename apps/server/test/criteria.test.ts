@@ -1,3 +1,5 @@
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_SET } from '../src/demo/criteria.ts';
 import { type Client, createTestApp, login, type TestApp } from './harness.ts';
@@ -367,5 +369,148 @@ describe('the assessment workflow', () => {
     ]);
     const list = (await city.get('/api/assessments?year=2027')).json();
     expect(list).toEqual([expect.objectContaining({ communeName: 'Xã Bình Giang', recognisedLevel: 3 })]);
+  });
+
+  it('exports the report (DOCX with the scoring table and the level) and the scoring table (XLSX)', async () => {
+    const docx = await coordinator.get(`${url()}/report.docx`);
+    expect(docx.statusCode).toBe(200);
+    expect(docx.headers['content-type']).toMatch(/wordprocessingml/);
+    const xml = await (await JSZip.loadAsync(docx.rawPayload)).file('word/document.xml')!.async('string');
+    const text = xml.replace(/<[^>]+>/g, '');
+    expect(text).toContain('BÁO CÁO');
+    expect(text).toContain('Kết quả tự đánh giá, chấm điểm mô hình “Chính quyền thân thiện” năm 2027');
+    expect(text).toContain('PHỤ LỤC BẢNG CHẤM ĐIỂM');
+    expect(text).toContain('Tỷ lệ hồ sơ giải quyết đúng và trước hạn');
+    expect(text).toContain('Tổng điểm: 87/100 điểm');
+    expect(text).toContain('tự đánh giá đạt: mức 3');
+    expect(text).toContain('Quyết định số 1234/QĐ-UBND');
+    const xlsx = await coordinator.get(`${url()}/scores.xlsx`);
+    expect(xlsx.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const rows = wb.worksheets[0]!.getSheetValues().filter(Boolean) as unknown[][];
+    const ii11 = rows.find((r) => r[1] === 'II.1.1')!;
+    expect(ii11.slice(1, 8)).toEqual(['II.1.1', 'Tỷ lệ hồ sơ giải quyết đúng và trước hạn', 10, 10, 8, 8, 8]);
+    expect(rows.at(-1)!.slice(2, 9)).toEqual([
+      'Tổng cộng',
+      100,
+      undefined,
+      undefined,
+      undefined,
+      87,
+      'Mức 3',
+    ]);
+  });
+
+  it('the city exports every commune’s registered and recognised levels; the history compares with the plan', async () => {
+    const overview = (await city.get('/api/level-overview?year=2027')).json();
+    expect(overview.map((r: { communeName: string }) => r.communeName)).toEqual([
+      'Đặc khu Cát Hải',
+      'Phường Hồng Bàng',
+      'Xã Bình Giang',
+    ]);
+    expect(overview[2]).toMatchObject({
+      registeredLevel: 3,
+      registrationOnTime: true,
+      recognisedLevel: 3,
+      decisionNumber: '1234/QĐ-UBND',
+    });
+    const xlsx = await city.get('/api/level-overview.xlsx?year=2027');
+    expect(xlsx.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const rows = wb.worksheets[0]!.getSheetValues().filter(Boolean) as unknown[][];
+    expect(rows.at(-1)!.slice(1, 11)).toEqual([
+      3,
+      'Xã Bình Giang',
+      3,
+      'Đúng hạn',
+      'Thành phố đã công nhận',
+      87,
+      'Mức 3',
+      'Mức 3',
+      '1234/QĐ-UBND',
+      '2027-12-20',
+    ]);
+    const history = (await coordinator.get('/api/level-history')).json();
+    expect(history.years.map((y: { year: number }) => y.year)).toEqual([2026, 2027, 2028, 2029, 2030]);
+    expect(history.years[0]).toMatchObject({ planTarget: 3, registeredLevel: 3 });
+    expect(history.years[1]).toMatchObject({ year: 2027, registeredLevel: 3, recognisedLevel: 3 });
+    const hanoi = await login(t.app, 'snv.hanoi');
+    expect(
+      (await hanoi.get('/api/level-overview?year=2027'))
+        .json()
+        .map((r: { communeName: string }) => r.communeName),
+    ).toEqual(['Phường Ba Đình']);
+    expect((await hanoi.get(`${url()}/report.docx`)).statusCode).toBe(404);
+  });
+});
+
+describe('measured figures', () => {
+  it('plans.tasksOnTimeShare: of the occurrences due up to today, the share done by their due date', async () => {
+    const { tasksOnTimeShare } = await import('../src/plans/measures.ts');
+    const { db } = t.database;
+    const communeId = coordinator.me.commune.id as string;
+    const none = await tasksOnTimeShare.compute(db, { communeId, year: 2026, today: '2026-01-01' });
+    expect(none.value).toBeNull();
+    const before = await tasksOnTimeShare.compute(db, { communeId, year: 2026, today: '2026-12-31' });
+    const due = before.figures[0]!.value as number;
+    expect(due).toBeGreaterThan(1);
+    expect(before.value).toBe(0);
+    // complete two due occurrences: one on time, one late
+    const plan = (await coordinator.get('/api/plans')).json()[0];
+    const occ = (await coordinator.get(`/api/plans/${plan.id}/occurrences?year=2026`)).json();
+    const dated = occ.filter(
+      (o: { dueDate: string | null }) => o.dueDate !== null && o.dueDate <= '2026-12-31',
+    );
+    expect(dated.length).toBe(due);
+    const [a, b] = dated;
+    await db
+      .insertInto('task_years')
+      .values({
+        commune_id: communeId,
+        task_id: a.taskId,
+        year: 2026,
+        progress: 100,
+        completed_on: a.dueDate,
+        updated_at: new Date(),
+      })
+      .execute();
+    const late = new Date(`${b.dueDate}T00:00:00Z`);
+    late.setUTCDate(late.getUTCDate() + 1);
+    await db
+      .insertInto('task_years')
+      .values({
+        commune_id: communeId,
+        task_id: b.taskId,
+        year: 2026,
+        progress: 100,
+        completed_on: late.toISOString().slice(0, 10),
+        updated_at: new Date(),
+      })
+      .execute();
+    const after = await tasksOnTimeShare.compute(db, { communeId, year: 2026, today: '2026-12-31' });
+    expect(after.value).toBe(1 / due);
+    expect(after.figures[1]).toEqual({ label: 'Hoàn thành đúng hạn', value: 1 });
+  });
+
+  it('criteria.registrationOnTime: 1 when sent by 15/02, 0 when late or missing', async () => {
+    const { registrationOnTime } = await import('../src/criteria/measures.ts');
+    const { db } = t.database;
+    const hb = await db
+      .selectFrom('communes')
+      .select('id')
+      .where('code', '=', 'HP-HONGBANG')
+      .executeTakeFirstOrThrow();
+    const bg = coordinator.me.commune.id as string;
+    expect(
+      (await registrationOnTime.compute(db, { communeId: hb.id, year: 2026, today: '2026-12-01' })).value,
+    ).toBe(0);
+    expect(
+      (await registrationOnTime.compute(db, { communeId: bg, year: 2027, today: '2026-12-01' })).value,
+    ).toBe(1);
+    expect(
+      (await registrationOnTime.compute(db, { communeId: bg, year: 2030, today: '2026-12-01' })).value,
+    ).toBe(0);
   });
 });

@@ -760,3 +760,22 @@ export async function scoreHistory(ctx: RequestContext, id: string, code: string
     at: iso(r.at)!,
   }));
 }
+
+/** Total and level of an assessment now (the points that count at its stage). */
+export async function scoreSummary(
+  db: Kysely<DB>,
+  a: { commune_id: string; id: string; year: number; definition: CriteriaSet },
+) {
+  const [rows, measures] = await Promise.all([
+    scoreRows(db, a),
+    measuresFor(db, a.definition, a.commune_id, a.year),
+  ]);
+  const effective = new Map<string, number>();
+  for (const r of rows) {
+    const p = effectivePoints(r);
+    if (p !== null) effective.set(r.indicator_code, p);
+  }
+  const indexes = Object.fromEntries(Object.entries(measures).map(([k, m]) => [k, m.value]));
+  const ev = evaluate(a.definition, effective, indexes);
+  return { total: ev.total / 100, level: ev.level };
+}

@@ -2,10 +2,13 @@ import { LEVELS } from '@cqtt/domain';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { readUpload } from '../files/routes.ts';
+import { attachmentHeader } from '../files/service.ts';
 import { forbidden } from '../http/errors.ts';
 import { defineRoute, idParams, optionalText, registerRoute, text } from '../http/route.ts';
 import { resolveCommuneId } from '../org/scope.ts';
 import * as assessments from './assessments.ts';
+import { overviewXlsx, reportDocx, scoresXlsx } from './exports.ts';
+import { levelHistory, levelOverview } from './overview.ts';
 import * as registrations from './registrations.ts';
 import * as sets from './sets.ts';
 import { setToXlsx, xlsxToSet } from './sets-xlsx.ts';
@@ -358,6 +361,107 @@ export function criteriaRoutes(app: FastifyInstance) {
         if (ctx.actor!.communeId) throw forbidden();
         return assessments.recognise(ctx, params.id, body);
       },
+    }),
+  );
+
+  const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+  const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  registerRoute(
+    app,
+    defineRoute({
+      method: 'GET',
+      url: '/api/assessments/:id/report.docx',
+      tag: 'criteria',
+      summary: 'Báo cáo tự đánh giá (DOCX, thể thức Nghị định 30/2020) kèm bảng chấm điểm',
+      access: 'user',
+      params: idParams,
+      status: 200,
+      handler: async ({ ctx, params, reply }) => {
+        const view = await assessments.viewAssessment(ctx, params.id);
+        const commune = await ctx.db
+          .selectFrom('communes')
+          .select('kind')
+          .where('id', '=', view.communeId)
+          .executeTakeFirstOrThrow();
+        const bytes = await reportDocx(view, commune.kind);
+        reply
+          .header('content-type', DOCX)
+          .header(
+            'content-disposition',
+            attachmentHeader(`Báo cáo tự đánh giá ${view.year} ${view.communeName}.docx`),
+          );
+        return bytes;
+      },
+    }),
+  );
+  registerRoute(
+    app,
+    defineRoute({
+      method: 'GET',
+      url: '/api/assessments/:id/scores.xlsx',
+      tag: 'criteria',
+      summary: 'Bảng chấm điểm (XLSX)',
+      access: 'user',
+      params: idParams,
+      status: 200,
+      handler: async ({ ctx, params, reply }) => {
+        const view = await assessments.viewAssessment(ctx, params.id);
+        reply
+          .header('content-type', XLSX)
+          .header(
+            'content-disposition',
+            attachmentHeader(`Bảng chấm điểm ${view.year} ${view.communeName}.xlsx`),
+          );
+        return scoresXlsx(view);
+      },
+    }),
+  );
+  registerRoute(
+    app,
+    defineRoute({
+      method: 'GET',
+      url: '/api/level-overview',
+      tag: 'criteria',
+      summary: 'Bảng các xã: mức đăng ký, trạng thái hồ sơ, mức tự đánh giá, mức công nhận',
+      access: 'user',
+      query: z.strictObject({ year }),
+      status: 200,
+      handler: ({ ctx, query }) => levelOverview(ctx.db, ctx.actor!, query.year),
+    }),
+  );
+  registerRoute(
+    app,
+    defineRoute({
+      method: 'GET',
+      url: '/api/level-overview.xlsx',
+      tag: 'criteria',
+      summary: 'Bảng mức độ của mọi xã trong thành phố (XLSX)',
+      access: 'user',
+      query: z.strictObject({ year }),
+      status: 200,
+      handler: async ({ ctx, query, reply }) => {
+        const rows = await levelOverview(ctx.db, ctx.actor!, query.year);
+        reply
+          .header('content-type', XLSX)
+          .header(
+            'content-disposition',
+            attachmentHeader(`Mức độ chính quyền thân thiện ${query.year}.xlsx`),
+          );
+        return overviewXlsx(rows, query.year);
+      },
+    }),
+  );
+  registerRoute(
+    app,
+    defineRoute({
+      method: 'GET',
+      url: '/api/level-history',
+      tag: 'criteria',
+      summary: 'Mức độ qua các năm 2026-2030 so với mục tiêu của kế hoạch',
+      access: 'user',
+      query: z.strictObject({ communeId: z.uuid().optional() }),
+      status: 200,
+      handler: ({ ctx, query }) => levelHistory(ctx.db, ctx.actor!, query.communeId),
     }),
   );
 }
