@@ -241,7 +241,7 @@ export async function overviewXlsx(
     'Số quyết định',
     'Ngày quyết định',
   ]).font = { bold: true };
-  rows.forEach((r, i) =>
+  rows.forEach((r, i) => {
     ws.addRow([
       i + 1,
       r.communeName,
@@ -253,8 +253,8 @@ export async function overviewXlsx(
       r.recognisedLevel === null ? '' : LEVEL_LABELS[r.recognisedLevel],
       r.decisionNumber ?? '',
       r.decisionDate ?? '',
-    ]),
-  );
+    ]);
+  });
   ws.columns = [
     { width: 6 },
     { width: 30 },
