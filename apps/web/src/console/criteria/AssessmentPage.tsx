@@ -175,6 +175,7 @@ function RecogniseModal({ a, open, onClose }: { a: Assessment; open: boolean; on
     <Modal
       open={open}
       title={t('criteria.assessment.recognise')}
+      okText={t('criteria.assessment.record')}
       onCancel={onClose}
       onOk={() => form.submit()}
       confirmLoading={recognise.isPending}

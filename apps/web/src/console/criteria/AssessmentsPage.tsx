@@ -1,6 +1,6 @@
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Form, InputNumber, Modal, Select, Space, Table, Tag } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { downloadFile, errorMessage } from '../../api/client';
@@ -27,6 +27,11 @@ function OpenModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const sets = useCriteriaSets();
   const openAssessment = useOpenAssessment();
   const [form] = Form.useForm();
+  const firstSet = sets.data?.[0]?.id;
+  useEffect(() => {
+    if (open && firstSet && !form.getFieldValue('criteriaSetId'))
+      form.setFieldValue('criteriaSetId', firstSet);
+  }, [open, firstSet, form]);
   return (
     <Modal
       open={open}
@@ -40,7 +45,7 @@ function OpenModal({ open, onClose }: { open: boolean; onClose: () => void }) {
       <Form
         form={form}
         layout="vertical"
-        initialValues={{ year: new Date().getFullYear() + 1, criteriaSetId: sets.data?.[0]?.id }}
+        initialValues={{ year: new Date().getFullYear() + 1, criteriaSetId: firstSet }}
         onFinish={async (values) => {
           try {
             const { id } = await openAssessment.mutateAsync(values);
