@@ -148,10 +148,12 @@ describe('measured figures', () => {
   });
 });
 
-describe('registrationOnTime (15/02, Asia/Ho_Chi_Minh)', () => {
-  it('15/02 23:59 local is on time, 16/02 00:00 local is late', () => {
-    expect(registrationOnTime(new Date('2026-02-15T16:59:59Z'), 2026)).toBe(true);
-    expect(registrationOnTime(new Date('2026-02-15T17:00:00Z'), 2026)).toBe(false);
+describe('registrationOnTime (before 15/02, Asia/Ho_Chi_Minh)', () => {
+  it('14/02 23:59 local is on time, 15/02 00:00 local is late', () => {
+    expect(registrationOnTime(new Date('2026-02-14T16:59:59Z'), 2026)).toBe(true);
+    expect(registrationOnTime(new Date('2026-02-14T17:00:00Z'), 2026)).toBe(false);
+    // 14/02 20:00 UTC is already 15/02 in Việt Nam
+    expect(registrationOnTime(new Date('2026-02-14T20:00:00Z'), 2026)).toBe(false);
   });
   it('a registration in the year before is on time, one the year after is late', () => {
     expect(registrationOnTime(new Date('2025-12-31T10:00:00Z'), 2026)).toBe(true);

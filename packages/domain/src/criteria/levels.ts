@@ -176,10 +176,13 @@ export function proposePoints(
   return value >= 1 ? max : 0;
 }
 
-/** The registration deadline: 15/02 of the year, inclusive, in Asia/Ho_Chi_Minh (UTC+7, no DST). */
+/**
+ * Registration is on time when sent before 15/02 of the year in Asia/Ho_Chi_Minh (UTC+7, no
+ * DST): by the end of 14/02, the same reading as plan task 3 "trước ngày 15/02" (decision 0008).
+ */
 export function registrationOnTime(sentAt: Date, year: number): boolean {
   const local = new Date(sentAt.getTime() + 7 * 3600_000);
   const y = local.getUTCFullYear();
   const md = (local.getUTCMonth() + 1) * 100 + local.getUTCDate();
-  return y < year || (y === year && md <= 215);
+  return y < year || (y === year && md < 215);
 }
