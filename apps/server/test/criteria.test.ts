@@ -514,3 +514,90 @@ describe('measured figures', () => {
     ).toBe(0);
   });
 });
+
+describe('imports that break the format, and the way back in the workflow', () => {
+  it('an XLSX that is not a workbook, or whose rows break the rules, is refused with every problem', async () => {
+    const before = await setCount();
+    const pdf = Buffer.from(
+      '%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n',
+      'latin1',
+    );
+    const notXlsx = await upload(city, '/api/criteria-sets/import.xlsx', pdf, 'bo.xlsx', XLSX);
+    expect(notXlsx.statusCode).toBe(400);
+    expect(notXlsx.json().error.message).toMatch(/Excel/);
+
+    const wb = new ExcelJS.Workbook();
+    const info = wb.addWorksheet('Thông tin');
+    info.addRows([
+      ['key', 'value'],
+      ['code', 'XLSX-LOI'],
+      ['name', 'Bộ lỗi'],
+      ['effectiveFrom', '2026-01-01'],
+    ]);
+    const rows = wb.addWorksheet('Chỉ tiêu');
+    rows.addRow([
+      'groupCode',
+      'groupName',
+      'criterionCode',
+      'criterionName',
+      'criterionMaxPoints',
+      'passPoints',
+      'responsibleUnit',
+      'evidence',
+      'guidance',
+      'indicatorCode',
+      'indicatorName',
+      'indicatorMaxPoints',
+      'measure',
+    ]);
+    rows.addRow(['A', 'Nhóm A', 'A1', 'Tiêu chí A1', 10, '', 'VHXH', '', '', 'A1.1', 'Chỉ tiêu 1', 4, '']);
+    rows.addRow(['', '', '', '', '', '', '', '', '', 'A1.2', 'Chỉ tiêu 2', '5,5', 'khong.co']);
+    const levels = wb.addWorksheet('Mức');
+    levels.addRow(['level', 'minTotal', 'mandatory', 'minGroupShare', 'minIndex']);
+    levels.addRow([1, 5, 'A1, Z9', '', '']);
+    const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+    const res = await upload(city, '/api/criteria-sets/import.xlsx', bytes, 'loi.xlsx', XLSX);
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json().error.details.map((d: { path: string }) => d.path)).toEqual([
+      'groups.0.criteria.0.indicators.1.measure',
+      'groups.0.criteria.0.maxPoints',
+      'levels.0.mandatory',
+    ]);
+    expect(await setCount()).toBe(before);
+  });
+
+  it('a city user cannot register or open for a commune; recognising before submission is refused', async () => {
+    expect(
+      (await city.post('/api/level-registrations', { year: 2030, targetLevel: 2, justification: 'x' }))
+        .statusCode,
+    ).toBe(403);
+    expect((await city.post('/api/assessments', { year: 2030, criteriaSetId: sampleId })).statusCode).toBe(
+      403,
+    );
+    const { id } = (
+      await coordinator.post('/api/assessments', { year: 2030, criteriaSetId: sampleId })
+    ).json();
+    expect(
+      (
+        await city.post(`/api/assessments/${id}/recognition`, {
+          level: 1,
+          decisionNumber: '1/QĐ',
+          decisionDate: '2030-12-01',
+        })
+      ).statusCode,
+    ).toBe(409);
+    // the leader may send it back from the review with a reason, and the units score again
+    await coordinator.post(`/api/assessments/${id}/actions`, { action: 'consolidate' });
+    const leader = await login(t.app, 'chutich.binhgiang');
+    expect((await leader.post(`/api/assessments/${id}/actions`, { action: 'return' })).statusCode).toBe(400);
+    const back = await leader.post(`/api/assessments/${id}/actions`, {
+      action: 'return',
+      note: 'Thiếu minh chứng nhóm II',
+    });
+    expect(back.json()).toMatchObject({ status: 'self_scoring' });
+    expect(back.json().events.at(-1)).toMatchObject({ action: 'return', note: 'Thiếu minh chứng nhóm II' });
+    expect((await put(coordinator, `/api/assessments/${id}/scores/I.1.1`, { points: 4 })).statusCode).toBe(
+      200,
+    );
+  });
+});
