@@ -178,4 +178,41 @@ describe('tiêu chí, chấm điểm và công nhận mức độ', () => {
     expect(text).toContain('Thành phố công nhận: mức 1');
     expect(text).toMatch(/tự đánh giá đạt: chưa đạt mức 1/);
   });
+
+  it('Sở Nội vụ sửa bộ tiêu chí trên giao diện: lỗi được liệt kê, bản đúng thành phiên bản mới', async () => {
+    const page = b.page();
+    await login(page, 'snv.haiphong');
+    await openMenu(page, 'Bộ tiêu chí');
+    const first = page.getByRole('row').filter({ hasText: 'MAU-CQTT' }).first();
+    await first.getByRole('button', { name: 'Xem' }).click();
+    await page.getByRole('button', { name: 'Sửa thành phiên bản mới' }).click();
+    const editor = page.getByRole('textbox', { name: 'Sửa bộ tiêu chí (JSON)' });
+    const original = await editor.inputValue();
+    const set = JSON.parse(original);
+    // Sai: điểm tối đa của tiêu chí I.1 không bằng tổng các chỉ tiêu, mức 2 đòi tiêu chí không có.
+    set.groups[0].criteria[0].maxPoints = 9;
+    set.levels[1].mandatory = ['KHONG-CO'];
+    await editor.fill(JSON.stringify(set, null, 2));
+    await page.getByRole('button', { name: 'Lưu phiên bản mới' }).click();
+    const problems = page.getByTestId('import-problems');
+    await problems.getByText('groups.0.criteria.0.maxPoints').waitFor();
+    await problems.getByText('levels.1.mandatory').waitFor();
+    await page
+      .getByRole('button', { name: 'OK' })
+      .or(page.getByRole('button', { name: 'Đồng ý' }))
+      .first()
+      .click();
+    // Đúng: đổi tên, lưu thành phiên bản mới.
+    const fixed = JSON.parse(original);
+    fixed.name = `Bộ tiêu chí mẫu sửa (${suffix})`;
+    await editor.fill(JSON.stringify(fixed, null, 2));
+    await page.getByRole('button', { name: 'Lưu phiên bản mới' }).click();
+    await page
+      .getByRole('row')
+      .filter({ hasText: suffix })
+      .getByText(/^v\d+$/)
+      .waitFor();
+    await page.keyboard.press('Escape');
+    await page.screenshot({ path: join(outDir, 'criteria-sets.png'), fullPage: true });
+  });
 });

@@ -1,5 +1,5 @@
-import { DownloadOutlined, EyeOutlined, UploadOutlined } from '@ant-design/icons';
-import { App, Button, Descriptions, Drawer, List, Table, Tag, Typography, Upload } from 'antd';
+import { DownloadOutlined, EditOutlined, EyeOutlined, UploadOutlined } from '@ant-design/icons';
+import { App, Button, Descriptions, Drawer, Input, List, Modal, Table, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { downloadFile, errorMessage, isApiError } from '../../api/client';
@@ -11,15 +11,83 @@ import { useDocumentTitle } from '../shared/useDocumentTitle';
 import { type CriteriaSetSummary, useCriteriaSet, useCriteriaSets, useImportSet } from './api';
 import { points } from './ui';
 
-function SetDrawer({ id, onClose }: { id: string | undefined; onClose: () => void }) {
+/** The set's JSON in a text box; saving imports it as the next version (a version never changes). */
+function EditModal({
+  text,
+  onClose,
+  onSave,
+  saving,
+}: {
+  text: string;
+  onClose: () => void;
+  onSave: (json: unknown) => Promise<boolean>;
+  saving: boolean;
+}) {
+  const { t } = useTranslation();
+  const [value, setValue] = useState(text);
+  const [problem, setProblem] = useState<string | null>(null);
+  return (
+    <Modal
+      open
+      width={900}
+      title={t('criteria.sets.editTitle')}
+      okText={t('criteria.sets.saveVersion')}
+      confirmLoading={saving}
+      onCancel={onClose}
+      onOk={async () => {
+        let json: unknown;
+        try {
+          json = JSON.parse(value);
+        } catch {
+          setProblem(t('criteria.sets.badJson'));
+          return;
+        }
+        setProblem(null);
+        if (await onSave(json)) onClose();
+      }}
+    >
+      <Typography.Paragraph type="secondary">{t('criteria.sets.editHint')}</Typography.Paragraph>
+      {problem ? <Typography.Paragraph type="danger">{problem}</Typography.Paragraph> : null}
+      <Input.TextArea
+        aria-label={t('criteria.sets.editTitle')}
+        value={value}
+        onChange={(e) => setValue(e.target.value)}
+        autoSize={{ minRows: 16, maxRows: 30 }}
+        style={{ fontFamily: 'monospace', fontSize: 12 }}
+      />
+    </Modal>
+  );
+}
+
+function SetDrawer({
+  id,
+  onClose,
+  onEdit,
+}: {
+  id: string | undefined;
+  onClose: () => void;
+  onEdit?: (text: string) => void;
+}) {
   const { t } = useTranslation();
   const { data } = useCriteriaSet(id);
+  const editable = () => {
+    if (!data) return '';
+    const { id: _id, version: _v, maxTotal: _m, createdAt: _c, ...rest } = data;
+    return JSON.stringify(rest, null, 2);
+  };
   return (
     <Drawer
       open={Boolean(id)}
       onClose={onClose}
       width={900}
       title={data ? `${data.name} (v${data.version})` : ''}
+      extra={
+        data && onEdit ? (
+          <Button icon={<EditOutlined />} onClick={() => onEdit(editable())}>
+            {t('criteria.sets.edit')}
+          </Button>
+        ) : null
+      }
     >
       {data ? (
         <>
@@ -102,13 +170,31 @@ export default function CriteriaSetsPage() {
   const importSet = useImportSet();
   const [viewing, setViewing] = useState<string>();
 
+  const [editing, setEditing] = useState<string | null>(null);
+
+  async function send(input: { json?: unknown; file?: File }): Promise<boolean> {
+    try {
+      const result = await importSet.mutateAsync(input);
+      message.success(t('criteria.sets.imported', { version: result.version }));
+      return true;
+    } catch (error) {
+      showProblems(error);
+      return false;
+    }
+  }
+
   async function onFile(file: File) {
     try {
-      const result = file.name.toLowerCase().endsWith('.json')
-        ? await importSet.mutateAsync({ json: JSON.parse(await file.text()) })
-        : await importSet.mutateAsync({ file });
-      message.success(t('criteria.sets.imported', { version: result.version }));
+      if (file.name.toLowerCase().endsWith('.json')) await send({ json: JSON.parse(await file.text()) });
+      else await send({ file });
     } catch (error) {
+      showProblems(error);
+    }
+    return false;
+  }
+
+  function showProblems(error: unknown) {
+    {
       const details =
         isApiError(error) && Array.isArray(error.details)
           ? (error.details as { path: string; message: string }[])
@@ -130,7 +216,6 @@ export default function CriteriaSetsPage() {
         ),
       });
     }
-    return false;
   }
 
   return (
@@ -195,7 +280,19 @@ export default function CriteriaSetsPage() {
           },
         ]}
       />
-      <SetDrawer id={viewing} onClose={() => setViewing(undefined)} />
+      <SetDrawer
+        id={viewing}
+        onClose={() => setViewing(undefined)}
+        onEdit={can(me, 'criteria.manage_sets') ? setEditing : undefined}
+      />
+      {editing !== null ? (
+        <EditModal
+          text={editing}
+          saving={importSet.isPending}
+          onClose={() => setEditing(null)}
+          onSave={(json) => send({ json })}
+        />
+      ) : null}
     </>
   );
 }
