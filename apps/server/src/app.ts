@@ -12,6 +12,7 @@ import { authRoutes } from './auth/routes.ts';
 import { resolveActor } from './auth/service.ts';
 import { SESSION_COOKIE } from './auth/tokens.ts';
 import type { Config } from './config.ts';
+import { criteriaRoutes } from './criteria/routes.ts';
 import type { Database } from './db/database.ts';
 import { filesRoutes } from './files/routes.ts';
 import { AppError, errorBody, fromDatabaseError } from './http/errors.ts';
@@ -182,6 +183,7 @@ export async function buildApp({ config, database, logStream }: BuildAppOptions)
   filesRoutes(app);
   planExportRoutes(app);
   plansRoutes(app);
+  criteriaRoutes(app);
   publicRoutes(app);
 
   const openapi = buildOpenApi(app.cqttRoutes);

@@ -45,7 +45,15 @@ beforeAll(async () => {
   const difficulty = (
     await admin.post('/api/difficulties', { taskId: task.id, year: 2026, content: 'Vướng mắc thử' })
   ).json();
+  const criteriaSet = await db.selectFrom('criteria_sets').select('id').executeTakeFirstOrThrow();
+  const assessment = await db
+    .selectFrom('assessments')
+    .select('id')
+    .where('commune_id', '=', communeId)
+    .executeTakeFirstOrThrow();
   ids = {
+    'criteria-sets': criteriaSet.id,
+    assessments: assessment.id,
     communes: communeId,
     units: unit.id,
     villages: village.id,

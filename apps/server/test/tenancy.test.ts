@@ -103,6 +103,71 @@ async function foreignData(code: string, label: string): Promise<Foreign> {
     .values({ commune_id: commune.id, user_id: user.id, kind: 'task.reminder', title: `Nhắc việc ${label}` })
     .returning('id')
     .executeTakeFirstOrThrow();
+  // criteria sets belong to a city: both fixtures use a set of Hà Nội, which no
+  // Hải Phòng user may see (the city users of Hải Phòng only test against Ba Đình)
+  const haNoi = await db.selectFrom('cities').select('id').where('code', '=', 'HN').executeTakeFirstOrThrow();
+  const set = await db
+    .insertInto('criteria_sets')
+    .values({
+      city_id: haNoi.id,
+      code: `HN-${label}`,
+      version: 1,
+      name: `Bộ tiêu chí ${label}`,
+      effective_from: '2026-01-01',
+      definition: JSON.stringify({
+        code: `HN-${label}`,
+        name: 'x',
+        issuedBy: '',
+        decision: '',
+        effectiveFrom: '2026-01-01',
+        groups: [],
+        levels: [],
+      }),
+      max_total: 100,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const ownSet =
+    commune.city_id === haNoi.id
+      ? set
+      : await db
+          .insertInto('criteria_sets')
+          .values({
+            city_id: commune.city_id,
+            code: `OWN-${label}`,
+            version: 1,
+            name: `Bộ tiêu chí riêng ${label}`,
+            effective_from: '2026-01-01',
+            definition: JSON.stringify({
+              code: 'x',
+              name: 'x',
+              issuedBy: '',
+              decision: '',
+              effectiveFrom: '2026-01-01',
+              groups: [],
+              levels: [],
+            }),
+            max_total: 100,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+  const assessment = await db
+    .insertInto('assessments')
+    .values({ commune_id: commune.id, year: 2029, criteria_set_id: ownSet.id, updated_at: new Date() })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('level_registrations')
+    .values({
+      commune_id: commune.id,
+      year: 2029,
+      target_level: 2,
+      justification: `Đăng ký ${label}`,
+      sent_at: new Date(),
+      sent_by: user.id,
+      on_time: true,
+    })
+    .execute();
   return {
     label,
     communeId: commune.id,
@@ -117,6 +182,8 @@ async function foreignData(code: string, label: string): Promise<Foreign> {
       difficulties: difficulty.id,
       notifications: notification.id,
       files: file.id,
+      'criteria-sets': set.id,
+      assessments: assessment.id,
     },
   };
 }
@@ -127,6 +194,14 @@ async function snapshot(communeId: string) {
   return JSON.stringify([
     await db.selectFrom('units').selectAll().where('commune_id', '=', communeId).orderBy('id').execute(),
     await db.selectFrom('villages').selectAll().where('commune_id', '=', communeId).orderBy('id').execute(),
+    await db
+      .selectFrom('assessments')
+      .selectAll()
+      .where('commune_id', '=', communeId)
+      .orderBy('id')
+      .execute(),
+    await db.selectFrom('assessment_scores').selectAll().where('commune_id', '=', communeId).execute(),
+    await db.selectFrom('level_registrations').selectAll().where('commune_id', '=', communeId).execute(),
     await db.selectFrom('users').selectAll().where('commune_id', '=', communeId).orderBy('id').execute(),
     await db
       .selectFrom('api_tokens')
@@ -145,6 +220,7 @@ const BODY_REFERENCES: Record<string, string> = {
   unitId: 'units',
   leadUnitId: 'units',
   userId: 'users',
+  criteriaSetId: 'criteria-sets',
 };
 
 function collectionOf(url: string): string {

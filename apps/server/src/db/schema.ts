@@ -254,6 +254,101 @@ export interface RateLimitsTable {
   hits: number;
 }
 
+export interface CriteriaSetsTable {
+  city_id: string;
+  id: Generated<string>;
+  code: string;
+  version: number;
+  name: string;
+  issued_by: Generated<string>;
+  decision: Generated<string>;
+  effective_from: string;
+  definition: ColumnType<import('@cqtt/domain').CriteriaSet, string, string>;
+  max_total: number;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface LevelRegistrationsTable {
+  commune_id: string;
+  id: Generated<string>;
+  year: number;
+  target_level: number;
+  justification: string;
+  sent_at: Timestamp;
+  sent_by: string | null;
+  on_time: boolean;
+}
+
+export type AssessmentStatus =
+  | 'self_scoring'
+  | 'consolidated'
+  | 'reviewed'
+  | 'approved'
+  | 'submitted'
+  | 'recognised';
+
+export interface AssessmentsTable {
+  commune_id: string;
+  id: Generated<string>;
+  year: number;
+  criteria_set_id: string;
+  status: ColumnType<AssessmentStatus, AssessmentStatus | undefined, AssessmentStatus>;
+  recognised_level: number | null;
+  decision_number: string | null;
+  decision_date: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface AssessmentEventsTable {
+  commune_id: string;
+  id: Generated<string>;
+  assessment_id: string;
+  action: string;
+  status: string;
+  actor_id: string | null;
+  actor_name: string;
+  note: Generated<string>;
+  at: CreatedAt;
+}
+
+export interface AssessmentScoresTable {
+  commune_id: string;
+  assessment_id: string;
+  indicator_code: string;
+  self_points: number | null;
+  self_note: Generated<string>;
+  file_ids: Generated<string[]>;
+  self_by: string | null;
+  self_at: Date | string | null;
+  measure_value: number | null;
+  measure_figures: Json;
+  proposed_points: number | null;
+  review_points: number | null;
+  review_reason: string | null;
+  review_by: string | null;
+  review_at: Date | string | null;
+  city_points: number | null;
+  city_reason: string | null;
+  city_by: string | null;
+  city_at: Date | string | null;
+}
+
+export interface ScoreChangesTable {
+  commune_id: string;
+  id: Generated<string>;
+  assessment_id: string;
+  indicator_code: string;
+  stage: 'self' | 'review' | 'city';
+  points: number;
+  note: Generated<string>;
+  actor_id: string | null;
+  actor_name: string;
+  at: CreatedAt;
+}
+
 export interface DB {
   cities: CitiesTable;
   communes: CommunesTable;
@@ -276,6 +371,12 @@ export interface DB {
   mail_outbox: MailOutboxTable;
   commune_settings: CommuneSettingsTable;
   rate_limits: RateLimitsTable;
+  criteria_sets: CriteriaSetsTable;
+  level_registrations: LevelRegistrationsTable;
+  assessments: AssessmentsTable;
+  assessment_events: AssessmentEventsTable;
+  assessment_scores: AssessmentScoresTable;
+  score_changes: ScoreChangesTable;
 }
 
 export type User = Selectable<UsersTable>;

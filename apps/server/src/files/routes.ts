@@ -16,7 +16,7 @@ const tooLarge = () =>
   );
 
 /** Reads the one file of a multipart upload (field "file"), refusing everything else in Vietnamese. */
-async function readUpload(req: FastifyRequest) {
+export async function readUpload(req: FastifyRequest) {
   if (!req.isMultipart())
     throw new AppError(
       'unsupported_media_type',

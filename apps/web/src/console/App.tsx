@@ -22,6 +22,10 @@ const PlanDetailPage = lazy(() => import('./plans/PlanDetailPage'));
 const ProgressPage = lazy(() => import('./plans/ProgressPage'));
 const DifficultiesPage = lazy(() => import('./plans/DifficultiesPage'));
 const SummaryPage = lazy(() => import('./plans/SummaryPage'));
+const CriteriaSetsPage = lazy(() => import('./criteria/CriteriaSetsPage'));
+const RegistrationPage = lazy(() => import('./criteria/RegistrationPage'));
+const AssessmentsPage = lazy(() => import('./criteria/AssessmentsPage'));
+const AssessmentPage = lazy(() => import('./criteria/AssessmentPage'));
 
 /** On a 401 from any call but login: forget the session, which sends the user to the login page. */
 function UnauthorizedRedirect() {
@@ -74,6 +78,10 @@ export function App() {
             <Route path="plans/:planId" element={<PlanDetailPage />} />
             <Route path="progress" element={<ProgressPage />} />
             <Route path="difficulties" element={<DifficultiesPage />} />
+            <Route path="criteria-sets" element={<CriteriaSetsPage />} />
+            <Route path="level-registration" element={<RegistrationPage />} />
+            <Route path="assessments" element={<AssessmentsPage />} />
+            <Route path="assessments/:assessmentId" element={<AssessmentPage />} />
             <Route
               path="unit-summary"
               element={

@@ -10,11 +10,14 @@ import {
   ExclamationCircleOutlined,
   FieldTimeOutlined,
   FileTextOutlined,
+  FlagOutlined,
   GlobalOutlined,
   LockOutlined,
   LogoutOutlined,
   MenuOutlined,
+  OrderedListOutlined,
   TeamOutlined,
+  TrophyOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { Avatar, Button, Dropdown, Flex, Layout, Menu, type MenuProps, Typography } from 'antd';
@@ -96,6 +99,33 @@ function useNavigation(): NavGroup[] {
           label: t('nav.summary'),
           icon: <BarChartOutlined />,
           capability: 'plans.summary',
+        },
+      ],
+    },
+    {
+      key: 'criteria',
+      label: t('criteria.nav.group'),
+      items: [
+        {
+          key: 'assessments',
+          path: '/assessments',
+          label: t('criteria.nav.assessments'),
+          icon: <TrophyOutlined />,
+          capability: 'org.view',
+        },
+        {
+          key: 'levelRegistration',
+          path: '/level-registration',
+          label: t('criteria.nav.registration'),
+          icon: <FlagOutlined />,
+          capability: 'org.view',
+        },
+        {
+          key: 'criteriaSets',
+          path: '/criteria-sets',
+          label: t('criteria.nav.sets'),
+          icon: <OrderedListOutlined />,
+          capability: 'org.view',
         },
       ],
     },

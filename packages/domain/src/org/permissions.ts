@@ -14,6 +14,16 @@ export const PERMISSIONS = {
   'plans.manage': ['admin', 'coordinator'],
   /** Answer the difficulties units report against tasks. */
   'plans.answer_difficulties': ['coordinator', 'leader'],
+  /** Import and version the city's criteria sets (bộ tiêu chí). */
+  'criteria.manage_sets': ['admin', 'city'],
+  /** Register the commune's target level, open and consolidate its assessment, submit it. */
+  'criteria.coordinate': ['coordinator'],
+  /** Review the consolidated scores and adjust them with a written reason (MTTQ, Ban XDĐ). */
+  'criteria.review': ['supervisor'],
+  /** Approve the assessment before it goes to the city. */
+  'criteria.approve': ['leader'],
+  /** Appraise a commune's submitted assessment and record the recognised level. */
+  'criteria.appraise': ['city'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,0 +1,3 @@
+export * from './levels.ts';
+export * from './points.ts';
+export * from './set.ts';
