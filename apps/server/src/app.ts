@@ -24,6 +24,8 @@ import { orgRoutes } from './org/routes.ts';
 import { planExportRoutes } from './plans/export-routes.ts';
 import { plansRoutes } from './plans/routes.ts';
 import { publicRoutes } from './public/routes.ts';
+import { satisfactionPublicRoutes } from './satisfaction/public-routes.ts';
+import { satisfactionRoutes } from './satisfaction/routes.ts';
 import { usersRoutes } from './users/routes.ts';
 
 installVietnameseZodErrors();
@@ -183,6 +185,8 @@ export async function buildApp({ config, database, logStream }: BuildAppOptions)
   planExportRoutes(app);
   plansRoutes(app);
   publicRoutes(app);
+  satisfactionRoutes(app);
+  satisfactionPublicRoutes(app);
 
   const openapi = buildOpenApi(app.cqttRoutes);
   app.get('/api/openapi.json', async () => openapi);

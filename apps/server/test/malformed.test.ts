@@ -45,7 +45,14 @@ beforeAll(async () => {
   const difficulty = (
     await admin.post('/api/difficulties', { taskId: task.id, year: 2026, content: 'Vướng mắc thử' })
   ).json();
+  const mine = async (table: 'service_counters' | 'service_officials' | 'procedures' | 'ratings') =>
+    (await db.selectFrom(table).select('id').where('commune_id', '=', communeId).executeTakeFirstOrThrow())
+      .id;
   ids = {
+    counters: await mine('service_counters'),
+    'service-officials': await mine('service_officials'),
+    procedures: await mine('procedures'),
+    ratings: await mine('ratings'),
     communes: communeId,
     units: unit.id,
     villages: village.id,

@@ -103,10 +103,53 @@ async function foreignData(code: string, label: string): Promise<Foreign> {
     .values({ commune_id: commune.id, user_id: user.id, kind: 'task.reminder', title: `Nhắc việc ${label}` })
     .returning('id')
     .executeTakeFirstOrThrow();
+  const counter = await db
+    .insertInto('service_counters')
+    .values({ commune_id: commune.id, number: 77, name: `Quầy ${label}`, updated_at: new Date() })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const official = await db
+    .insertInto('service_officials')
+    .values({
+      commune_id: commune.id,
+      full_name: `Cán bộ ${label}`,
+      counter_id: counter.id,
+      updated_at: new Date(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const procedure = await db
+    .insertInto('procedures')
+    .values({
+      commune_id: commune.id,
+      code: `TT-${label.length}`,
+      name: `Thủ tục ${label}`,
+      updated_at: new Date(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const rating = await db
+    .insertInto('ratings')
+    .values({
+      commune_id: commune.id,
+      client_id: '11111111-2222-4333-8444-555555555555',
+      counter_id: counter.id,
+      official_id: official.id,
+      score: 2,
+      comment: `Ý kiến ${label}`,
+      channel: 'qr',
+      rated_on: '2026-11-01',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return {
     label,
     communeId: commune.id,
     ids: {
+      counters: counter.id,
+      'service-officials': official.id,
+      procedures: procedure.id,
+      ratings: rating.id,
       communes: commune.id,
       units: unit.id,
       villages: village.id,
@@ -129,6 +172,26 @@ async function snapshot(communeId: string) {
     await db.selectFrom('villages').selectAll().where('commune_id', '=', communeId).orderBy('id').execute(),
     await db.selectFrom('users').selectAll().where('commune_id', '=', communeId).orderBy('id').execute(),
     await db
+      .selectFrom('service_counters')
+      .selectAll()
+      .where('commune_id', '=', communeId)
+      .orderBy('id')
+      .execute(),
+    await db
+      .selectFrom('service_officials')
+      .selectAll()
+      .where('commune_id', '=', communeId)
+      .orderBy('id')
+      .execute(),
+    await db.selectFrom('procedures').selectAll().where('commune_id', '=', communeId).orderBy('id').execute(),
+    await db.selectFrom('ratings').selectAll().where('commune_id', '=', communeId).orderBy('id').execute(),
+    await db
+      .selectFrom('questionnaires')
+      .selectAll()
+      .where('commune_id', '=', communeId)
+      .orderBy('id')
+      .execute(),
+    await db
       .selectFrom('api_tokens')
       .innerJoin('users', 'users.id', 'api_tokens.user_id')
       .selectAll('api_tokens')
@@ -145,6 +208,8 @@ const BODY_REFERENCES: Record<string, string> = {
   unitId: 'units',
   leadUnitId: 'units',
   userId: 'users',
+  counterId: 'counters',
+  officialId: 'service-officials',
 };
 
 function collectionOf(url: string): string {

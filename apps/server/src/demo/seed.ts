@@ -3,6 +3,7 @@ import { recordAudit } from '../audit/service.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import type { DB } from '../db/schema.ts';
 import { BINH_GIANG_PLAN, BINH_GIANG_TASKS } from './plan.ts';
+import { seedSatisfaction } from './satisfaction.ts';
 
 /** The units the plan of xã Bình Giang names, with what the plan asks of each. */
 export const PLAN_UNITS = [
@@ -297,6 +298,7 @@ export async function seedDemo(db: Kysely<DB>, password: string): Promise<void> 
         })),
       )
       .execute();
+    await seedSatisfaction(trx);
     await recordAudit(
       trx,
       { actor: null, requestId: 'seed-demo', ip: 'local' },

@@ -65,7 +65,7 @@ describe('overall = mean of the element indices that exist', () => {
 
 describe('questionnaire result, hand-computed fixture', () => {
   // Four citizens answer the SIPAS form; nobody answers "gop_y" (feedback handling).
-  const responses = [
+  const responses: Record<string, number>[] = [
     { tiep_can_1: 5, tiep_can_2: 4, thu_tuc_1: 3, cong_chuc_1: 5, ket_qua_1: 2 },
     { tiep_can_1: 4, thu_tuc_1: 4, thu_tuc_2: 5, cong_chuc_1: 5, cong_chuc_2: 4 },
     { tiep_can_1: 1, thu_tuc_2: 2, cong_chuc_2: 3, ket_qua_2: 5 },
