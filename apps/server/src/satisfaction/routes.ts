@@ -495,7 +495,7 @@ export function satisfactionRoutes(app: FastifyInstance) {
       access: 'user',
       query: z.strictObject({
         communeId: z.uuid().optional(),
-        year: z.coerce.number().int().min(2000).max(2100),
+        year: z.coerce.number().int().min(2000).max(2100).optional(),
       }),
       response: z.object({
         year: z.number(),
