@@ -204,6 +204,36 @@ export function satisfactionPublicRoutes(app: FastifyInstance) {
     app,
     defineRoute({
       method: 'GET',
+      url: '/api/public/communes/:communeCode/kiosk.webmanifest',
+      tag: 'satisfaction',
+      summary: 'Tệp manifest để cài trang đánh giá tại quầy (kiosk) như một ứng dụng trên máy tính bảng',
+      access: 'public',
+      params: communeCodeParams,
+      handler: async ({ ctx, params, reply }) => {
+        const commune = await findPublicCommune(ctx.db, params.communeCode);
+        const scope = `/p/${commune.code}/kiosk`;
+        return reply.type('application/manifest+json; charset=utf-8').send(
+          JSON.stringify({
+            name: `Đánh giá sự hài lòng - ${commune.name}`,
+            short_name: 'Đánh giá',
+            lang: 'vi',
+            start_url: scope,
+            scope,
+            display: 'fullscreen',
+            orientation: 'any',
+            background_color: '#f3f5f8',
+            theme_color: '#0b5cad',
+            icons: [{ src: '/favicon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
+          }),
+        );
+      },
+    }),
+  );
+
+  registerRoute(
+    app,
+    defineRoute({
+      method: 'GET',
       url: '/api/public/communes/:communeCode/satisfaction',
       tag: 'satisfaction',
       summary:

@@ -22,6 +22,8 @@ const PlanDetailPage = lazy(() => import('./plans/PlanDetailPage'));
 const ProgressPage = lazy(() => import('./plans/ProgressPage'));
 const DifficultiesPage = lazy(() => import('./plans/DifficultiesPage'));
 const SummaryPage = lazy(() => import('./plans/SummaryPage'));
+const SatisfactionDashboardPage = lazy(() => import('./satisfaction/DashboardPage'));
+const SatisfactionSetupPage = lazy(() => import('./satisfaction/SetupPage'));
 
 /** On a 401 from any call but login: forget the session, which sends the user to the login page. */
 function UnauthorizedRedirect() {
@@ -74,6 +76,8 @@ export function App() {
             <Route path="plans/:planId" element={<PlanDetailPage />} />
             <Route path="progress" element={<ProgressPage />} />
             <Route path="difficulties" element={<DifficultiesPage />} />
+            <Route path="satisfaction" element={<SatisfactionDashboardPage />} />
+            <Route path="satisfaction/setup" element={<SatisfactionSetupPage />} />
             <Route
               path="unit-summary"
               element={

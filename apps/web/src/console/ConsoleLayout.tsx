@@ -14,6 +14,8 @@ import {
   LockOutlined,
   LogoutOutlined,
   MenuOutlined,
+  QrcodeOutlined,
+  SmileOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -96,6 +98,26 @@ function useNavigation(): NavGroup[] {
           label: t('nav.summary'),
           icon: <BarChartOutlined />,
           capability: 'plans.summary',
+        },
+      ],
+    },
+    {
+      key: 'satisfaction',
+      label: t('satisfaction.navGroup'),
+      items: [
+        {
+          key: 'satisfaction',
+          path: '/satisfaction',
+          label: t('satisfaction.navDashboard'),
+          icon: <SmileOutlined />,
+          capability: 'satisfaction.figures',
+        },
+        {
+          key: 'satisfactionSetup',
+          path: '/satisfaction/setup',
+          label: t('satisfaction.navSetup'),
+          icon: <QrcodeOutlined />,
+          capability: 'satisfaction.setup',
         },
       ],
     },
