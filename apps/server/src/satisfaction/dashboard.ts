@@ -12,7 +12,7 @@ import type { RequestContext } from '../http/route.ts';
 import { resolveCommuneId } from '../org/scope.ts';
 import { canManage, figuresScope } from './access.ts';
 import { periodOf } from './public-routes.ts';
-import { counterFigures, questionnaireFigures } from './results.ts';
+import { questionnaireFigures } from './results.ts';
 import { communesOf } from './setup.ts';
 
 interface Group {

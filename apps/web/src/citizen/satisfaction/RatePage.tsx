@@ -228,9 +228,7 @@ export default function RatePage({ kiosk = false }: { kiosk?: boolean }) {
             onClick={() => void rate(f.score)}
             aria-label={`${f.label} (mức ${f.score} trên 5), gửi đánh giá`}
           >
-            <span aria-hidden="true" className="s-emoji">
-              {f.emoji}
-            </span>
+            <Face score={f.score} />
             <span className="s-face-label">{f.label}</span>
           </button>
         ))}
@@ -241,6 +239,29 @@ export default function RatePage({ kiosk = false }: { kiosk?: boolean }) {
         </p>
       )}
     </section>
+  );
+}
+
+/** A drawn face (no emoji font needed on cheap phones): the mouth bends with the score. */
+function Face({ score }: { score: number }) {
+  const bend = (score - 3) * 3;
+  const colour = ['#c62828', '#ef6c00', '#9e9d24', '#558b2f', '#2e7d32'][score - 1];
+  return (
+    <svg className="s-emoji" viewBox="0 0 24 24" width="36" height="36" aria-hidden="true" focusable="false">
+      <circle cx="12" cy="12" r="11" fill={colour} />
+      <circle cx="8.5" cy="9.5" r="1.5" fill="#fff" />
+      <circle cx="15.5" cy="9.5" r="1.5" fill="#fff" />
+      {score === 1 && (
+        <path d="M6 6.5l4 1.5M18 6.5l-4 1.5" stroke="#fff" strokeWidth="1.4" strokeLinecap="round" />
+      )}
+      <path
+        d={score === 3 ? 'M7.5 16h9' : `M7 ${16 - bend / 2}Q12 ${16 + bend} 17 ${16 - bend / 2}`}
+        stroke="#fff"
+        strokeWidth="1.8"
+        fill="none"
+        strokeLinecap="round"
+      />
+    </svg>
   );
 }
 

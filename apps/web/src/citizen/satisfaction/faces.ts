@@ -1,9 +1,9 @@
 export const FACES = [
-  { score: 1, emoji: '😠', label: 'Rất không hài lòng' },
-  { score: 2, emoji: '🙁', label: 'Không hài lòng' },
-  { score: 3, emoji: '😐', label: 'Bình thường' },
-  { score: 4, emoji: '🙂', label: 'Hài lòng' },
-  { score: 5, emoji: '😄', label: 'Rất hài lòng' },
+  { score: 1, label: 'Rất không hài lòng' },
+  { score: 2, label: 'Không hài lòng' },
+  { score: 3, label: 'Bình thường' },
+  { score: 4, label: 'Hài lòng' },
+  { score: 5, label: 'Rất hài lòng' },
 ] as const;
 
 // The default "4 xin, 4 luôn, 5 không" (packages/domain satisfaction/conduct.ts), copied so
