@@ -48,8 +48,13 @@ describe('one-tap ratings (public)', () => {
   });
 
   it('a second rating for the same dossier code is refused politely (409), also in parallel', async () => {
-    const first = await rate({ dossierCode: 'hs-2026-0001' });
+    const clientId = randomUUID();
+    const first = await rate({ clientId, dossierCode: 'hs-2026-0001' });
     expect(first.statusCode).toBe(201);
+    // the same rating sent again (an offline kiosk retrying) is not a second rating
+    const retry = await rate({ clientId, dossierCode: 'hs-2026-0001' });
+    expect(retry.statusCode).toBe(200);
+    expect(retry.json()).toEqual(first.json());
     const second = await rate({ dossierCode: 'HS-2026-0001' });
     expect(second.statusCode).toBe(409);
     expect(second.json().error.message).toMatch(/đã được đánh giá/);

@@ -49,6 +49,22 @@ export interface RatingInput {
   channel: 'qr' | 'kiosk' | 'web';
 }
 
+/**
+ * Communes by code for the rating route, kept a minute: a burst of ratings at opening time
+ * should not look the same commune up for each one. Communes are never deleted; a renamed
+ * code is seen within the minute.
+ */
+const communeCache = new Map<string, { id: string; expires: number }>();
+async function communeIdOf(ctx: RequestContext, code: string): Promise<string> {
+  const key = code.toUpperCase();
+  const hit = communeCache.get(key);
+  if (hit && hit.expires > Date.now()) return hit.id;
+  const commune = await findPublicCommune(ctx.db, code);
+  if (communeCache.size > 10_000) communeCache.clear();
+  communeCache.set(key, { id: commune.id, expires: Date.now() + 60_000 });
+  return commune.id;
+}
+
 const DOSSIER_TAKEN =
   'Hồ sơ này đã được đánh giá. Mỗi hồ sơ chỉ được đánh giá một lần; xin cảm ơn ông/bà đã góp ý.';
 
@@ -62,19 +78,23 @@ export async function submitRating(
   input: RatingInput,
   deviceId: string | null,
 ): Promise<{ id: string; created: boolean }> {
-  const commune = await findPublicCommune(ctx.db, input.communeCode);
-  const existing = await ctx.db
-    .selectFrom('ratings')
-    .select('id')
-    .where('commune_id', '=', commune.id)
-    .where('client_id', '=', input.clientId)
-    .executeTakeFirst();
-  if (existing) return { id: existing.id, created: false };
+  const commune = { id: await communeIdOf(ctx, input.communeCode) };
+  const dossierCode = input.dossierCode?.trim().toUpperCase() || null;
+  // A rating without a dossier code is rate-limited: a retry of one already stored must not
+  // count, so look for it first. With a code, the insert itself finds a retry.
+  if (!dossierCode) {
+    const existing = await ctx.db
+      .selectFrom('ratings')
+      .select('id')
+      .where('commune_id', '=', commune.id)
+      .where('client_id', '=', input.clientId)
+      .executeTakeFirst();
+    if (existing) return { id: existing.id, created: false };
+  }
 
   const conduct = input.conduct ?? { done: [], breaches: [] };
   const problems = conductProblems(conduct);
   if (problems.length) throw badRequest(problems[0]!.message, problems);
-  const dossierCode = input.dossierCode?.trim().toUpperCase() || null;
   let procedureCode = input.procedureCode?.trim() || null;
 
   const [counter, official, procedure, dossier] = await Promise.all([
