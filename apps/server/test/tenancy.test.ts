@@ -315,6 +315,57 @@ describe('tenant isolation on every route', () => {
     });
   }
 
+  it('no public route returns personal data (RELIABILITY 3): walks every public GET', async () => {
+    const { db } = t.database;
+    const binhGiang = await db
+      .selectFrom('communes')
+      .select('id')
+      .where('code', '=', 'HP-BINHGIANG')
+      .executeTakeFirstOrThrow();
+    // a rating that carries everything a citizen might reveal
+    const secret = {
+      comment: 'Tôi là Nguyễn Văn Bí Mật, số điện thoại 0912345678',
+      dossier: 'HS-BI-MAT-0001',
+      clientId: '99999999-8888-4777-8666-555555555555',
+    };
+    await db
+      .insertInto('ratings')
+      .values({
+        commune_id: binhGiang.id,
+        client_id: secret.clientId,
+        dossier_code: secret.dossier,
+        score: 4,
+        comment: secret.comment,
+        channel: 'qr',
+        rated_on: '2026-11-01',
+      })
+      .execute();
+    const people = await db
+      .selectFrom('users')
+      .select(['email', 'phone', 'username', 'password_hash'])
+      .execute();
+    const forbidden = [
+      secret.comment,
+      '0912345678',
+      secret.dossier,
+      secret.clientId,
+      ...people
+        .flatMap((p) => [p.email, p.phone, p.username, p.password_hash])
+        .filter((v): v is string => !!v),
+    ];
+    const routes = t.app.cqttRoutes.filter((r) => r.access === 'public' && r.method === 'GET');
+    expect(routes.length).toBeGreaterThan(3);
+    for (const route of routes) {
+      const url = route.url.replace(':communeCode', 'HP-BINHGIANG');
+      if (url.includes(':')) continue;
+      const res = await t.app.inject({ method: 'GET', url });
+      expect(res.statusCode, `${url}: ${res.body}`).toBeLessThan(500);
+      for (const value of forbidden) {
+        expect(res.body.includes(value), `${url} shows «${value}»`).toBe(false);
+      }
+    }
+  });
+
   it('a city user sees every commune of the city and none of another city', async () => {
     const haiPhong = await login(t.app, 'snv.haiphong');
     const names = (await haiPhong.get('/api/communes')).json().map((c: { name: string }) => c.name);
