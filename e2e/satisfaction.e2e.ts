@@ -112,6 +112,23 @@ describe('Máy tính bảng tại quầy (kiosk) khi mất mạng', () => {
 describe('Bảng chỉ số trong giao diện cán bộ', () => {
   const b = useBrowser();
 
+  it('Trung tâm Phục vụ hành chính công xem quầy, in áp phích mã QR và xem phiếu khảo sát', async () => {
+    await ensureDemoPassword('ttpvhcc.binhgiang');
+    const page = b.page();
+    await login(page, 'ttpvhcc.binhgiang');
+    await page.goto('/satisfaction/setup');
+    await page.getByRole('heading', { name: 'Trung tâm Phục vụ hành chính công' }).waitFor();
+    await page.getByRole('cell', { name: counter.name, exact: true }).waitFor();
+    await page.getByRole('button', { name: /Mã QR/ }).first().click();
+    const poster = page.getByRole('img', { name: `Áp phích mã QR đánh giá của quầy số ${counter.number}` });
+    await poster.waitFor();
+    await page.screenshot({ path: join(outDir, 'satisfaction-poster.png') });
+    await page.keyboard.press('Escape');
+    await page.getByRole('tab', { name: 'Phiếu khảo sát' }).click();
+    await page.getByText(/Phiên bản 1 ·/).waitFor();
+    await expect(page.getByLabel('Tên phiếu').inputValue()).resolves.toContain('SIPAS');
+  });
+
   it('Chủ tịch thấy lượt đánh giá mới và ý kiến của người dân', async () => {
     const page = b.page();
     await login(page, 'chutich.binhgiang');

@@ -42,7 +42,6 @@ export async function counterPoster(ctx: RequestContext, counterId: string) {
   <text x="74" y="44" text-anchor="middle" font-size="11" font-weight="bold" fill="#111">QUẦY SỐ ${counter.number}</text>
   <text x="74" y="53" text-anchor="middle" font-size="5" fill="#111">${escapeXml(counter.name)}</text>
   <g transform="translate(${(148 - box) / 2} 60) scale(${scale})">
-    <rect x="-4" y="-4" width="${size + 8}" height="${size + 8}" fill="#fff"/>
     <path d="${cells.join('')}" fill="#000" transform="translate(4 4)"/>
   </g>
   <text x="74" y="172" text-anchor="middle" font-size="6.5" font-weight="bold" fill="#c8102e">Ông/bà hài lòng không?</text>

@@ -23,6 +23,7 @@ import { EmptyState, QueryError } from '../shared/feedback';
 import { PageHeader } from '../shared/PageHeader';
 import { useDocumentTitle } from '../shared/useDocumentTitle';
 import { type Counter, type Official, type Procedure, useSatisfactionWrite, useSetup } from './api';
+import { QuestionnaireTab } from './QuestionnaireTab';
 
 type Editing<T> = { row: T | null } | null;
 
@@ -321,6 +322,11 @@ export default function SetupPage() {
                     />
                   </>
                 ),
+              },
+              {
+                key: 'questionnaire',
+                label: t('satisfaction.questionnaires'),
+                children: <QuestionnaireTab communeId={scope.communeId} enabled={scope.ready} />,
               },
               {
                 key: 'dossiers',
