@@ -159,6 +159,34 @@ describe('one-tap ratings (public)', () => {
   });
 });
 
+describe('kiosk app and public counters', () => {
+  it('the kiosk manifest is scoped to the kiosk page of the commune', async () => {
+    const res = await anonymous(t.app).get('/api/public/communes/hp-binhgiang/kiosk.webmanifest');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/application\/manifest\+json/);
+    expect(res.json()).toMatchObject({
+      start_url: '/p/HP-BINHGIANG/kiosk',
+      scope: '/p/HP-BINHGIANG/kiosk',
+      lang: 'vi',
+    });
+  });
+  it('counters list their officials by name and title only', async () => {
+    const res = await anonymous(t.app).get('/api/public/communes/HP-BINHGIANG/counters');
+    const counters = res.json();
+    expect(counters.map((c: { number: number }) => c.number)).toEqual([1, 2, 3, 4]);
+    expect(Object.keys(counters[1].officials[0]).sort()).toEqual(['fullName', 'id', 'title']);
+  });
+  it('declares the agreed measure keys', () => {
+    for (const key of [
+      'satisfaction.index',
+      'satisfaction.counterIndex',
+      'satisfaction.dossiersOnTimeShare',
+    ]) {
+      expect(findMeasure(key)?.kind).toBe('ratio');
+    }
+  });
+});
+
 describe('questionnaire and figures, hand-computed on Cát Hải', () => {
   let questionnaireId: string;
 
