@@ -38,7 +38,7 @@ export default defineConfig({
       // The console (index.html) and the light pages for citizens (citizen.html, no antd).
       input: {
         index: fileURLToPath(new URL('index.html', import.meta.url)),
-        citizen: fileURLToPath(new URL('citizen.html', import.meta.url)),
+        // citizen.html is built by vite.citizen.config.ts (Preact, see that file)
       },
       output: {
         codeSplitting: {

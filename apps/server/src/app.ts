@@ -25,6 +25,8 @@ import { orgRoutes } from './org/routes.ts';
 import { planExportRoutes } from './plans/export-routes.ts';
 import { plansRoutes } from './plans/routes.ts';
 import { publicRoutes } from './public/routes.ts';
+import { satisfactionPublicRoutes } from './satisfaction/public-routes.ts';
+import { satisfactionRoutes } from './satisfaction/routes.ts';
 import { usersRoutes } from './users/routes.ts';
 
 installVietnameseZodErrors();
@@ -185,6 +187,8 @@ export async function buildApp({ config, database, logStream }: BuildAppOptions)
   plansRoutes(app);
   criteriaRoutes(app);
   publicRoutes(app);
+  satisfactionRoutes(app);
+  satisfactionPublicRoutes(app);
 
   const openapi = buildOpenApi(app.cqttRoutes);
   app.get('/api/openapi.json', async () => openapi);

@@ -51,9 +51,16 @@ beforeAll(async () => {
     .select('id')
     .where('commune_id', '=', communeId)
     .executeTakeFirstOrThrow();
+  const mine = async (table: 'service_counters' | 'service_officials' | 'procedures' | 'ratings') =>
+    (await db.selectFrom(table).select('id').where('commune_id', '=', communeId).executeTakeFirstOrThrow())
+      .id;
   ids = {
     'criteria-sets': criteriaSet.id,
     assessments: assessment.id,
+    counters: await mine('service_counters'),
+    'service-officials': await mine('service_officials'),
+    procedures: await mine('procedures'),
+    ratings: await mine('ratings'),
     communes: communeId,
     units: unit.id,
     villages: village.id,

@@ -168,10 +168,53 @@ async function foreignData(code: string, label: string): Promise<Foreign> {
       on_time: true,
     })
     .execute();
+  const counter = await db
+    .insertInto('service_counters')
+    .values({ commune_id: commune.id, number: 77, name: `Quầy ${label}`, updated_at: new Date() })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const official = await db
+    .insertInto('service_officials')
+    .values({
+      commune_id: commune.id,
+      full_name: `Cán bộ ${label}`,
+      counter_id: counter.id,
+      updated_at: new Date(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const procedure = await db
+    .insertInto('procedures')
+    .values({
+      commune_id: commune.id,
+      code: `TT-${label.length}`,
+      name: `Thủ tục ${label}`,
+      updated_at: new Date(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const rating = await db
+    .insertInto('ratings')
+    .values({
+      commune_id: commune.id,
+      client_id: '11111111-2222-4333-8444-555555555555',
+      counter_id: counter.id,
+      official_id: official.id,
+      score: 2,
+      comment: `Ý kiến ${label}`,
+      channel: 'qr',
+      rated_on: '2026-11-01',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return {
     label,
     communeId: commune.id,
     ids: {
+      counters: counter.id,
+      'service-officials': official.id,
+      procedures: procedure.id,
+      ratings: rating.id,
       communes: commune.id,
       units: unit.id,
       villages: village.id,
@@ -204,6 +247,26 @@ async function snapshot(communeId: string) {
     await db.selectFrom('level_registrations').selectAll().where('commune_id', '=', communeId).execute(),
     await db.selectFrom('users').selectAll().where('commune_id', '=', communeId).orderBy('id').execute(),
     await db
+      .selectFrom('service_counters')
+      .selectAll()
+      .where('commune_id', '=', communeId)
+      .orderBy('id')
+      .execute(),
+    await db
+      .selectFrom('service_officials')
+      .selectAll()
+      .where('commune_id', '=', communeId)
+      .orderBy('id')
+      .execute(),
+    await db.selectFrom('procedures').selectAll().where('commune_id', '=', communeId).orderBy('id').execute(),
+    await db.selectFrom('ratings').selectAll().where('commune_id', '=', communeId).orderBy('id').execute(),
+    await db
+      .selectFrom('questionnaires')
+      .selectAll()
+      .where('commune_id', '=', communeId)
+      .orderBy('id')
+      .execute(),
+    await db
       .selectFrom('api_tokens')
       .innerJoin('users', 'users.id', 'api_tokens.user_id')
       .selectAll('api_tokens')
@@ -221,6 +284,8 @@ const BODY_REFERENCES: Record<string, string> = {
   leadUnitId: 'units',
   userId: 'users',
   criteriaSetId: 'criteria-sets',
+  counterId: 'counters',
+  officialId: 'service-officials',
 };
 
 function collectionOf(url: string): string {
@@ -325,6 +390,57 @@ describe('tenant isolation on every route', () => {
       }
     });
   }
+
+  it('no public route returns personal data (RELIABILITY 3): walks every public GET', async () => {
+    const { db } = t.database;
+    const binhGiang = await db
+      .selectFrom('communes')
+      .select('id')
+      .where('code', '=', 'HP-BINHGIANG')
+      .executeTakeFirstOrThrow();
+    // a rating that carries everything a citizen might reveal
+    const secret = {
+      comment: 'Tôi là Nguyễn Văn Bí Mật, số điện thoại 0912345678',
+      dossier: 'HS-BI-MAT-0001',
+      clientId: '99999999-8888-4777-8666-555555555555',
+    };
+    await db
+      .insertInto('ratings')
+      .values({
+        commune_id: binhGiang.id,
+        client_id: secret.clientId,
+        dossier_code: secret.dossier,
+        score: 4,
+        comment: secret.comment,
+        channel: 'qr',
+        rated_on: '2026-11-01',
+      })
+      .execute();
+    const people = await db
+      .selectFrom('users')
+      .select(['email', 'phone', 'username', 'password_hash'])
+      .execute();
+    const forbidden = [
+      secret.comment,
+      '0912345678',
+      secret.dossier,
+      secret.clientId,
+      ...people
+        .flatMap((p) => [p.email, p.phone, p.username, p.password_hash])
+        .filter((v): v is string => !!v),
+    ];
+    const routes = t.app.cqttRoutes.filter((r) => r.access === 'public' && r.method === 'GET');
+    expect(routes.length).toBeGreaterThan(3);
+    for (const route of routes) {
+      const url = route.url.replace(':communeCode', 'HP-BINHGIANG');
+      if (url.includes(':')) continue;
+      const res = await t.app.inject({ method: 'GET', url });
+      expect(res.statusCode, `${url}: ${res.body}`).toBeLessThan(500);
+      for (const value of forbidden) {
+        expect(res.body.includes(value), `${url} shows «${value}»`).toBe(false);
+      }
+    }
+  });
 
   it('a city user sees every commune of the city and none of another city', async () => {
     const haiPhong = await login(t.app, 'snv.haiphong');

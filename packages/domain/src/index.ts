@@ -5,4 +5,6 @@ export * from './org/roles.ts';
 export * from './plans/dates.ts';
 export * from './plans/schedule.ts';
 export * from './plans/status.ts';
+export * from './problem.ts';
+export * from './satisfaction/index.ts';
 export * from './text/fold.ts';

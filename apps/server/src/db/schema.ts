@@ -377,6 +377,16 @@ export interface DB {
   assessment_events: AssessmentEventsTable;
   assessment_scores: AssessmentScoresTable;
   score_changes: ScoreChangesTable;
+  service_counters: ServiceCountersTable;
+  service_officials: ServiceOfficialsTable;
+  procedures: ProceduresTable;
+  questionnaires: QuestionnairesTable;
+  ratings: RatingsTable;
+  rating_days: RatingDaysTable;
+  rating_seals: RatingSealsTable;
+  survey_responses: SurveyResponsesTable;
+  survey_answers: SurveyAnswersTable;
+  dossiers: DossiersTable;
 }
 
 export type User = Selectable<UsersTable>;
@@ -385,3 +395,118 @@ export type UserUpdate = Updateable<UsersTable>;
 export type Unit = Selectable<UnitsTable>;
 export type Village = Selectable<VillagesTable>;
 export type Commune = Selectable<CommunesTable>;
+
+export interface ServiceCountersTable {
+  commune_id: string;
+  id: Generated<string>;
+  number: number;
+  name: string;
+  is_active: Generated<boolean>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface ServiceOfficialsTable {
+  commune_id: string;
+  id: Generated<string>;
+  full_name: string;
+  title: Generated<string>;
+  user_id: string | null;
+  counter_id: string | null;
+  is_active: Generated<boolean>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface ProceduresTable {
+  commune_id: string;
+  id: Generated<string>;
+  code: string;
+  name: string;
+  field: Generated<string>;
+  is_active: Generated<boolean>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface QuestionnairesTable {
+  commune_id: string;
+  id: Generated<string>;
+  version: number;
+  title: string;
+  elements: ColumnType<import('@cqtt/domain').QuestionnaireDefinition['elements'], string, string>;
+  is_active: Generated<boolean>;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface RatingsTable {
+  commune_id: string;
+  id: Generated<string>;
+  client_id: string;
+  counter_id: string | null;
+  official_id: string | null;
+  procedure_code: string | null;
+  dossier_code: string | null;
+  score: number;
+  conduct_done: Generated<string[]>;
+  conduct_breaches: Generated<string[]>;
+  comment: Generated<string>;
+  channel: 'qr' | 'kiosk' | 'web';
+  created_at: CreatedAt;
+  rated_on: ColumnType<string, string, string>;
+  hidden_at: Date | null;
+  hidden_by: string | null;
+  hidden_reason: string | null;
+  answer: string | null;
+  answered_by: string | null;
+  answered_at: Date | null;
+}
+
+export interface RatingDaysTable {
+  commune_id: string;
+  rated_on: ColumnType<string, string, string>;
+  score: number;
+  with_dossier: boolean;
+  n: number;
+}
+
+export interface RatingSealsTable {
+  commune_id: string;
+  sealed_through: ColumnType<string, string, string>;
+}
+
+export interface SurveyResponsesTable {
+  commune_id: string;
+  id: Generated<string>;
+  questionnaire_id: string;
+  client_id: string;
+  dossier_code: string | null;
+  answers: ColumnType<Record<string, number>, string, string>;
+  created_at: CreatedAt;
+  responded_on: ColumnType<string, string, string>;
+  hidden_at: Date | null;
+  hidden_by: string | null;
+  hidden_reason: string | null;
+}
+
+export interface SurveyAnswersTable {
+  commune_id: string;
+  response_id: string;
+  element_key: string;
+  question_key: string;
+  score: number;
+  responded_on: ColumnType<string, string, string>;
+}
+
+export interface DossiersTable {
+  commune_id: string;
+  id: Generated<string>;
+  code: string;
+  procedure_code: Generated<string>;
+  received_on: ColumnType<string | null, string | null, string | null>;
+  due_on: ColumnType<string | null, string | null, string | null>;
+  returned_on: ColumnType<string | null, string | null, string | null>;
+  status: 'received' | 'processing' | 'returned' | 'cancelled';
+  imported_at: CreatedAt;
+}

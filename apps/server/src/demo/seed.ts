@@ -4,6 +4,7 @@ import { hashPassword } from '../auth/passwords.ts';
 import type { DB } from '../db/schema.ts';
 import { seedCriteria } from './criteria.ts';
 import { BINH_GIANG_PLAN, BINH_GIANG_TASKS } from './plan.ts';
+import { seedSatisfaction } from './satisfaction.ts';
 
 /** The units the plan of xã Bình Giang names, with what the plan asks of each. */
 export const PLAN_UNITS = [
@@ -299,6 +300,7 @@ export async function seedDemo(db: Kysely<DB>, password: string): Promise<void> 
       )
       .execute();
     await seedCriteria(trx);
+    await seedSatisfaction(trx);
     await recordAudit(
       trx,
       { actor: null, requestId: 'seed-demo', ip: 'local' },

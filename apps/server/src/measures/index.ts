@@ -1,12 +1,17 @@
 import { criteriaMeasures } from '../criteria/measures.ts';
 import { planMeasures } from '../plans/measures.ts';
+import { satisfactionMeasures } from '../satisfaction/measures.ts';
 import type { MeasureDefinition } from './registry.ts';
 
 /**
  * Every measured figure cqtt offers to the criteria capability. A capability adds its
  * own list here (e.g. `...planMeasures` from `../plans/measures.ts`); keys must be unique.
  */
-export const MEASURES: readonly MeasureDefinition[] = [...criteriaMeasures, ...planMeasures];
+export const MEASURES: readonly MeasureDefinition[] = [
+  ...criteriaMeasures,
+  ...planMeasures,
+  ...satisfactionMeasures,
+];
 
 export function findMeasure(key: string): MeasureDefinition | undefined {
   return MEASURES.find((m) => m.key === key);

@@ -1,4 +1,8 @@
-import type { ReactElement } from 'react';
+import { lazy, type ReactElement } from 'react';
+
+const RatePage = lazy(() => import('./satisfaction/RatePage'));
+const KioskPage = lazy(() => import('./satisfaction/RatePage').then((m) => ({ default: m.KioskPage })));
+const SurveyPage = lazy(() => import('./satisfaction/SurveyPage'));
 
 /**
  * The citizens' pages under /p/:communeCode/. Each capability adds its own (paths relative,
@@ -10,4 +14,8 @@ export interface CitizenRoute {
   element: ReactElement;
 }
 
-export const CITIZEN_ROUTES: CitizenRoute[] = [];
+export const CITIZEN_ROUTES: CitizenRoute[] = [
+  { path: 'danh-gia', element: <RatePage /> },
+  { path: 'kiosk', element: <KioskPage /> },
+  { path: 'khao-sat', element: <SurveyPage /> },
+];

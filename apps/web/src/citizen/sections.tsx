@@ -1,4 +1,6 @@
-import type { ComponentType } from 'react';
+import { type ComponentType, lazy } from 'react';
+
+const SatisfactionResults = lazy(() => import('./satisfaction/ResultsBlock'));
 
 /**
  * What the commune's public home page (/p/:communeCode) shows, in order. Each capability
@@ -10,7 +12,7 @@ export interface HomeSection {
   Component: ComponentType;
 }
 
-export const HOME_SECTIONS: HomeSection[] = [];
+export const HOME_SECTIONS: HomeSection[] = [{ key: 'satisfaction', Component: SatisfactionResults }];
 
 /** Links from the home page to what a citizen can do, e.g. "Gửi phản ánh, kiến nghị". */
 export interface HomeAction {
@@ -21,4 +23,17 @@ export interface HomeAction {
   description: string;
 }
 
-export const HOME_ACTIONS: HomeAction[] = [];
+export const HOME_ACTIONS: HomeAction[] = [
+  {
+    key: 'satisfaction.rate',
+    label: 'Đánh giá sự hài lòng',
+    path: 'danh-gia',
+    description: 'Chạm một mặt cười sau khi làm thủ tục tại Trung tâm Phục vụ hành chính công',
+  },
+  {
+    key: 'satisfaction.survey',
+    label: 'Phiếu khảo sát 5 yếu tố',
+    path: 'khao-sat',
+    description: 'Khoảng 2 phút: tiếp cận dịch vụ, thủ tục, công chức, kết quả, góp ý',
+  },
+];

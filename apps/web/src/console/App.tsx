@@ -26,6 +26,8 @@ const CriteriaSetsPage = lazy(() => import('./criteria/CriteriaSetsPage'));
 const RegistrationPage = lazy(() => import('./criteria/RegistrationPage'));
 const AssessmentsPage = lazy(() => import('./criteria/AssessmentsPage'));
 const AssessmentPage = lazy(() => import('./criteria/AssessmentPage'));
+const SatisfactionDashboardPage = lazy(() => import('./satisfaction/DashboardPage'));
+const SatisfactionSetupPage = lazy(() => import('./satisfaction/SetupPage'));
 
 /** On a 401 from any call but login: forget the session, which sends the user to the login page. */
 function UnauthorizedRedirect() {
@@ -82,6 +84,8 @@ export function App() {
             <Route path="level-registration" element={<RegistrationPage />} />
             <Route path="assessments" element={<AssessmentsPage />} />
             <Route path="assessments/:assessmentId" element={<AssessmentPage />} />
+            <Route path="satisfaction" element={<SatisfactionDashboardPage />} />
+            <Route path="satisfaction/setup" element={<SatisfactionSetupPage />} />
             <Route
               path="unit-summary"
               element={

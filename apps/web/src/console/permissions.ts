@@ -7,7 +7,16 @@ import type { Me } from '../api/types';
  * (whose unit may lead or coordinate tasks); 'plans.summary' those who follow every unit's
  * progress: leaders, the coordinator, the supervisors, the administrator and the city.
  */
-export type Capability = 'org.view' | 'plans.mine' | 'plans.summary' | Permission;
+export type Capability =
+  | 'org.view'
+  | 'plans.mine'
+  | 'plans.summary'
+  | 'satisfaction.figures'
+  | 'satisfaction.setup'
+  | Permission;
+
+/** The service centre's unit: its focal sets up counters and sees every figure (server: satisfaction/access.ts). */
+const SERVICE_CENTRE_UNIT = 'TTPVHCC';
 
 const SUMMARY_ROLES = ['leader', 'coordinator', 'supervisor', 'admin', 'city'];
 
@@ -23,6 +32,11 @@ export function can(me: Me, capability: Capability): boolean {
       return me.commune !== null;
     case 'plans.summary':
       return hasRole(me, ...SUMMARY_ROLES);
+    case 'satisfaction.setup':
+      return domainCan(me.user.roles, 'satisfaction.manage') || me.unit?.code === SERVICE_CENTRE_UNIT;
+    case 'satisfaction.figures':
+      // everyone's figures, or an official's own (the server answers 403 to the others)
+      return me.commune !== null || domainCan(me.user.roles, 'satisfaction.view_all');
     default:
       return domainCan(me.user.roles, capability);
   }

@@ -1,4 +1,5 @@
 import { parseIsoDate } from '../plans/dates.ts';
+import type { Problem } from '../problem.ts';
 import { type Hundredths, toHundredths } from './points.ts';
 
 /** A criteria set as exchanged (JSON, or the rows of the XLSX): points as numbers. */
@@ -69,11 +70,6 @@ export interface CriteriaSet {
   effectiveFrom: string;
   groups: Group[];
   levels: LevelRule[];
-}
-
-export interface Problem {
-  path: string;
-  message: string;
 }
 
 export const LEVELS = [1, 2, 3, 4] as const;

@@ -24,6 +24,16 @@ export const PERMISSIONS = {
   'criteria.approve': ['leader'],
   /** Appraise a commune's submitted assessment and record the recognised level. */
   'criteria.appraise': ['city'],
+  /**
+   * Set up the service centre (counters, officials, procedures, questionnaires), import
+   * dossiers, answer citizens' comments. The focal of the service centre unit (TTPVHCC)
+   * may do it too: satisfaction/access.ts checks the unit.
+   */
+  'satisfaction.manage': ['admin', 'coordinator', 'leader'],
+  /** See every official's satisfaction figures; others see only their own. */
+  'satisfaction.view_all': ['admin', 'coordinator', 'leader', 'supervisor', 'city'],
+  /** Hide a rating with a reason (ratings are never edited or deleted). */
+  'satisfaction.moderate': ['admin', 'coordinator', 'leader'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

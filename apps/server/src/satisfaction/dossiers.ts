@@ -1,0 +1,240 @@
+import { foldVietnamese, onTimeShare, parseDossierDate, parseDossierStatus, vietnamDate } from '@cqtt/domain';
+import ExcelJS from 'exceljs';
+import type { Kysely } from 'kysely';
+import { audited } from '../audit/service.ts';
+import type { DB } from '../db/schema.ts';
+import { badRequest } from '../http/errors.ts';
+import type { RequestContext } from '../http/route.ts';
+import { managedCommune } from './access.ts';
+
+type Field = 'code' | 'procedure' | 'received' | 'due' | 'returned' | 'status';
+
+/** Column headings the one-stop system's exports use, folded (no diacritics, lower case). */
+const HEADINGS: Record<Field, string[]> = {
+  code: ['ma ho so', 'so ho so', 'code', 'ma'],
+  procedure: ['ma thu tuc', 'thu tuc', 'ma tthc', 'procedure'],
+  received: ['ngay tiep nhan', 'ngay nhan', 'received'],
+  due: ['ngay hen tra', 'han xu ly', 'ngay hen', 'due'],
+  returned: ['ngay tra ket qua', 'ngay tra', 'ngay hoan thanh', 'returned'],
+  status: ['trang thai', 'tinh trang', 'status'],
+};
+
+export const MAX_DOSSIER_ROWS = 50_000;
+
+/** Splits CSV text (comma or semicolon, quotes doubled inside quotes). */
+export function parseCsv(text: string): string[][] {
+  const clean = text.replace(/^\uFEFF/, '');
+  const firstLine = clean.split(/\r?\n/, 1)[0] ?? '';
+  const sep = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < clean.length; i++) {
+    const ch = clean[i]!;
+    if (quoted) {
+      if (ch === '"' && clean[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === sep) {
+      row.push(cell);
+      cell = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && clean[i + 1] === '\n') i++;
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else cell += ch;
+  }
+  if (cell !== '' || row.length) {
+    row.push(cell);
+    rows.push(row);
+  }
+  return rows.filter((r) => r.some((c) => c.trim() !== ''));
+}
+
+async function parseXlsx(bytes: Buffer): Promise<string[][]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  const ws = wb.worksheets[0];
+  if (!ws) return [];
+  const rows: string[][] = [];
+  ws.eachRow((r) => {
+    const values: string[] = [];
+    r.eachCell({ includeEmpty: true }, (c, col) => {
+      const v = c.value;
+      values[col - 1] =
+        v instanceof Date
+          ? v.toISOString().slice(0, 10)
+          : v === null || v === undefined
+            ? ''
+            : typeof v === 'object' && 'text' in v
+              ? String(v.text)
+              : String(v);
+    });
+    rows.push(Array.from(values, (x) => x ?? ''));
+  });
+  return rows;
+}
+
+export interface ParsedDossier {
+  code: string;
+  procedureCode: string;
+  receivedOn: string | null;
+  dueOn: string | null;
+  returnedOn: string | null;
+  status: 'received' | 'processing' | 'returned' | 'cancelled';
+}
+
+/** Reads the rows; every problem is reported with its row number, nothing is half-imported. */
+export function readDossierRows(rows: string[][]): {
+  dossiers: ParsedDossier[];
+  problems: { path: string; message: string }[];
+} {
+  const problems: { path: string; message: string }[] = [];
+  if (rows.length < 2)
+    return { dossiers: [], problems: [{ path: 'file', message: 'Tệp không có dòng dữ liệu nào.' }] };
+  const header = rows[0]!.map((h) => foldVietnamese(h).trim().toLowerCase());
+  const col = {} as Record<Field, number>;
+  for (const field of Object.keys(HEADINGS) as Field[]) {
+    col[field] = header.findIndex((h) => HEADINGS[field].includes(h));
+  }
+  for (const field of ['code', 'due', 'status'] as Field[]) {
+    if (col[field] < 0) {
+      problems.push({ path: 'file', message: `Thiếu cột «${HEADINGS[field][0]}» ở dòng tiêu đề.` });
+    }
+  }
+  if (problems.length) return { dossiers: [], problems };
+  if (rows.length - 1 > MAX_DOSSIER_ROWS) {
+    return {
+      dossiers: [],
+      problems: [{ path: 'file', message: `Mỗi lần nhập tối đa ${MAX_DOSSIER_ROWS} hồ sơ.` }],
+    };
+  }
+  const dossiers: ParsedDossier[] = [];
+  const seen = new Set<string>();
+  rows.slice(1).forEach((r, i) => {
+    const line = i + 2;
+    const get = (f: Field) => (col[f] >= 0 ? (r[col[f]] ?? '').trim() : '');
+    const code = get('code').toUpperCase();
+    const date = (f: Field, label: string) => {
+      const raw = get(f);
+      if (!raw) return null;
+      const d = parseDossierDate(raw);
+      if (!d)
+        problems.push({ path: `row ${line}`, message: `Dòng ${line}: ${label} «${raw}» không hợp lệ.` });
+      return d;
+    };
+    if (!/^[A-Z0-9./_-]{1,40}$/.test(code)) {
+      problems.push({ path: `row ${line}`, message: `Dòng ${line}: mã hồ sơ «${code}» không hợp lệ.` });
+      return;
+    }
+    if (seen.has(code)) {
+      problems.push({ path: `row ${line}`, message: `Dòng ${line}: mã hồ sơ ${code} bị lặp trong tệp.` });
+      return;
+    }
+    seen.add(code);
+    const status = parseDossierStatus(get('status'));
+    if (!status)
+      problems.push({
+        path: `row ${line}`,
+        message: `Dòng ${line}: trạng thái «${get('status')}» không rõ.`,
+      });
+    const d: ParsedDossier = {
+      code,
+      procedureCode: get('procedure').slice(0, 50),
+      receivedOn: date('received', 'ngày tiếp nhận'),
+      dueOn: date('due', 'ngày hẹn trả'),
+      returnedOn: date('returned', 'ngày trả kết quả'),
+      status: status ?? 'received',
+    };
+    dossiers.push(d);
+  });
+  return { dossiers, problems };
+}
+
+/** Imports (adds or updates by code) the dossiers of a CSV or XLSX file, all or nothing. */
+export async function importDossiers(
+  ctx: RequestContext,
+  input: { communeId?: string; fileName: string; contentBase64: string },
+) {
+  const communeId = await managedCommune(ctx, input.communeId);
+  const bytes = Buffer.from(input.contentBase64, 'base64');
+  let rows: string[][];
+  try {
+    rows =
+      bytes.subarray(0, 2).toString('latin1') === 'PK'
+        ? await parseXlsx(bytes)
+        : parseCsv(bytes.toString('utf8'));
+  } catch {
+    throw badRequest('Không đọc được tệp. Vui lòng dùng tệp CSV (UTF-8) hoặc Excel (XLSX).');
+  }
+  const { dossiers, problems } = readDossierRows(rows);
+  if (problems.length) throw badRequest(problems[0]!.message, problems.slice(0, 100));
+  return audited(ctx, async (trx) => {
+    for (let i = 0; i < dossiers.length; i += 500) {
+      await trx
+        .insertInto('dossiers')
+        .values(
+          dossiers.slice(i, i + 500).map((d) => ({
+            commune_id: communeId,
+            code: d.code,
+            procedure_code: d.procedureCode,
+            received_on: d.receivedOn,
+            due_on: d.dueOn,
+            returned_on: d.returnedOn,
+            status: d.status,
+          })),
+        )
+        .onConflict((oc) =>
+          oc.columns(['commune_id', 'code']).doUpdateSet((eb) => ({
+            procedure_code: eb.ref('excluded.procedure_code'),
+            received_on: eb.ref('excluded.received_on'),
+            due_on: eb.ref('excluded.due_on'),
+            returned_on: eb.ref('excluded.returned_on'),
+            status: eb.ref('excluded.status'),
+            imported_at: new Date(),
+          })),
+        )
+        .execute();
+    }
+    return {
+      result: { imported: dossiers.length },
+      audit: {
+        action: 'dossiers.import',
+        entityType: 'dossier_import',
+        entityId: communeId,
+        communeId,
+        after: { fileName: input.fileName, rows: dossiers.length },
+      },
+    };
+  });
+}
+
+/** On-time share of the dossiers received in a year (cancelled ones left out). */
+export async function dossierFigures(
+  db: Kysely<DB>,
+  communeId: string,
+  year: number,
+  today = vietnamDate(new Date()),
+) {
+  const rows = await db
+    .selectFrom('dossiers')
+    .select(['due_on', 'returned_on'])
+    .where('commune_id', '=', communeId)
+    .where('status', '<>', 'cancelled')
+    .where('received_on', '>=', `${year}-01-01`)
+    .where('received_on', '<=', `${year}-12-31`)
+    .execute();
+  return {
+    year,
+    ...onTimeShare(
+      rows.map((r) => ({ dueOn: r.due_on, returnedOn: r.returned_on })),
+      today,
+    ),
+  };
+}

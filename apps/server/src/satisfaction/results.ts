@@ -1,0 +1,164 @@
+import {
+  addDays,
+  type CounterResult,
+  counterResultFromCounts,
+  type IsoDate,
+  type QuestionnaireResult,
+  questionnaireResult,
+  vietnamDate,
+} from '@cqtt/domain';
+import { type Kysely, sql } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import { activeQuestionnaire } from './questionnaires.ts';
+
+/**
+ * Exact figures for a commune and a period, fast over a year of ratings: days that can no
+ * longer change (ratings are dated by the server, so every day before yesterday) are folded
+ * once into rating_days; later days are counted live. Hiding a rating adjusts its day's tally
+ * in the same transaction (moderation.ts).
+ */
+export async function sealRatings(
+  db: Kysely<DB>,
+  communeId: string,
+  today: IsoDate = vietnamDate(new Date()),
+) {
+  const through = addDays(today, -2);
+  const seal = await db
+    .selectFrom('rating_seals')
+    .select('sealed_through')
+    .where('commune_id', '=', communeId)
+    .executeTakeFirst();
+  if (seal && seal.sealed_through >= through) return seal.sealed_through;
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('rating_seals')
+      .values({ commune_id: communeId, sealed_through: '1900-01-01' })
+      .onConflict((oc) => oc.column('commune_id').doNothing())
+      .execute();
+    // One sealer at a time per commune; a second one finds the work done.
+    const locked = await trx
+      .selectFrom('rating_seals')
+      .select('sealed_through')
+      .where('commune_id', '=', communeId)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
+    if (locked.sealed_through >= through) return;
+    await sql`
+      insert into rating_days (commune_id, rated_on, score, with_dossier, n)
+      select commune_id, rated_on, score, dossier_code is not null, count(*)::int
+      from ratings
+      where commune_id = ${communeId} and hidden_at is null
+        and rated_on > ${locked.sealed_through} and rated_on <= ${through}
+      group by commune_id, rated_on, score, dossier_code is not null
+    `.execute(trx);
+    await trx
+      .updateTable('rating_seals')
+      .set({ sealed_through: through })
+      .where('commune_id', '=', communeId)
+      .execute();
+  });
+  return through;
+}
+
+export interface CounterFigures extends CounterResult {
+  withoutDossier: CounterResult;
+}
+
+/** One-tap ratings of a period (both days included), exact, hidden ones left out. */
+export async function counterFigures(
+  db: Kysely<DB>,
+  communeId: string,
+  from: IsoDate,
+  to: IsoDate,
+): Promise<CounterFigures> {
+  const sealed = await sealRatings(db, communeId);
+  const all = [0, 0, 0, 0, 0];
+  const anonymous = [0, 0, 0, 0, 0];
+  const add = (rows: { score: number; with_dossier: boolean; n: unknown }[]) => {
+    for (const r of rows) {
+      const n = Number(r.n);
+      all[r.score - 1]! += n;
+      if (!r.with_dossier) anonymous[r.score - 1]! += n;
+    }
+  };
+  const sealedTo = to < sealed ? to : sealed;
+  if (from <= sealedTo) {
+    add(
+      await db
+        .selectFrom('rating_days')
+        .select((eb) => ['score', 'with_dossier', eb.fn.sum<number>('n').as('n')])
+        .where('commune_id', '=', communeId)
+        .where('rated_on', '>=', from)
+        .where('rated_on', '<=', sealedTo)
+        .groupBy(['score', 'with_dossier'])
+        .execute(),
+    );
+  }
+  const liveFrom = from > sealed ? from : addDays(sealed, 1);
+  if (liveFrom <= to) {
+    add(
+      await db
+        .selectFrom('ratings')
+        .select((eb) => [
+          'score',
+          sql<boolean>`dossier_code is not null`.as('with_dossier'),
+          eb.fn.countAll<number>().as('n'),
+        ])
+        .where('commune_id', '=', communeId)
+        .where('hidden_at', 'is', null)
+        .where('rated_on', '>=', liveFrom)
+        .where('rated_on', '<=', to)
+        .groupBy(['score', sql`dossier_code is not null`])
+        .execute(),
+    );
+  }
+  return { ...counterResultFromCounts(all), withoutDossier: counterResultFromCounts(anonymous) };
+}
+
+/** The active questionnaire's indices over a period; answers are counted by the element they belong to. */
+export async function questionnaireFigures(
+  db: Kysely<DB>,
+  communeId: string,
+  from: IsoDate,
+  to: IsoDate,
+): Promise<QuestionnaireResult> {
+  const q = await activeQuestionnaire(db, communeId);
+  const visible = (eb: Kysely<DB>) =>
+    eb
+      .selectFrom('survey_responses')
+      .select('id')
+      .where('commune_id', '=', communeId)
+      .where('hidden_at', 'is', null)
+      .where('responded_on', '>=', from)
+      .where('responded_on', '<=', to);
+  const [byElement, responses] = await Promise.all([
+    db
+      .selectFrom('survey_answers')
+      .select((eb) => [
+        'element_key',
+        eb.fn.countAll<number>().as('answers'),
+        sql<number>`count(*) filter (where score >= 4)`.as('satisfied'),
+      ])
+      .where('commune_id', '=', communeId)
+      .where('responded_on', '>=', from)
+      .where('responded_on', '<=', to)
+      .where('response_id', 'in', visible(db))
+      .groupBy('element_key')
+      .execute(),
+    visible(db)
+      .clearSelect()
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  // Elements are those of the active version; each element is counted by its key,
+  // so answers to an earlier version of the same element count too.
+  const elements = (q?.elements ?? []).map((e) => ({
+    key: e.key,
+    name: e.name,
+    questions: [{ key: e.key }],
+  }));
+  const tallies = new Map(
+    byElement.map((r) => [r.element_key, { answers: Number(r.answers), satisfied: Number(r.satisfied) }]),
+  );
+  return questionnaireResult(elements, Number(responses.n), tallies);
+}

@@ -1,0 +1,141 @@
+/// <reference lib="dom" />
+import { join } from 'node:path';
+import { request } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { baseURL, ensureDemoPassword, login, outDir, PHONE, useBrowser } from './support.ts';
+
+const suffix = Date.now().toString(36);
+const qrComment = `Cán bộ hướng dẫn rất tận tình (${suffix})`;
+const kioskComment = `Đánh giá khi mất mạng (${suffix})`;
+
+interface Counter {
+  id: string;
+  number: number;
+  name: string;
+}
+let counter: Counter;
+
+beforeAll(async () => {
+  await ensureDemoPassword('chutich.binhgiang');
+  const api = await request.newContext({ baseURL });
+  const counters = (await (await api.get('/api/public/communes/HP-BINHGIANG/counters')).json()) as Counter[];
+  counter = counters[0]!;
+  await api.dispose();
+});
+
+/** Ratings with a comment as the chairman sees them, straight from the API. */
+async function ratingsWithComment(text: string): Promise<number> {
+  const api = await request.newContext({ baseURL });
+  await api.post('/api/auth/login', { data: { username: 'chutich.binhgiang', password: 'BinhGiang@2026' } });
+  const body = (await (await api.get('/api/ratings?withComment=true&pageSize=200')).json()) as {
+    items: { comment: string }[];
+  };
+  await api.dispose();
+  return body.items.filter((r) => r.comment === text).length;
+}
+
+describe('Đánh giá sự hài lòng trên điện thoại (quét mã QR)', () => {
+  const b = useBrowser(PHONE);
+
+  it('mở đường dẫn của mã QR, chạm một mặt cười, thêm ý kiến, và được cảm ơn', async () => {
+    const page = b.page();
+    await page.goto(`/p/HP-BINHGIANG/danh-gia?quay=${counter.id}`);
+    await page.getByRole('heading', { name: 'Ông/bà có hài lòng không?' }).waitFor();
+    await page.getByText(`Quầy số ${counter.number} - ${counter.name}`).waitFor();
+    // vừa màn hình 360px: không cuộn ngang
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.getByRole('button', { name: 'Góp ý thêm về cán bộ (không bắt buộc)' }).click();
+    await page.getByRole('checkbox', { name: 'Xin chào' }).check();
+    await page.getByRole('checkbox', { name: 'Luôn lắng nghe' }).check();
+    await page.getByLabel('Ý kiến khác').fill(qrComment);
+    await page.screenshot({ path: join(outDir, 'satisfaction-rate-phone.png'), fullPage: true });
+    await page.getByRole('button', { name: /^Rất hài lòng \(mức 5 trên 5\)/ }).click();
+    await page.getByRole('heading', { name: 'Xin cảm ơn ông/bà!' }).waitFor();
+    await page.getByText('Đánh giá của ông/bà đã được ghi nhận.').waitFor();
+    expect(await ratingsWithComment(qrComment)).toBe(1);
+  });
+
+  it('trang chủ của xã cho thấy chỉ số hài lòng 12 tháng, theo từng yếu tố', async () => {
+    const page = b.page();
+    await page.goto('/p/HP-BINHGIANG');
+    await page.getByRole('heading', { name: 'Mức độ hài lòng của người dân' }).waitFor();
+    await page.getByText(/Chỉ số hài lòng chung/).waitFor();
+    await page.getByText(/Tiếp cận dịch vụ: /).waitFor();
+    await page.screenshot({ path: join(outDir, 'satisfaction-home-phone.png'), fullPage: true });
+  });
+});
+
+describe('Máy tính bảng tại quầy (kiosk) khi mất mạng', () => {
+  const b = useBrowser({ viewport: { width: 800, height: 1280 }, isMobile: true });
+
+  it('giữ đánh giá trên máy khi mất mạng, gửi một lần khi có mạng lại', async () => {
+    const page = b.page();
+    await page.goto(`/p/HP-BINHGIANG/kiosk?quay=${counter.id}`);
+    await page.getByRole('heading', { name: 'Ông/bà có hài lòng không?' }).waitFor();
+    await b.context().setOffline(true);
+    await page.getByRole('button', { name: 'Góp ý thêm về cán bộ (không bắt buộc)' }).click();
+    await page.getByLabel('Ý kiến khác').fill(kioskComment);
+    await page.getByRole('button', { name: /^Hài lòng \(mức 4 trên 5\)/ }).click();
+    await page.getByText('Mạng đang gián đoạn: đánh giá đã được lưu trên máy').waitFor();
+    await page.getByText('Còn 1 đánh giá chờ gửi khi có mạng.').waitFor();
+    await page.screenshot({ path: join(outDir, 'satisfaction-kiosk-offline.png'), fullPage: true });
+    expect(await ratingsWithComment(kioskComment)).toBe(0);
+    // đánh giá vẫn còn sau khi tải lại trang
+    expect(
+      await page.evaluate(() => JSON.parse(localStorage.getItem('cqtt.ratings.pending') ?? '[]').length),
+    ).toBe(1);
+    await b.context().setOffline(false);
+    await page.waitForFunction(
+      () => JSON.parse(localStorage.getItem('cqtt.ratings.pending') ?? '[]').length === 0,
+    );
+    // gửi lại lần nữa (như khi mạng chập chờn): cùng mã, không thêm bản ghi
+    await page.evaluate(async () => {
+      const body = { communeCode: 'HP-BINHGIANG', clientId: crypto.randomUUID(), score: 4, channel: 'kiosk' };
+      for (let i = 0; i < 3; i++) {
+        await fetch('/api/public/ratings', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+      }
+    });
+    expect(await ratingsWithComment(kioskComment)).toBe(1);
+    // manifest và service worker chỉ cho trang kiosk
+    const manifest = await page.evaluate(() =>
+      document.querySelector('link[rel="manifest"]')?.getAttribute('href'),
+    );
+    expect(manifest).toBe('/api/public/communes/HP-BINHGIANG/kiosk.webmanifest');
+  });
+});
+
+describe('Bảng chỉ số trong giao diện cán bộ', () => {
+  const b = useBrowser();
+
+  it('Trung tâm Phục vụ hành chính công xem quầy, in áp phích mã QR và xem phiếu khảo sát', async () => {
+    await ensureDemoPassword('ttpvhcc.binhgiang');
+    const page = b.page();
+    await login(page, 'ttpvhcc.binhgiang');
+    await page.goto('/satisfaction/setup');
+    await page.getByRole('heading', { name: 'Trung tâm Phục vụ hành chính công' }).waitFor();
+    await page.getByRole('cell', { name: counter.name, exact: true }).waitFor();
+    await page.getByRole('button', { name: /Mã QR/ }).first().click();
+    const poster = page.getByRole('img', { name: `Áp phích mã QR đánh giá của quầy số ${counter.number}` });
+    await poster.waitFor();
+    await page.screenshot({ path: join(outDir, 'satisfaction-poster.png') });
+    await page.keyboard.press('Escape');
+    await page.getByRole('tab', { name: 'Phiếu khảo sát' }).click();
+    await page.getByText(/Phiên bản 1 ·/).waitFor();
+    await expect(page.getByLabel('Tên phiếu').inputValue()).resolves.toContain('SIPAS');
+  });
+
+  it('Chủ tịch thấy lượt đánh giá mới và ý kiến của người dân', async () => {
+    const page = b.page();
+    await login(page, 'chutich.binhgiang');
+    await page.goto('/satisfaction');
+    await page.getByRole('heading', { name: 'Sự hài lòng của người dân' }).waitFor();
+    await page.getByText('Chỉ số theo 5 yếu tố (phiếu khảo sát)').waitFor();
+    await page.getByText(qrComment).waitFor();
+    await page.screenshot({ path: join(outDir, 'satisfaction-dashboard.png'), fullPage: true });
+  });
+});

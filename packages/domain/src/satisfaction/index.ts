@@ -1,0 +1,5 @@
+export * from './conduct.ts';
+export * from './dossiers.ts';
+export * from './indices.ts';
+export * from './questionnaire.ts';
+export * from './range.ts';
