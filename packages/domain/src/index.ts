@@ -1,4 +1,7 @@
 export * from './auth/password-policy.ts';
+export * from './feedback/status.ts';
+export * from './feedback/tracking-code.ts';
+export * from './feedback/workdays.ts';
 export * from './org/permissions.ts';
 export * from './org/roles.ts';
 export * from './plans/dates.ts';
