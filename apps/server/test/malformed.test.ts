@@ -45,7 +45,20 @@ beforeAll(async () => {
   const difficulty = (
     await admin.post('/api/difficulties', { taskId: task.id, year: 2026, content: 'Vướng mắc thử' })
   ).json();
+  const feedback = await db
+    .selectFrom('feedback_items')
+    .select('id')
+    .where('commune_id', '=', communeId)
+    .where('status', '=', 'received')
+    .executeTakeFirstOrThrow();
+  const category = await db
+    .selectFrom('feedback_categories')
+    .select('id')
+    .where('commune_id', '=', communeId)
+    .executeTakeFirstOrThrow();
   ids = {
+    feedback: feedback.id,
+    'feedback-categories': category.id,
     communes: communeId,
     units: unit.id,
     villages: village.id,

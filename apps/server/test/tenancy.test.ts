@@ -103,6 +103,34 @@ async function foreignData(code: string, label: string): Promise<Foreign> {
     .values({ commune_id: commune.id, user_id: user.id, kind: 'task.reminder', title: `Nhắc việc ${label}` })
     .returning('id')
     .executeTakeFirstOrThrow();
+  const category = await db
+    .selectFrom('feedback_categories')
+    .select('id')
+    .where('commune_id', '=', commune.id)
+    .executeTakeFirstOrThrow();
+  const feedback = await db
+    .insertInto('feedback_items')
+    .values({
+      commune_id: commune.id,
+      kind: 'feedback',
+      tracking_code: `PA-${label === 'Hồng Bàng' ? 'HHHHH' : 'BBBBB'}-22222`,
+      source: 'web',
+      category_id: category.id,
+      content: `Phản ánh ${label}`,
+      name: `Người gửi ${label}`,
+      status: 'received',
+      received_on: '2026-11-02',
+      deadline: '2026-11-16',
+      unit_id: null,
+      merged_into_id: null,
+      answered_on: null,
+      rating: null,
+      rated_at: null,
+      difficulty_id: null,
+      updated_at: new Date(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return {
     label,
     communeId: commune.id,
@@ -117,6 +145,8 @@ async function foreignData(code: string, label: string): Promise<Foreign> {
       difficulties: difficulty.id,
       notifications: notification.id,
       files: file.id,
+      feedback: feedback.id,
+      'feedback-categories': category.id,
     },
   };
 }
@@ -128,6 +158,19 @@ async function snapshot(communeId: string) {
     await db.selectFrom('units').selectAll().where('commune_id', '=', communeId).orderBy('id').execute(),
     await db.selectFrom('villages').selectAll().where('commune_id', '=', communeId).orderBy('id').execute(),
     await db.selectFrom('users').selectAll().where('commune_id', '=', communeId).orderBy('id').execute(),
+    await db
+      .selectFrom('feedback_items')
+      .selectAll()
+      .where('commune_id', '=', communeId)
+      .orderBy('id')
+      .execute(),
+    await db
+      .selectFrom('feedback_categories')
+      .selectAll()
+      .where('commune_id', '=', communeId)
+      .orderBy('id')
+      .execute(),
+    await db.selectFrom('holidays').selectAll().where('commune_id', '=', communeId).orderBy('id').execute(),
     await db
       .selectFrom('api_tokens')
       .innerJoin('users', 'users.id', 'api_tokens.user_id')
@@ -145,6 +188,7 @@ const BODY_REFERENCES: Record<string, string> = {
   unitId: 'units',
   leadUnitId: 'units',
   userId: 'users',
+  intoId: 'feedback',
 };
 
 function collectionOf(url: string): string {

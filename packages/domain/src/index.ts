@@ -1,4 +1,5 @@
 export * from './auth/password-policy.ts';
+export * from './feedback/privacy.ts';
 export * from './feedback/status.ts';
 export * from './feedback/tracking-code.ts';
 export * from './feedback/workdays.ts';

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { recordAudit } from '../audit/service.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import type { DB } from '../db/schema.ts';
+import { seedFeedbackDemo } from './feedback.ts';
 import { BINH_GIANG_PLAN, BINH_GIANG_TASKS } from './plan.ts';
 
 /** The units the plan of xã Bình Giang names, with what the plan asks of each. */
@@ -297,6 +298,7 @@ export async function seedDemo(db: Kysely<DB>, password: string): Promise<void> 
         })),
       )
       .execute();
+    await seedFeedbackDemo(trx);
     await recordAudit(
       trx,
       { actor: null, requestId: 'seed-demo', ip: 'local' },
