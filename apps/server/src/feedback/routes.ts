@@ -146,6 +146,7 @@ export function feedbackRoutes(app: FastifyInstance) {
         q: z.string().max(200).optional(),
         ...pageQuery,
       }),
+      status: 200,
       handler: async ({ ctx, query }) => listQueue(ctx, query),
     }),
   );

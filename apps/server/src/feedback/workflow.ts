@@ -152,6 +152,7 @@ export async function act(ctx: RequestContext, id: string, action: FeedbackActio
       break;
   }
 
+  const at = new Date();
   await audited(ctx, async (trx) => {
     const after = await trx
       .updateTable('feedback_items')
@@ -169,6 +170,7 @@ export async function act(ctx: RequestContext, id: string, action: FeedbackActio
       status: action === 'approve' && to === 'published' ? 'approved' : to!,
       note,
       actorId: actor.userId,
+      at,
     });
     if (action === 'approve' && to === 'published')
       await addEvent(trx, {
@@ -177,6 +179,8 @@ export async function act(ctx: RequestContext, id: string, action: FeedbackActio
         action: 'publish',
         status: 'published',
         actorId: actor.userId,
+        // a moment later, so the history reads in order
+        at: new Date(at.getTime() + 1),
       });
     for (const n of notify)
       await createNotifications(
