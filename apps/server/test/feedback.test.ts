@@ -113,11 +113,11 @@ async function unitId(code: string) {
 beforeAll(async () => {
   filesDir = mkdtempSync(join(tmpdir(), 'cqtt-feedback-'));
   t = await createTestApp({ filesDir });
-  [vhxh, ttp, vpub, leader, mttq] = await Promise.all(
+  [vhxh, ttp, vpub, leader, mttq] = (await Promise.all(
     ['vhxh.binhgiang', 'ttpvhcc.binhgiang', 'vpub.binhgiang', 'chutich.binhgiang', 'mttq.binhgiang'].map(
       (u) => login(t.app, u),
     ),
-  );
+  )) as [Client, Client, Client, Client, Client];
   binhGiangId = vhxh.me.commune.id;
 });
 afterAll(async () => {

@@ -85,7 +85,7 @@ export async function act(ctx: RequestContext, id: string, action: FeedbackActio
         .where('commune_id', '=', item.commune_id)
         .where('id', '=', input.intoId)
         .executeTakeFirst();
-      if (!target || target.kind !== 'feedback') throw notFound('Phản ánh được gộp vào');
+      if (target?.kind !== 'feedback') throw notFound('Phản ánh được gộp vào');
       if (['merged', 'rejected', 'routed_out'].includes(target.status))
         throw badRequest('Không gộp vào một phản ánh đã bị gộp, từ chối hoặc chuyển đi.', [
           { path: 'intoId', message: 'Phản ánh này đã đóng.' },
