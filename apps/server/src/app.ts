@@ -13,6 +13,7 @@ import { resolveActor } from './auth/service.ts';
 import { SESSION_COOKIE } from './auth/tokens.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
+import { open311Routes } from './feedback/open311.ts';
 import { feedbackRoutes } from './feedback/routes.ts';
 import { filesRoutes } from './files/routes.ts';
 import { AppError, errorBody, fromDatabaseError } from './http/errors.ts';
@@ -185,6 +186,7 @@ export async function buildApp({ config, database, logStream }: BuildAppOptions)
   plansRoutes(app);
   publicRoutes(app);
   feedbackRoutes(app);
+  await open311Routes(app);
 
   const openapi = buildOpenApi(app.cqttRoutes);
   app.get('/api/openapi.json', async () => openapi);

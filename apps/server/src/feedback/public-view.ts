@@ -44,6 +44,9 @@ async function findByCode(ctx: RequestContext, code: string) {
       'i.answered_on',
       'i.rating',
       'i.merged_into_id',
+      'i.name',
+      'i.phone',
+      'i.email',
       'c.name as category_name',
       'cm.code as commune_code',
       'cm.name as commune_name',
@@ -80,11 +83,14 @@ export async function trackFeedback(ctx: RequestContext, code: string) {
         .where('id', '=', row.merged_into_id)
         .executeTakeFirst()
     : undefined;
+  // an official may greet the sender by name in the answer: a code can be passed
+  // on, so the answer reads without the person here too
+  const person = { name: row.name, phone: row.phone, email: row.email };
   const answer =
     status === 'published' || status === 'rated'
-      ? row.answer
+      ? maskPersonalData(row.answer, person)
       : status === 'rejected' || status === 'routed_out'
-        ? row.decision_note
+        ? maskPersonalData(row.decision_note, person)
         : undefined;
   const today = vietnamDate(new Date());
   return {
