@@ -1,4 +1,7 @@
-import type { ReactElement } from 'react';
+import { lazy, type ReactElement } from 'react';
+
+const SendFeedback = lazy(() => import('./feedback/SendFeedback'));
+const TrackFeedback = lazy(() => import('./feedback/TrackFeedback'));
 
 /**
  * The citizens' pages under /p/:communeCode/. Each capability adds its own (paths relative,
@@ -10,4 +13,8 @@ export interface CitizenRoute {
   element: ReactElement;
 }
 
-export const CITIZEN_ROUTES: CitizenRoute[] = [];
+export const CITIZEN_ROUTES: CitizenRoute[] = [
+  { path: 'phan-anh', element: <SendFeedback /> },
+  { path: 'phan-anh/theo-doi', element: <TrackFeedback /> },
+  { path: 'phan-anh/theo-doi/:code', element: <TrackFeedback /> },
+];

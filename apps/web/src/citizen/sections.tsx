@@ -1,4 +1,6 @@
-import type { ComponentType } from 'react';
+import { type ComponentType, lazy } from 'react';
+
+const FeedbackHomeBlock = lazy(() => import('./feedback/FeedbackHomeBlock'));
 
 /**
  * What the commune's public home page (/p/:communeCode) shows, in order. Each capability
@@ -10,7 +12,7 @@ export interface HomeSection {
   Component: ComponentType;
 }
 
-export const HOME_SECTIONS: HomeSection[] = [];
+export const HOME_SECTIONS: HomeSection[] = [{ key: 'feedback', Component: FeedbackHomeBlock }];
 
 /** Links from the home page to what a citizen can do, e.g. "Gửi phản ánh, kiến nghị". */
 export interface HomeAction {
@@ -21,4 +23,17 @@ export interface HomeAction {
   description: string;
 }
 
-export const HOME_ACTIONS: HomeAction[] = [];
+export const HOME_ACTIONS: HomeAction[] = [
+  {
+    key: 'feedback.send',
+    label: 'Gửi phản ánh, kiến nghị',
+    path: 'phan-anh',
+    description: 'Không cần tài khoản; nhận mã để theo dõi và xem câu trả lời',
+  },
+  {
+    key: 'feedback.track',
+    label: 'Theo dõi phản ánh',
+    path: 'phan-anh/theo-doi',
+    description: 'Nhập mã theo dõi để xem tình trạng xử lý và câu trả lời',
+  },
+];
