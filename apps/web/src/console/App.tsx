@@ -22,6 +22,8 @@ const PlanDetailPage = lazy(() => import('./plans/PlanDetailPage'));
 const ProgressPage = lazy(() => import('./plans/ProgressPage'));
 const DifficultiesPage = lazy(() => import('./plans/DifficultiesPage'));
 const SummaryPage = lazy(() => import('./plans/SummaryPage'));
+const FeedbackQueuePage = lazy(() => import('./feedback/FeedbackQueuePage'));
+const FeedbackDetailPage = lazy(() => import('./feedback/FeedbackDetailPage'));
 
 /** On a 401 from any call but login: forget the session, which sends the user to the login page. */
 function UnauthorizedRedirect() {
@@ -79,6 +81,22 @@ export function App() {
               element={
                 <RequireCapability capability="plans.summary">
                   <SummaryPage />
+                </RequireCapability>
+              }
+            />
+            <Route
+              path="feedback"
+              element={
+                <RequireCapability capability="feedback.read">
+                  <FeedbackQueuePage />
+                </RequireCapability>
+              }
+            />
+            <Route
+              path="feedback/:id"
+              element={
+                <RequireCapability capability="feedback.read">
+                  <FeedbackDetailPage />
                 </RequireCapability>
               }
             />

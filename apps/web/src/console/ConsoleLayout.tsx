@@ -14,6 +14,7 @@ import {
   LockOutlined,
   LogoutOutlined,
   MenuOutlined,
+  MessageOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -96,6 +97,19 @@ function useNavigation(): NavGroup[] {
           label: t('nav.summary'),
           icon: <BarChartOutlined />,
           capability: 'plans.summary',
+        },
+      ],
+    },
+    {
+      key: 'feedback',
+      label: t('feedback.nav.group'),
+      items: [
+        {
+          key: 'feedback',
+          path: '/feedback',
+          label: t('feedback.nav.queue'),
+          icon: <MessageOutlined />,
+          capability: 'feedback.read',
         },
       ],
     },
