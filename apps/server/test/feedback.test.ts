@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { addWorkingDays, VIETNAM_HOLIDAYS_2026_2027, vietnamDate } from '@cqtt/domain';
 import { Document, Packer, Paragraph } from 'docx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig, parseRateLimit } from '../src/config.ts';
 import { runFeedbackReminders } from '../src/feedback/reminders.ts';
 import { findMeasure } from '../src/measures/index.ts';
 import { type Client, countRows, createTestApp, login, type TestApp } from './harness.ts';
@@ -584,5 +585,36 @@ describe('reminders and measures', () => {
     expect(satisfaction.value).toBe(2 / 3);
     const empty = await findMeasure('feedback.answerSatisfaction')!.compute(db, { ...input, year: 2027 });
     expect(empty.value).toBeNull();
+
+    // the commune's public figures for the same year (today is after every deadline above)
+    const summary = (
+      await t.app.inject({ method: 'GET', url: '/api/public/communes/HP-CATHAI/feedback-summary?year=2026' })
+    ).json();
+    expect(summary).toMatchObject({
+      year: 2026,
+      received: 7,
+      answered: 4,
+      open: 2,
+      overdue: 2,
+      onTimeShare: 0.5,
+    });
+    expect(summary.published).toEqual([]);
+  });
+
+  it('the feedback rate limit is read from CQTT_FEEDBACK_RATE_LIMIT', () => {
+    expect(parseRateLimit('20/600', { limit: 10, windowSeconds: 600 })).toEqual({
+      limit: 20,
+      windowSeconds: 600,
+    });
+    for (const bad of [undefined, '', 'abc', '0/600', '10/0', '10 per 600'])
+      expect(parseRateLimit(bad, { limit: 10, windowSeconds: 600 })).toEqual({
+        limit: 10,
+        windowSeconds: 600,
+      });
+    expect(loadConfig({ CQTT_FEEDBACK_RATE_LIMIT: '3/60' }).feedbackRateLimit).toEqual({
+      limit: 3,
+      windowSeconds: 60,
+    });
+    expect(t.config.feedbackRateLimit).toEqual({ limit: 10, windowSeconds: 600 });
   });
 });
