@@ -24,6 +24,7 @@ const DifficultiesPage = lazy(() => import('./plans/DifficultiesPage'));
 const SummaryPage = lazy(() => import('./plans/SummaryPage'));
 const FeedbackQueuePage = lazy(() => import('./feedback/FeedbackQueuePage'));
 const FeedbackDetailPage = lazy(() => import('./feedback/FeedbackDetailPage'));
+const FeedbackSettingsPage = lazy(() => import('./feedback/FeedbackSettingsPage'));
 
 /** On a 401 from any call but login: forget the session, which sends the user to the login page. */
 function UnauthorizedRedirect() {
@@ -89,6 +90,14 @@ export function App() {
               element={
                 <RequireCapability capability="feedback.read">
                   <FeedbackQueuePage />
+                </RequireCapability>
+              }
+            />
+            <Route
+              path="feedback-settings"
+              element={
+                <RequireCapability capability="feedback.triage">
+                  <FeedbackSettingsPage />
                 </RequireCapability>
               }
             />

@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../api/client';
+import { api, request } from '../../api/client';
 
 export type FeedbackStatus =
   | 'received'
@@ -162,5 +162,42 @@ export function useFeedbackAction(id: string) {
       void queryClient.invalidateQueries({ queryKey: ['feedback', 'queue'] });
       void queryClient.invalidateQueries({ queryKey: ['feedback', 'stats'] });
     },
+  });
+}
+
+export interface Holiday {
+  day: string;
+  name: string;
+  scope: 'city' | 'commune';
+}
+
+export function useHolidays(communeId: string | undefined, enabled = true) {
+  return useQuery({
+    queryKey: ['feedback', 'holidays', communeId ?? 'own'],
+    queryFn: () => api.get<Holiday[]>('/api/holidays', { communeId }),
+    enabled,
+  });
+}
+
+export function useSaveHolidays() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (days: { day: string; name: string }[]) =>
+      request('PUT', '/api/holidays', { body: { days } }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['feedback', 'holidays'] }),
+  });
+}
+
+export function useSaveCategory() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({
+      id,
+      ...body
+    }: Partial<Category> & { code?: string; name?: string; deadlineDays?: number }) =>
+      id
+        ? api.patch<Category>(`/api/feedback-categories/${enc(id)}`, body)
+        : api.post<Category>('/api/feedback-categories', body),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['feedback', 'categories'] }),
   });
 }
