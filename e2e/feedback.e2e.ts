@@ -115,6 +115,21 @@ describe('Cán bộ xử lý phản ánh trên trang cán bộ', () => {
     await page.screenshot({ path: join(outDir, 'feedback-approved.png'), fullPage: true });
   });
 
+  it('Phòng VH-XH xem lĩnh vực với thời hạn và ngày nghỉ của thành phố, thêm ngày nghỉ của xã', async () => {
+    const page = b.page();
+    await login(page, 'vhxh.binhgiang');
+    await page.goto('/feedback-settings');
+    await page.getByRole('heading', { name: 'Lĩnh vực và ngày nghỉ', exact: true }).waitFor();
+    await page.getByRole('cell', { name: 'Thái độ, tác phong cán bộ', exact: true }).waitFor();
+    await page.getByRole('cell', { name: 'Tết Nguyên đán' }).first().waitFor();
+    await page.getByLabel('Tên ngày nghỉ').fill('Lễ hội đình làng');
+    await page.getByLabel('Ngày', { exact: true }).fill('15/03/2027');
+    await page.getByLabel('Ngày', { exact: true }).press('Enter');
+    await page.getByRole('button', { name: 'Thêm ngày nghỉ của xã' }).click();
+    await page.getByRole('cell', { name: 'Lễ hội đình làng' }).waitFor();
+    await page.screenshot({ path: join(outDir, 'feedback-settings.png'), fullPage: true });
+  });
+
   it('MTTQ xem cả hàng đợi và tỷ lệ đúng hạn, không thấy thông tin cá nhân', async () => {
     const page = b.page();
     await login(page, 'mttq.binhgiang');
