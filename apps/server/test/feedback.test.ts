@@ -504,6 +504,29 @@ describe('reminders and measures', () => {
     expect(notes).toContain('PA-9MRT4-BC6XE');
   });
 
+  it('an item assigned to a unit reminds that unit’s focal point the day before its deadline', async () => {
+    const now = new Date();
+    const code = (await send(citizen)).json().trackingCode;
+    const id = await idOf(code);
+    await vhxh.post(`/api/feedback/${id}/assign`, { unitId: await unitId('TTPVHCC') });
+    await t.database.db
+      .updateTable('feedback_items')
+      .set({ deadline: vietnamDate(new Date(now.getTime() + 86_400_000)) })
+      .where('id', '=', id)
+      .execute();
+    const report = await runFeedbackReminders(t.database.db, now, { publicUrl: 'http://cqtt.test' });
+    expect(report.reminders).toBeGreaterThanOrEqual(1);
+    const notes = (await ttp.get('/api/notifications')).body;
+    expect(notes).toContain(`Nhắc việc: Phản ánh ${code}`);
+    // the mail waits in the outbox for the focal point
+    const mail = await t.database.db
+      .selectFrom('mail_outbox')
+      .select('to_address')
+      .where('subject', 'like', `%${code}%`)
+      .execute();
+    expect(mail.map((m) => m.to_address)).toEqual(['ttpvhcc.binhgiang@demo.cqtt.local']);
+  });
+
   it('answeredOnTimeShare and answerSatisfaction over a year', async () => {
     const { db } = t.database;
     const commune = await db
