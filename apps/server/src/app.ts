@@ -14,6 +14,8 @@ import { SESSION_COOKIE } from './auth/tokens.ts';
 import type { Config } from './config.ts';
 import { criteriaRoutes } from './criteria/routes.ts';
 import type { Database } from './db/database.ts';
+import { open311Routes } from './feedback/open311.ts';
+import { feedbackRoutes } from './feedback/routes.ts';
 import { filesRoutes } from './files/routes.ts';
 import { AppError, errorBody, fromDatabaseError } from './http/errors.ts';
 import { buildOpenApi } from './http/openapi.ts';
@@ -189,6 +191,8 @@ export async function buildApp({ config, database, logStream }: BuildAppOptions)
   publicRoutes(app);
   satisfactionRoutes(app);
   satisfactionPublicRoutes(app);
+  feedbackRoutes(app);
+  await open311Routes(app);
 
   const openapi = buildOpenApi(app.cqttRoutes);
   app.get('/api/openapi.json', async () => openapi);

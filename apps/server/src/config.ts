@@ -34,6 +34,18 @@ export interface Config {
   jobsIntervalSeconds: number;
   /** Tests only: the jobs' calendar starts on this day (CQTT_TODAY=2026-02-07); ignored in production. */
   jobsToday?: string;
+  /** Public feedback posts allowed per client address and window (CQTT_FEEDBACK_RATE_LIMIT=10/600). */
+  feedbackRateLimit: { limit: number; windowSeconds: number };
+}
+
+/** "10/600": 10 hits per 600 seconds; anything else gives the default. */
+export function parseRateLimit(
+  value: string | undefined,
+  fallback: { limit: number; windowSeconds: number },
+) {
+  const m = /^(\d{1,6})\/(\d{1,7})$/.exec(value?.trim() ?? '');
+  if (!m || Number(m[1]) < 1 || Number(m[2]) < 1) return fallback;
+  return { limit: Number(m[1]), windowSeconds: Number(m[2]) };
 }
 
 export const DEFAULT_DEMO_PASSWORD = 'BinhGiang@2026';
@@ -72,6 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       env.MAIL_FROM || `Chính quyền thân thiện <no-reply@${URL.parse(publicUrl)?.hostname || 'localhost'}>`,
     jobs: env.CQTT_JOBS !== '0' && env.CQTT_JOBS !== 'false',
     jobsIntervalSeconds: Math.max(1, Number(env.CQTT_JOBS_INTERVAL_SECONDS) || 60),
+    feedbackRateLimit: parseRateLimit(env.CQTT_FEEDBACK_RATE_LIMIT, { limit: 10, windowSeconds: 600 }),
     jobsToday: !production && /^\d{4}-\d{2}-\d{2}$/.test(env.CQTT_TODAY ?? '') ? env.CQTT_TODAY : undefined,
   };
 }

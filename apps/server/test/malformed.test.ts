@@ -54,6 +54,17 @@ beforeAll(async () => {
   const mine = async (table: 'service_counters' | 'service_officials' | 'procedures' | 'ratings') =>
     (await db.selectFrom(table).select('id').where('commune_id', '=', communeId).executeTakeFirstOrThrow())
       .id;
+  const feedback = await db
+    .selectFrom('feedback_items')
+    .select('id')
+    .where('commune_id', '=', communeId)
+    .where('status', '=', 'received')
+    .executeTakeFirstOrThrow();
+  const category = await db
+    .selectFrom('feedback_categories')
+    .select('id')
+    .where('commune_id', '=', communeId)
+    .executeTakeFirstOrThrow();
   ids = {
     'criteria-sets': criteriaSet.id,
     assessments: assessment.id,
@@ -61,6 +72,8 @@ beforeAll(async () => {
     'service-officials': await mine('service_officials'),
     procedures: await mine('procedures'),
     ratings: await mine('ratings'),
+    feedback: feedback.id,
+    'feedback-categories': category.id,
     communes: communeId,
     units: unit.id,
     villages: village.id,

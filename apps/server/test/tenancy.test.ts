@@ -207,6 +207,34 @@ async function foreignData(code: string, label: string): Promise<Foreign> {
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  const category = await db
+    .selectFrom('feedback_categories')
+    .select('id')
+    .where('commune_id', '=', commune.id)
+    .executeTakeFirstOrThrow();
+  const feedback = await db
+    .insertInto('feedback_items')
+    .values({
+      commune_id: commune.id,
+      kind: 'feedback',
+      tracking_code: `PA-${label === 'Hồng Bàng' ? 'HHHHH' : 'BBBBB'}-22222`,
+      source: 'web',
+      category_id: category.id,
+      content: `Phản ánh ${label}`,
+      name: `Người gửi ${label}`,
+      status: 'received',
+      received_on: '2026-11-02',
+      deadline: '2026-11-16',
+      unit_id: null,
+      merged_into_id: null,
+      answered_on: null,
+      rating: null,
+      rated_at: null,
+      difficulty_id: null,
+      updated_at: new Date(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return {
     label,
     communeId: commune.id,
@@ -221,6 +249,8 @@ async function foreignData(code: string, label: string): Promise<Foreign> {
       users: user.id,
       tokens: token.id,
       plans: plan.id,
+      feedback: feedback.id,
+      'feedback-categories': category.id,
       tasks: task.id,
       difficulties: difficulty.id,
       notifications: notification.id,
@@ -267,6 +297,19 @@ async function snapshot(communeId: string) {
       .orderBy('id')
       .execute(),
     await db
+      .selectFrom('feedback_items')
+      .selectAll()
+      .where('commune_id', '=', communeId)
+      .orderBy('id')
+      .execute(),
+    await db
+      .selectFrom('feedback_categories')
+      .selectAll()
+      .where('commune_id', '=', communeId)
+      .orderBy('id')
+      .execute(),
+    await db.selectFrom('holidays').selectAll().where('commune_id', '=', communeId).orderBy('id').execute(),
+    await db
       .selectFrom('api_tokens')
       .innerJoin('users', 'users.id', 'api_tokens.user_id')
       .selectAll('api_tokens')
@@ -283,6 +326,7 @@ const BODY_REFERENCES: Record<string, string> = {
   unitId: 'units',
   leadUnitId: 'units',
   userId: 'users',
+  intoId: 'feedback',
   criteriaSetId: 'criteria-sets',
   counterId: 'counters',
   officialId: 'service-officials',

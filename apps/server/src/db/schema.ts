@@ -349,6 +349,84 @@ export interface ScoreChangesTable {
   at: CreatedAt;
 }
 
+export interface HolidaysTable {
+  id: Generated<string>;
+  city_id: string | null;
+  commune_id: string | null;
+  day: string;
+  name: Generated<string>;
+}
+
+export interface FeedbackCategoriesTable {
+  commune_id: string;
+  id: Generated<string>;
+  code: string;
+  name: string;
+  description: Generated<string>;
+  deadline_days: number;
+  sort_order: Generated<number>;
+  is_active: Generated<boolean>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export type FeedbackKind = 'feedback' | 'difficulty';
+
+export interface FeedbackItemsTable {
+  commune_id: string;
+  id: Generated<string>;
+  kind: FeedbackKind;
+  tracking_code: string | null;
+  source: 'web' | 'open311' | 'unit';
+  category_id: string | null;
+  content: string;
+  address: Generated<string>;
+  /** numeric(9,6): read as a string, written as a number. */
+  lat: ColumnType<string | number | null, number | null | undefined, number | null>;
+  lng: ColumnType<string | number | null, number | null | undefined, number | null>;
+  name: Generated<string>;
+  phone: Generated<string>;
+  email: Generated<string>;
+  allow_publish: Generated<boolean>;
+  status: string;
+  received_on: string;
+  deadline: string;
+  unit_id: string | null;
+  merged_into_id: string | null;
+  decision_note: Generated<string>;
+  answer: Generated<string>;
+  answered_on: string | null;
+  rating: 'satisfied' | 'unsatisfied' | null;
+  rated_at: Date | null;
+  difficulty_id: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface FeedbackEventsTable {
+  commune_id: string;
+  id: Generated<string>;
+  item_id: string;
+  action: string;
+  status: string;
+  note: Generated<string>;
+  actor_id: string | null;
+  at: Generated<Date>;
+}
+
+export interface FeedbackFilesTable {
+  commune_id: string;
+  item_id: string;
+  file_id: string;
+}
+
+export interface FeedbackRemindersSentTable {
+  commune_id: string;
+  item_id: string;
+  key: string;
+  sent_at: Generated<Date>;
+}
+
 export interface DB {
   cities: CitiesTable;
   communes: CommunesTable;
@@ -387,6 +465,12 @@ export interface DB {
   survey_responses: SurveyResponsesTable;
   survey_answers: SurveyAnswersTable;
   dossiers: DossiersTable;
+  holidays: HolidaysTable;
+  feedback_categories: FeedbackCategoriesTable;
+  feedback_items: FeedbackItemsTable;
+  feedback_events: FeedbackEventsTable;
+  feedback_files: FeedbackFilesTable;
+  feedback_reminders_sent: FeedbackRemindersSentTable;
 }
 
 export type User = Selectable<UsersTable>;

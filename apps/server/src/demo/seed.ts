@@ -3,6 +3,7 @@ import { recordAudit } from '../audit/service.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import type { DB } from '../db/schema.ts';
 import { seedCriteria } from './criteria.ts';
+import { seedFeedbackDemo } from './feedback.ts';
 import { BINH_GIANG_PLAN, BINH_GIANG_TASKS } from './plan.ts';
 import { seedSatisfaction } from './satisfaction.ts';
 
@@ -301,6 +302,7 @@ export async function seedDemo(db: Kysely<DB>, password: string): Promise<void> 
       .execute();
     await seedCriteria(trx);
     await seedSatisfaction(trx);
+    await seedFeedbackDemo(trx);
     await recordAudit(
       trx,
       { actor: null, requestId: 'seed-demo', ip: 'local' },

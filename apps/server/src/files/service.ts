@@ -17,7 +17,7 @@ export interface FileRef {
 }
 
 /** The Vietnamese refusal for bytes that are not a file we accept. */
-async function checkContent(bytes: Buffer, name: string, claimedMime: string) {
+export async function checkContent(bytes: Buffer, name: string, claimedMime: string) {
   const detected = await detectFileType(bytes);
   const claimed = claimedKind(name, claimedMime);
   if (!detected.ok) {

@@ -66,6 +66,11 @@ export interface RouteSpec<
   bodyLimit?: number;
   /** Skip the CSRF check (login, which has no session yet). */
   noCsrf?: boolean;
+  /**
+   * Also accepts multipart/form-data: the body is then left to the handler
+   * (body is undefined), which reads the parts and validates them itself.
+   */
+  multipart?: boolean;
   handler: (input: {
     params: Out<P>;
     query: Out<Q>;
@@ -157,7 +162,7 @@ export function registerRoute(app: FastifyInstance, spec: AnyRoute): void {
       }
       const params = parse(spec.params, req.params, 'params');
       const query = parse(spec.query, req.query, 'query');
-      const body = parse(spec.body, req.body, 'body');
+      const body = spec.multipart && req.isMultipart() ? undefined : parse(spec.body, req.body, 'body');
       const result = await spec.handler({ params, query, body, ctx, req, reply });
       if (reply.sent) return reply;
       const status = spec.status ?? (spec.response ? 200 : 204);

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Config } from '../config.ts';
 import type { DB } from '../db/schema.ts';
+import { runFeedbackReminders } from '../feedback/reminders.ts';
 import { describeSmtpUrl, type MailTransport, smtpTransport } from '../mail/transport.ts';
 import { deliverPending } from '../mail/worker.ts';
 import { runTaskReminders } from './reminders.ts';
@@ -45,6 +46,11 @@ export function cqttJobs(options: JobsOptions): { jobs: Job[]; transport: MailTr
         name: 'task-reminders',
         intervalMs,
         run: ({ db, now, log }) => runTaskReminders(db, now, { publicUrl: config.publicUrl, log }),
+      },
+      {
+        name: 'feedback-reminders',
+        intervalMs,
+        run: ({ db, now, log }) => runFeedbackReminders(db, now, { publicUrl: config.publicUrl, log }),
       },
       {
         name: 'mail-delivery',

@@ -1,4 +1,5 @@
 import { criteriaMeasures } from '../criteria/measures.ts';
+import { feedbackMeasures } from '../feedback/measures.ts';
 import { planMeasures } from '../plans/measures.ts';
 import { satisfactionMeasures } from '../satisfaction/measures.ts';
 import type { MeasureDefinition } from './registry.ts';
@@ -11,6 +12,7 @@ export const MEASURES: readonly MeasureDefinition[] = [
   ...criteriaMeasures,
   ...planMeasures,
   ...satisfactionMeasures,
+  ...feedbackMeasures,
 ];
 
 export function findMeasure(key: string): MeasureDefinition | undefined {

@@ -1,4 +1,5 @@
 import { audited } from '../audit/service.ts';
+import { answerQueuedDifficulty, queueDifficulty } from '../feedback/difficulties.ts';
 import { forbidden, notFound } from '../http/errors.ts';
 import type { RequestContext } from '../http/route.ts';
 import { resolveCommuneId, visibleCommuneIds } from '../org/scope.ts';
@@ -89,6 +90,15 @@ export async function reportDifficulty(
       })
       .returningAll()
       .executeTakeFirstOrThrow();
+    // the same difficulty waits in the feedback queue, internal, with its deadline
+    await queueDifficulty(trx, {
+      communeId: task.commune_id,
+      difficultyId: d.id,
+      unitId: actor.unitId,
+      content: input.content,
+      actorId: actor.userId,
+      at: new Date(d.created_at),
+    });
     return {
       result: d,
       audit: {
@@ -115,13 +125,21 @@ export async function answerDifficulty(ctx: RequestContext, id: string, answer: 
     .executeTakeFirst();
   if (!before) throw notFound('Vướng mắc');
   await audited(ctx, async (trx) => {
+    const at = new Date();
     const after = await trx
       .updateTable('difficulties')
-      .set({ answer, answered_by: actor.userId, answered_at: new Date() })
+      .set({ answer, answered_by: actor.userId, answered_at: at })
       .where('commune_id', '=', before.commune_id)
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow();
+    await answerQueuedDifficulty(trx, {
+      communeId: before.commune_id,
+      difficultyId: id,
+      answer,
+      actorId: actor.userId,
+      at,
+    });
     return {
       result: after,
       audit: {

@@ -1,6 +1,7 @@
 import { type ComponentType, lazy } from 'react';
 
 const SatisfactionResults = lazy(() => import('./satisfaction/ResultsBlock'));
+const FeedbackHomeBlock = lazy(() => import('./feedback/FeedbackHomeBlock'));
 
 /**
  * What the commune's public home page (/p/:communeCode) shows, in order. Each capability
@@ -12,7 +13,10 @@ export interface HomeSection {
   Component: ComponentType;
 }
 
-export const HOME_SECTIONS: HomeSection[] = [{ key: 'satisfaction', Component: SatisfactionResults }];
+export const HOME_SECTIONS: HomeSection[] = [
+  { key: 'satisfaction', Component: SatisfactionResults },
+  { key: 'feedback', Component: FeedbackHomeBlock },
+];
 
 /** Links from the home page to what a citizen can do, e.g. "Gửi phản ánh, kiến nghị". */
 export interface HomeAction {
@@ -35,5 +39,17 @@ export const HOME_ACTIONS: HomeAction[] = [
     label: 'Phiếu khảo sát 5 yếu tố',
     path: 'khao-sat',
     description: 'Khoảng 2 phút: tiếp cận dịch vụ, thủ tục, công chức, kết quả, góp ý',
+  },
+  {
+    key: 'feedback.send',
+    label: 'Gửi phản ánh, kiến nghị',
+    path: 'phan-anh',
+    description: 'Không cần tài khoản; nhận mã để theo dõi và xem câu trả lời',
+  },
+  {
+    key: 'feedback.track',
+    label: 'Theo dõi phản ánh',
+    path: 'phan-anh/theo-doi',
+    description: 'Nhập mã theo dõi để xem tình trạng xử lý và câu trả lời',
   },
 ];

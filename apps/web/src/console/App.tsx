@@ -28,6 +28,9 @@ const AssessmentsPage = lazy(() => import('./criteria/AssessmentsPage'));
 const AssessmentPage = lazy(() => import('./criteria/AssessmentPage'));
 const SatisfactionDashboardPage = lazy(() => import('./satisfaction/DashboardPage'));
 const SatisfactionSetupPage = lazy(() => import('./satisfaction/SetupPage'));
+const FeedbackQueuePage = lazy(() => import('./feedback/FeedbackQueuePage'));
+const FeedbackDetailPage = lazy(() => import('./feedback/FeedbackDetailPage'));
+const FeedbackSettingsPage = lazy(() => import('./feedback/FeedbackSettingsPage'));
 
 /** On a 401 from any call but login: forget the session, which sends the user to the login page. */
 function UnauthorizedRedirect() {
@@ -91,6 +94,30 @@ export function App() {
               element={
                 <RequireCapability capability="plans.summary">
                   <SummaryPage />
+                </RequireCapability>
+              }
+            />
+            <Route
+              path="feedback"
+              element={
+                <RequireCapability capability="feedback.read">
+                  <FeedbackQueuePage />
+                </RequireCapability>
+              }
+            />
+            <Route
+              path="feedback-settings"
+              element={
+                <RequireCapability capability="feedback.triage">
+                  <FeedbackSettingsPage />
+                </RequireCapability>
+              }
+            />
+            <Route
+              path="feedback/:id"
+              element={
+                <RequireCapability capability="feedback.read">
+                  <FeedbackDetailPage />
                 </RequireCapability>
               }
             />

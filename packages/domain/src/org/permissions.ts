@@ -34,6 +34,14 @@ export const PERMISSIONS = {
   'satisfaction.view_all': ['admin', 'coordinator', 'leader', 'supervisor', 'city'],
   /** Hide a rating with a reason (ratings are never edited or deleted). */
   'satisfaction.moderate': ['admin', 'coordinator', 'leader'],
+  /** See the feedback queue (a unit's focal point sees its own items; supervisors and the city without personal data). */
+  'feedback.read': ['admin', 'coordinator', 'leader', 'supervisor', 'focal', 'city'],
+  /** Triage citizens' feedback: accept, reject, merge, route out complaints, assign to a unit; categories and holidays. */
+  'feedback.triage': ['admin', 'coordinator'],
+  /** Draft the answer to an item assigned to one's unit (the coordinator to any). */
+  'feedback.answer': ['coordinator', 'focal'],
+  /** Approve an answer, send it back, publish it. */
+  'feedback.approve': ['leader'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
