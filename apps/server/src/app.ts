@@ -11,6 +11,7 @@ import { auditRoutes } from './audit/routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import { resolveActor } from './auth/service.ts';
 import { SESSION_COOKIE } from './auth/tokens.ts';
+import { budgetRoutes } from './budget/routes.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { filesRoutes } from './files/routes.ts';
@@ -183,6 +184,7 @@ export async function buildApp({ config, database, logStream }: BuildAppOptions)
   planExportRoutes(app);
   plansRoutes(app);
   publicRoutes(app);
+  budgetRoutes(app);
 
   const openapi = buildOpenApi(app.cqttRoutes);
   app.get('/api/openapi.json', async () => openapi);

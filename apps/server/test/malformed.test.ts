@@ -45,7 +45,25 @@ beforeAll(async () => {
   const difficulty = (
     await admin.post('/api/difficulties', { taskId: task.id, year: 2026, content: 'Vướng mắc thử' })
   ).json();
+  const estimate = await db
+    .selectFrom('budget_estimates')
+    .select('id')
+    .where('commune_id', '=', communeId)
+    .executeTakeFirstOrThrow();
+  const line = await db
+    .selectFrom('budget_lines')
+    .select('id')
+    .where('estimate_id', '=', estimate.id)
+    .executeTakeFirstOrThrow();
+  const spending = await db
+    .selectFrom('budget_spendings')
+    .select('id')
+    .where('line_id', '=', line.id)
+    .executeTakeFirstOrThrow();
   ids = {
+    budgets: estimate.id,
+    'budget-lines': line.id,
+    'budget-spendings': spending.id,
     communes: communeId,
     units: unit.id,
     villages: village.id,

@@ -103,10 +103,37 @@ async function foreignData(code: string, label: string): Promise<Foreign> {
     .values({ commune_id: commune.id, user_id: user.id, kind: 'task.reminder', title: `Nhắc việc ${label}` })
     .returning('id')
     .executeTakeFirstOrThrow();
+  const estimate = await db
+    .insertInto('budget_estimates')
+    .values({ commune_id: commune.id, year: 2029, title: `Dự toán ${label}`, updated_at: new Date() })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const line = await db
+    .insertInto('budget_lines')
+    .values({
+      commune_id: commune.id,
+      estimate_id: estimate.id,
+      number: 1,
+      content: `Dòng ${label}`,
+      amount: 1000,
+      source: 'commune',
+      approved_amount: 1000,
+      updated_at: new Date(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const spending = await db
+    .insertInto('budget_spendings')
+    .values({ commune_id: commune.id, line_id: line.id, spent_on: '2029-01-02', amount: 10, content: 'Chi' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return {
     label,
     communeId: commune.id,
     ids: {
+      budgets: estimate.id,
+      'budget-lines': line.id,
+      'budget-spendings': spending.id,
       communes: commune.id,
       units: unit.id,
       villages: village.id,
@@ -134,6 +161,24 @@ async function snapshot(communeId: string) {
       .selectAll('api_tokens')
       .where('users.commune_id', '=', communeId)
       .orderBy('api_tokens.id')
+      .execute(),
+    await db
+      .selectFrom('budget_estimates')
+      .selectAll()
+      .where('commune_id', '=', communeId)
+      .orderBy('id')
+      .execute(),
+    await db
+      .selectFrom('budget_lines')
+      .selectAll()
+      .where('commune_id', '=', communeId)
+      .orderBy('id')
+      .execute(),
+    await db
+      .selectFrom('budget_spendings')
+      .selectAll()
+      .where('commune_id', '=', communeId)
+      .orderBy('id')
       .execute(),
   ]);
 }

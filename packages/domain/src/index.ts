@@ -1,4 +1,5 @@
 export * from './auth/password-policy.ts';
+export * from './budget/budget.ts';
 export * from './org/permissions.ts';
 export * from './org/roles.ts';
 export * from './plans/dates.ts';

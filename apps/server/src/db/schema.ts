@@ -254,6 +254,51 @@ export interface RateLimitsTable {
   hits: number;
 }
 
+export interface BudgetEstimatesTable {
+  commune_id: string;
+  id: Generated<string>;
+  year: number;
+  unit_id: string | null;
+  title: string;
+  note: Generated<string>;
+  status: Generated<'draft' | 'submitted' | 'approved'>;
+  submitted_by: string | null;
+  submitted_at: Date | null;
+  decided_by: string | null;
+  decided_at: Date | null;
+  decision_note: Generated<string>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface BudgetLinesTable {
+  commune_id: string;
+  id: Generated<string>;
+  estimate_id: string;
+  number: number;
+  content: string;
+  amount: number;
+  source: 'commune' | 'city' | 'other';
+  approved_amount: number | null;
+  note: Generated<string>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface BudgetSpendingsTable {
+  commune_id: string;
+  id: Generated<string>;
+  line_id: string;
+  spent_on: string;
+  amount: number;
+  content: string;
+  over_reason: string | null;
+  file_ids: Generated<string[]>;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
 export interface DB {
   cities: CitiesTable;
   communes: CommunesTable;
@@ -276,6 +321,9 @@ export interface DB {
   mail_outbox: MailOutboxTable;
   commune_settings: CommuneSettingsTable;
   rate_limits: RateLimitsTable;
+  budget_estimates: BudgetEstimatesTable;
+  budget_lines: BudgetLinesTable;
+  budget_spendings: BudgetSpendingsTable;
 }
 
 export type User = Selectable<UsersTable>;

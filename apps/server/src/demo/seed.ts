@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { recordAudit } from '../audit/service.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import type { DB } from '../db/schema.ts';
+import { seedBudgetDemo } from './budget.ts';
 import { BINH_GIANG_PLAN, BINH_GIANG_TASKS } from './plan.ts';
 
 /** The units the plan of xã Bình Giang names, with what the plan asks of each. */
@@ -101,6 +102,13 @@ export const DEMO_ACCOUNTS = [
     fullName: 'Nguyễn Văn Hùng',
     roles: ['village'],
     unit: null,
+    commune: 'binhgiang',
+  },
+  {
+    username: 'kinhte.binhgiang',
+    fullName: 'Đỗ Văn Toàn',
+    roles: ['focal'],
+    unit: 'KT',
     commune: 'binhgiang',
   },
   {
@@ -297,6 +305,7 @@ export async function seedDemo(db: Kysely<DB>, password: string): Promise<void> 
         })),
       )
       .execute();
+    await seedBudgetDemo(trx, communes);
     await recordAudit(
       trx,
       { actor: null, requestId: 'seed-demo', ip: 'local' },

@@ -14,6 +14,10 @@ export const PERMISSIONS = {
   'plans.manage': ['admin', 'coordinator'],
   /** Answer the difficulties units report against tasks. */
   'plans.answer_difficulties': ['coordinator', 'leader'],
+  /** Draft the yearly budget estimate and record spending (a unit's focal only for its own unit's estimate). */
+  'budget.manage': ['admin', 'coordinator', 'focal'],
+  /** Approve a budget estimate, or return it for changes. */
+  'budget.approve': ['leader'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
