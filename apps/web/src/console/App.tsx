@@ -22,6 +22,7 @@ const PlanDetailPage = lazy(() => import('./plans/PlanDetailPage'));
 const ProgressPage = lazy(() => import('./plans/ProgressPage'));
 const DifficultiesPage = lazy(() => import('./plans/DifficultiesPage'));
 const SummaryPage = lazy(() => import('./plans/SummaryPage'));
+const BudgetPage = lazy(() => import('./budget/BudgetPage'));
 
 /** On a 401 from any call but login: forget the session, which sends the user to the login page. */
 function UnauthorizedRedirect() {
@@ -74,6 +75,7 @@ export function App() {
             <Route path="plans/:planId" element={<PlanDetailPage />} />
             <Route path="progress" element={<ProgressPage />} />
             <Route path="difficulties" element={<DifficultiesPage />} />
+            <Route path="budget" element={<BudgetPage />} />
             <Route
               path="unit-summary"
               element={

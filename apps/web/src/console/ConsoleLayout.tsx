@@ -16,6 +16,7 @@ import {
   MenuOutlined,
   TeamOutlined,
   UserOutlined,
+  WalletOutlined,
 } from '@ant-design/icons';
 import { Avatar, Button, Dropdown, Flex, Layout, Menu, type MenuProps, Typography } from 'antd';
 import { Suspense, useState } from 'react';
@@ -96,6 +97,13 @@ function useNavigation(): NavGroup[] {
           label: t('nav.summary'),
           icon: <BarChartOutlined />,
           capability: 'plans.summary',
+        },
+        {
+          key: 'budget',
+          path: '/budget',
+          label: t('budget.title'),
+          icon: <WalletOutlined />,
+          capability: 'org.view',
         },
       ],
     },
