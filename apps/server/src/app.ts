@@ -22,6 +22,7 @@ import { installVietnameseZodErrors } from './http/zod-vi.ts';
 import { notifyRoutes } from './notify/routes.ts';
 import { installMetrics } from './ops/metrics.ts';
 import { orgRoutes } from './org/routes.ts';
+import { outreachRoutes } from './outreach/routes.ts';
 import { planExportRoutes } from './plans/export-routes.ts';
 import { plansRoutes } from './plans/routes.ts';
 import { publicRoutes } from './public/routes.ts';
@@ -185,6 +186,7 @@ export async function buildApp({ config, database, logStream }: BuildAppOptions)
   plansRoutes(app);
   publicRoutes(app);
   budgetRoutes(app);
+  outreachRoutes(app);
 
   const openapi = buildOpenApi(app.cqttRoutes);
   app.get('/api/openapi.json', async () => openapi);

@@ -127,10 +127,43 @@ async function foreignData(code: string, label: string): Promise<Foreign> {
     .values({ commune_id: commune.id, line_id: line.id, spent_on: '2029-01-02', amount: 10, content: 'Chi' })
     .returning('id')
     .executeTakeFirstOrThrow();
+  const outreachDocument = await db
+    .insertInto('outreach_documents')
+    .values({ commune_id: commune.id, title: `Văn bản ${label}`, updated_at: new Date() })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const activity = await db
+    .insertInto('outreach_activities')
+    .values({
+      commune_id: commune.id,
+      kind: 'zalo',
+      title: `Tuyên truyền ${label}`,
+      held_on: '2026-05-01',
+      village_id: village.id,
+      document_ids: [outreachDocument.id],
+      updated_at: new Date(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const example = await db
+    .insertInto('good_examples')
+    .values({
+      commune_id: commune.id,
+      kind: 'good',
+      year: 2026,
+      subject: `Đơn vị ${label}`,
+      title: `Cách làm hay ${label}`,
+      updated_at: new Date(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return {
     label,
     communeId: commune.id,
     ids: {
+      'outreach-activities': activity.id,
+      'outreach-documents': outreachDocument.id,
+      'good-examples': example.id,
       budgets: estimate.id,
       'budget-lines': line.id,
       'budget-spendings': spending.id,
@@ -190,6 +223,7 @@ const BODY_REFERENCES: Record<string, string> = {
   unitId: 'units',
   leadUnitId: 'units',
   userId: 'users',
+  villageId: 'villages',
 };
 
 function collectionOf(url: string): string {

@@ -299,6 +299,67 @@ export interface BudgetSpendingsTable {
   created_at: CreatedAt;
 }
 
+export interface OutreachDocumentsTable {
+  commune_id: string;
+  id: Generated<string>;
+  number: Generated<string>;
+  issued_on: string | null;
+  issuer: Generated<string>;
+  title: string;
+  summary: Generated<string>;
+  file_id: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export type OutreachKindColumn =
+  | 'conference'
+  | 'loudspeaker'
+  | 'website'
+  | 'zalo'
+  | 'facebook'
+  | 'banner'
+  | 'performance'
+  | 'village_board';
+
+export interface OutreachActivitiesTable {
+  commune_id: string;
+  id: Generated<string>;
+  kind: OutreachKindColumn;
+  title: string;
+  held_on: string;
+  place: Generated<string>;
+  village_id: string | null;
+  unit_id: string | null;
+  audience: number | null;
+  content: Generated<string>;
+  document_ids: Generated<string[]>;
+  file_ids: Generated<string[]>;
+  links: Generated<string[]>;
+  is_public: Generated<boolean>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface GoodExamplesTable {
+  commune_id: string;
+  id: Generated<string>;
+  kind: 'good' | 'shortcoming';
+  year: number;
+  subject: string;
+  unit_id: string | null;
+  village_id: string | null;
+  title: string;
+  content: Generated<string>;
+  file_ids: Generated<string[]>;
+  links: Generated<string[]>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
 export interface DB {
   cities: CitiesTable;
   communes: CommunesTable;
@@ -324,6 +385,9 @@ export interface DB {
   budget_estimates: BudgetEstimatesTable;
   budget_lines: BudgetLinesTable;
   budget_spendings: BudgetSpendingsTable;
+  outreach_documents: OutreachDocumentsTable;
+  outreach_activities: OutreachActivitiesTable;
+  good_examples: GoodExamplesTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -3,6 +3,7 @@ import { recordAudit } from '../audit/service.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import type { DB } from '../db/schema.ts';
 import { seedBudgetDemo } from './budget.ts';
+import { seedOutreachDemo } from './outreach.ts';
 import { BINH_GIANG_PLAN, BINH_GIANG_TASKS } from './plan.ts';
 
 /** The units the plan of xã Bình Giang names, with what the plan asks of each. */
@@ -109,6 +110,13 @@ export const DEMO_ACCOUNTS = [
     fullName: 'Đỗ Văn Toàn',
     roles: ['focal'],
     unit: 'KT',
+    commune: 'binhgiang',
+  },
+  {
+    username: 'ttdvsnc.binhgiang',
+    fullName: 'Lương Thị Hồng',
+    roles: ['focal'],
+    unit: 'TTDVSNC',
     commune: 'binhgiang',
   },
   {
@@ -306,6 +314,7 @@ export async function seedDemo(db: Kysely<DB>, password: string): Promise<void> 
       )
       .execute();
     await seedBudgetDemo(trx, communes);
+    await seedOutreachDemo(trx, communes);
     await recordAudit(
       trx,
       { actor: null, requestId: 'seed-demo', ip: 'local' },

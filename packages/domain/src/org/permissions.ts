@@ -18,6 +18,12 @@ export const PERMISSIONS = {
   'budget.manage': ['admin', 'coordinator', 'focal'],
   /** Approve a budget estimate, or return it for changes. */
   'budget.approve': ['leader'],
+  /** Log outreach activities (each unit, MTTQ, the village heads); edit one's own. */
+  'outreach.record': ['admin', 'coordinator', 'focal', 'supervisor', 'village'],
+  /** Keep the library of legal and guiding documents; edit any outreach activity. */
+  'outreach.manage': ['admin', 'coordinator'],
+  /** Record good examples and units that fall short (Trung tâm Dịch vụ sự nghiệp công, the coordinator). */
+  'outreach.examples': ['admin', 'coordinator', 'focal'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

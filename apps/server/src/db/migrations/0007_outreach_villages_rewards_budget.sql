@@ -59,3 +59,69 @@ create table budget_spendings (
   foreign key (commune_id, line_id) references budget_lines (commune_id, id)
 );
 create index budget_spendings_line on budget_spendings (commune_id, line_id, spent_on);
+
+-- Outreach (tuyên truyền): the library of legal and guiding documents the plan
+-- names, the activities units log, and the good examples (gương điển hình)
+-- the service centre records.
+create table outreach_documents (
+  commune_id uuid not null references communes (id),
+  id uuid not null default gen_random_uuid(),
+  number text not null default '',               -- "5049/QĐ-UBND"
+  issued_on date,
+  issuer text not null default '',               -- "UBND thành phố Hải Phòng"
+  title text not null,
+  summary text not null default '',
+  file_id uuid,
+  created_by uuid references users (id),
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now(),
+  primary key (commune_id, id),
+  unique (id),
+  foreign key (commune_id, file_id) references files (commune_id, id)
+);
+
+create table outreach_activities (
+  commune_id uuid not null references communes (id),
+  id uuid not null default gen_random_uuid(),
+  kind text not null check (kind in ('conference', 'loudspeaker', 'website', 'zalo', 'facebook', 'banner', 'performance', 'village_board')),
+  title text not null,
+  held_on date not null,
+  place text not null default '',
+  village_id uuid,
+  unit_id uuid,                                   -- the organising unit
+  audience integer check (audience is null or audience >= 0),
+  content text not null default '',
+  document_ids uuid[] not null default '{}',      -- outreach_documents it spread
+  file_ids uuid[] not null default '{}',          -- photos, files
+  links text[] not null default '{}',
+  is_public boolean not null default false,
+  created_by uuid references users (id),
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now(),
+  primary key (commune_id, id),
+  unique (id),
+  foreign key (commune_id, village_id) references villages (commune_id, id),
+  foreign key (commune_id, unit_id) references units (commune_id, id)
+);
+create index outreach_activities_year on outreach_activities (commune_id, held_on);
+
+create table good_examples (
+  commune_id uuid not null references communes (id),
+  id uuid not null default gen_random_uuid(),
+  kind text not null check (kind in ('good', 'shortcoming')),
+  year integer not null check (year between 2000 and 2100),
+  subject text not null,                          -- the unit, person or village concerned
+  unit_id uuid,
+  village_id uuid,
+  title text not null,
+  content text not null default '',
+  file_ids uuid[] not null default '{}',
+  links text[] not null default '{}',
+  created_by uuid references users (id),
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now(),
+  primary key (commune_id, id),
+  unique (id),
+  foreign key (commune_id, unit_id) references units (commune_id, id),
+  foreign key (commune_id, village_id) references villages (commune_id, id)
+);
