@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import OutreachBlock from './outreach/OutreachBlock';
 
 /**
  * What the commune's public home page (/p/:communeCode) shows, in order. Each capability
@@ -10,7 +11,7 @@ export interface HomeSection {
   Component: ComponentType;
 }
 
-export const HOME_SECTIONS: HomeSection[] = [];
+export const HOME_SECTIONS: HomeSection[] = [{ key: 'outreach', Component: OutreachBlock }];
 
 /** Links from the home page to what a citizen can do, e.g. "Gửi phản ánh, kiến nghị". */
 export interface HomeAction {

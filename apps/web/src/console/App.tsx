@@ -23,6 +23,7 @@ const ProgressPage = lazy(() => import('./plans/ProgressPage'));
 const DifficultiesPage = lazy(() => import('./plans/DifficultiesPage'));
 const SummaryPage = lazy(() => import('./plans/SummaryPage'));
 const BudgetPage = lazy(() => import('./budget/BudgetPage'));
+const OutreachPage = lazy(() => import('./outreach/OutreachPage'));
 
 /** On a 401 from any call but login: forget the session, which sends the user to the login page. */
 function UnauthorizedRedirect() {
@@ -76,6 +77,7 @@ export function App() {
             <Route path="progress" element={<ProgressPage />} />
             <Route path="difficulties" element={<DifficultiesPage />} />
             <Route path="budget" element={<BudgetPage />} />
+            <Route path="outreach" element={<OutreachPage />} />
             <Route
               path="unit-summary"
               element={

@@ -14,6 +14,7 @@ import {
   LockOutlined,
   LogoutOutlined,
   MenuOutlined,
+  SoundOutlined,
   TeamOutlined,
   UserOutlined,
   WalletOutlined,
@@ -97,6 +98,13 @@ function useNavigation(): NavGroup[] {
           label: t('nav.summary'),
           icon: <BarChartOutlined />,
           capability: 'plans.summary',
+        },
+        {
+          key: 'outreach',
+          path: '/outreach',
+          label: t('outreach.title'),
+          icon: <SoundOutlined />,
+          capability: 'org.view',
         },
         {
           key: 'budget',
