@@ -27,6 +27,7 @@ import { planExportRoutes } from './plans/export-routes.ts';
 import { plansRoutes } from './plans/routes.ts';
 import { publicRoutes } from './public/routes.ts';
 import { usersRoutes } from './users/routes.ts';
+import { villageAssessmentRoutes } from './village-assessments/routes.ts';
 
 installVietnameseZodErrors();
 
@@ -187,6 +188,7 @@ export async function buildApp({ config, database, logStream }: BuildAppOptions)
   publicRoutes(app);
   budgetRoutes(app);
   outreachRoutes(app);
+  villageAssessmentRoutes(app);
 
   const openapi = buildOpenApi(app.cqttRoutes);
   app.get('/api/openapi.json', async () => openapi);

@@ -60,10 +60,13 @@ beforeAll(async () => {
     .select('id')
     .where('line_id', '=', line.id)
     .executeTakeFirstOrThrow();
-  const firstOf = async (table: 'outreach_activities' | 'outreach_documents' | 'good_examples') =>
+  const firstOf = async (
+    table: 'outreach_activities' | 'outreach_documents' | 'good_examples' | 'village_assessments',
+  ) =>
     (await db.selectFrom(table).select('id').where('commune_id', '=', communeId).executeTakeFirstOrThrow())
       .id;
   ids = {
+    'village-assessments': await firstOf('village_assessments'),
     'outreach-activities': await firstOf('outreach_activities'),
     'outreach-documents': await firstOf('outreach_documents'),
     'good-examples': await firstOf('good_examples'),

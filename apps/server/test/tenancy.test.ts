@@ -157,10 +157,23 @@ async function foreignData(code: string, label: string): Promise<Foreign> {
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  const assessment = await db
+    .insertInto('village_assessments')
+    .values({
+      commune_id: commune.id,
+      village_id: village.id,
+      year: 2029,
+      households: 10,
+      cultural_families: 5,
+      updated_at: new Date(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return {
     label,
     communeId: commune.id,
     ids: {
+      'village-assessments': assessment.id,
       'outreach-activities': activity.id,
       'outreach-documents': outreachDocument.id,
       'good-examples': example.id,

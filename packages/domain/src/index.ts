@@ -7,3 +7,4 @@ export * from './plans/dates.ts';
 export * from './plans/schedule.ts';
 export * from './plans/status.ts';
 export * from './text/fold.ts';
+export * from './villages/villages.ts';

@@ -360,6 +360,33 @@ export interface GoodExamplesTable {
   updated_at: Timestamp;
 }
 
+export interface VillageHeadsTable {
+  commune_id: string;
+  user_id: string;
+  village_id: string;
+}
+
+export interface VillageAssessmentsTable {
+  commune_id: string;
+  id: Generated<string>;
+  village_id: string;
+  year: number;
+  households: number;
+  cultural_families: number;
+  model_items: Generated<string[]>;
+  propose_title: Generated<boolean>;
+  note: Generated<string>;
+  file_ids: Generated<string[]>;
+  status: Generated<'draft' | 'submitted' | 'reviewed'>;
+  title_achieved: boolean | null;
+  review_note: Generated<string>;
+  reviewed_by: string | null;
+  reviewed_at: Date | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
 export interface DB {
   cities: CitiesTable;
   communes: CommunesTable;
@@ -388,6 +415,8 @@ export interface DB {
   outreach_documents: OutreachDocumentsTable;
   outreach_activities: OutreachActivitiesTable;
   good_examples: GoodExamplesTable;
+  village_heads: VillageHeadsTable;
+  village_assessments: VillageAssessmentsTable;
 }
 
 export type User = Selectable<UsersTable>;

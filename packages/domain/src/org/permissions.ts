@@ -24,6 +24,10 @@ export const PERMISSIONS = {
   'outreach.manage': ['admin', 'coordinator'],
   /** Record good examples and units that fall short (Trung tâm Dịch vụ sự nghiệp công, the coordinator). */
   'outreach.examples': ['admin', 'coordinator', 'focal'],
+  /** Enter a village's yearly assessment (a village head only for his own village). */
+  'villages.assess': ['admin', 'coordinator', 'village'],
+  /** Review the villages' assessments and decide the "Thôn văn hóa" title (Phòng VH-XH). */
+  'villages.review': ['admin', 'coordinator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

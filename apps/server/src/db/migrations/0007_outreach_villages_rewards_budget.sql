@@ -125,3 +125,38 @@ create table good_examples (
   foreign key (commune_id, unit_id) references units (commune_id, id),
   foreign key (commune_id, village_id) references villages (commune_id, id)
 );
+
+-- Villages (thôn): who heads each village in the system, and each village's yearly
+-- assessment for the cultural title with the model's items integrated (plan, task 2).
+create table village_heads (
+  commune_id uuid not null,
+  user_id uuid not null references users (id),
+  village_id uuid not null,
+  primary key (commune_id, user_id),
+  foreign key (commune_id, village_id) references villages (commune_id, id)
+);
+
+create table village_assessments (
+  commune_id uuid not null,
+  id uuid not null default gen_random_uuid(),
+  village_id uuid not null,
+  year integer not null check (year between 2000 and 2100),
+  households integer not null check (households >= 0),
+  cultural_families integer not null check (cultural_families >= 0 and cultural_families <= households),
+  model_items text[] not null default '{}',       -- keys of packages/domain villages VILLAGE_MODEL_ITEMS met
+  propose_title boolean not null default false,   -- the village asks for "Thôn văn hóa"
+  note text not null default '',
+  file_ids uuid[] not null default '{}',
+  status text not null default 'draft' check (status in ('draft', 'submitted', 'reviewed')),
+  title_achieved boolean,                         -- Phòng VH-XH's review
+  review_note text not null default '',
+  reviewed_by uuid references users (id),
+  reviewed_at timestamptz,
+  created_by uuid references users (id),
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now(),
+  primary key (commune_id, id),
+  unique (id),
+  unique (commune_id, village_id, year),
+  foreign key (commune_id, village_id) references villages (commune_id, id)
+);
