@@ -11,6 +11,7 @@ import {
   FieldTimeOutlined,
   FileTextOutlined,
   GlobalOutlined,
+  HomeOutlined,
   LockOutlined,
   LogoutOutlined,
   MenuOutlined,
@@ -104,6 +105,13 @@ function useNavigation(): NavGroup[] {
           path: '/outreach',
           label: t('outreach.title'),
           icon: <SoundOutlined />,
+          capability: 'org.view',
+        },
+        {
+          key: 'villageAssessments',
+          path: '/village-assessments',
+          label: t('villageAssessments.title'),
+          icon: <HomeOutlined />,
           capability: 'org.view',
         },
         {
