@@ -11,6 +11,7 @@ import { auditRoutes } from './audit/routes.ts';
 import { authRoutes } from './auth/routes.ts';
 import { resolveActor } from './auth/service.ts';
 import { SESSION_COOKIE } from './auth/tokens.ts';
+import { budgetRoutes } from './budget/routes.ts';
 import type { Config } from './config.ts';
 import { criteriaRoutes } from './criteria/routes.ts';
 import type { Database } from './db/database.ts';
@@ -24,12 +25,14 @@ import { installVietnameseZodErrors } from './http/zod-vi.ts';
 import { notifyRoutes } from './notify/routes.ts';
 import { installMetrics } from './ops/metrics.ts';
 import { orgRoutes } from './org/routes.ts';
+import { outreachRoutes } from './outreach/routes.ts';
 import { planExportRoutes } from './plans/export-routes.ts';
 import { plansRoutes } from './plans/routes.ts';
 import { publicRoutes } from './public/routes.ts';
 import { satisfactionPublicRoutes } from './satisfaction/public-routes.ts';
 import { satisfactionRoutes } from './satisfaction/routes.ts';
 import { usersRoutes } from './users/routes.ts';
+import { villageAssessmentRoutes } from './village-assessments/routes.ts';
 
 installVietnameseZodErrors();
 
@@ -193,6 +196,9 @@ export async function buildApp({ config, database, logStream }: BuildAppOptions)
   satisfactionPublicRoutes(app);
   feedbackRoutes(app);
   await open311Routes(app);
+  budgetRoutes(app);
+  outreachRoutes(app);
+  villageAssessmentRoutes(app);
 
   const openapi = buildOpenApi(app.cqttRoutes);
   app.get('/api/openapi.json', async () => openapi);

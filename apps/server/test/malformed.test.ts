@@ -65,7 +65,34 @@ beforeAll(async () => {
     .select('id')
     .where('commune_id', '=', communeId)
     .executeTakeFirstOrThrow();
+  const estimate = await db
+    .selectFrom('budget_estimates')
+    .select('id')
+    .where('commune_id', '=', communeId)
+    .executeTakeFirstOrThrow();
+  const line = await db
+    .selectFrom('budget_lines')
+    .select('id')
+    .where('estimate_id', '=', estimate.id)
+    .executeTakeFirstOrThrow();
+  const spending = await db
+    .selectFrom('budget_spendings')
+    .select('id')
+    .where('line_id', '=', line.id)
+    .executeTakeFirstOrThrow();
+  const firstOf = async (
+    table: 'outreach_activities' | 'outreach_documents' | 'good_examples' | 'village_assessments',
+  ) =>
+    (await db.selectFrom(table).select('id').where('commune_id', '=', communeId).executeTakeFirstOrThrow())
+      .id;
   ids = {
+    'village-assessments': await firstOf('village_assessments'),
+    'outreach-activities': await firstOf('outreach_activities'),
+    'outreach-documents': await firstOf('outreach_documents'),
+    'good-examples': await firstOf('good_examples'),
+    budgets: estimate.id,
+    'budget-lines': line.id,
+    'budget-spendings': spending.id,
     'criteria-sets': criteriaSet.id,
     assessments: assessment.id,
     counters: await mine('service_counters'),

@@ -235,10 +235,83 @@ async function foreignData(code: string, label: string): Promise<Foreign> {
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  const estimate = await db
+    .insertInto('budget_estimates')
+    .values({ commune_id: commune.id, year: 2029, title: `Dự toán ${label}`, updated_at: new Date() })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const line = await db
+    .insertInto('budget_lines')
+    .values({
+      commune_id: commune.id,
+      estimate_id: estimate.id,
+      number: 1,
+      content: `Dòng ${label}`,
+      amount: 1000,
+      source: 'commune',
+      approved_amount: 1000,
+      updated_at: new Date(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const spending = await db
+    .insertInto('budget_spendings')
+    .values({ commune_id: commune.id, line_id: line.id, spent_on: '2029-01-02', amount: 10, content: 'Chi' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const outreachDocument = await db
+    .insertInto('outreach_documents')
+    .values({ commune_id: commune.id, title: `Văn bản ${label}`, updated_at: new Date() })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const activity = await db
+    .insertInto('outreach_activities')
+    .values({
+      commune_id: commune.id,
+      kind: 'zalo',
+      title: `Tuyên truyền ${label}`,
+      held_on: '2026-05-01',
+      village_id: village.id,
+      document_ids: [outreachDocument.id],
+      updated_at: new Date(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const example = await db
+    .insertInto('good_examples')
+    .values({
+      commune_id: commune.id,
+      kind: 'good',
+      year: 2026,
+      subject: `Đơn vị ${label}`,
+      title: `Cách làm hay ${label}`,
+      updated_at: new Date(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const villageAssessment = await db
+    .insertInto('village_assessments')
+    .values({
+      commune_id: commune.id,
+      village_id: village.id,
+      year: 2029,
+      households: 10,
+      cultural_families: 5,
+      updated_at: new Date(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return {
     label,
     communeId: commune.id,
     ids: {
+      'village-assessments': villageAssessment.id,
+      'outreach-activities': activity.id,
+      'outreach-documents': outreachDocument.id,
+      'good-examples': example.id,
+      budgets: estimate.id,
+      'budget-lines': line.id,
+      'budget-spendings': spending.id,
       counters: counter.id,
       'service-officials': official.id,
       procedures: procedure.id,
@@ -316,6 +389,24 @@ async function snapshot(communeId: string) {
       .where('users.commune_id', '=', communeId)
       .orderBy('api_tokens.id')
       .execute(),
+    await db
+      .selectFrom('budget_estimates')
+      .selectAll()
+      .where('commune_id', '=', communeId)
+      .orderBy('id')
+      .execute(),
+    await db
+      .selectFrom('budget_lines')
+      .selectAll()
+      .where('commune_id', '=', communeId)
+      .orderBy('id')
+      .execute(),
+    await db
+      .selectFrom('budget_spendings')
+      .selectAll()
+      .where('commune_id', '=', communeId)
+      .orderBy('id')
+      .execute(),
   ]);
 }
 
@@ -326,6 +417,7 @@ const BODY_REFERENCES: Record<string, string> = {
   unitId: 'units',
   leadUnitId: 'units',
   userId: 'users',
+  villageId: 'villages',
   intoId: 'feedback',
   criteriaSetId: 'criteria-sets',
   counterId: 'counters',

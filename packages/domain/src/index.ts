@@ -1,4 +1,5 @@
 export * from './auth/password-policy.ts';
+export * from './budget/budget.ts';
 export * from './criteria/index.ts';
 export * from './feedback/privacy.ts';
 export * from './feedback/status.ts';
@@ -6,9 +7,11 @@ export * from './feedback/tracking-code.ts';
 export * from './feedback/workdays.ts';
 export * from './org/permissions.ts';
 export * from './org/roles.ts';
+export * from './outreach/outreach.ts';
 export * from './plans/dates.ts';
 export * from './plans/schedule.ts';
 export * from './plans/status.ts';
 export * from './problem.ts';
 export * from './satisfaction/index.ts';
 export * from './text/fold.ts';
+export * from './villages/villages.ts';

@@ -427,6 +427,139 @@ export interface FeedbackRemindersSentTable {
   sent_at: Generated<Date>;
 }
 
+export interface BudgetEstimatesTable {
+  commune_id: string;
+  id: Generated<string>;
+  year: number;
+  unit_id: string | null;
+  title: string;
+  note: Generated<string>;
+  status: Generated<'draft' | 'submitted' | 'approved'>;
+  submitted_by: string | null;
+  submitted_at: Date | null;
+  decided_by: string | null;
+  decided_at: Date | null;
+  decision_note: Generated<string>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface BudgetLinesTable {
+  commune_id: string;
+  id: Generated<string>;
+  estimate_id: string;
+  number: number;
+  content: string;
+  amount: number;
+  source: 'commune' | 'city' | 'other';
+  approved_amount: number | null;
+  note: Generated<string>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface BudgetSpendingsTable {
+  commune_id: string;
+  id: Generated<string>;
+  line_id: string;
+  spent_on: string;
+  amount: number;
+  content: string;
+  over_reason: string | null;
+  file_ids: Generated<string[]>;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface OutreachDocumentsTable {
+  commune_id: string;
+  id: Generated<string>;
+  number: Generated<string>;
+  issued_on: string | null;
+  issuer: Generated<string>;
+  title: string;
+  summary: Generated<string>;
+  file_id: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export type OutreachKindColumn =
+  | 'conference'
+  | 'loudspeaker'
+  | 'website'
+  | 'zalo'
+  | 'facebook'
+  | 'banner'
+  | 'performance'
+  | 'village_board';
+
+export interface OutreachActivitiesTable {
+  commune_id: string;
+  id: Generated<string>;
+  kind: OutreachKindColumn;
+  title: string;
+  held_on: string;
+  place: Generated<string>;
+  village_id: string | null;
+  unit_id: string | null;
+  audience: number | null;
+  content: Generated<string>;
+  document_ids: Generated<string[]>;
+  file_ids: Generated<string[]>;
+  links: Generated<string[]>;
+  is_public: Generated<boolean>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface GoodExamplesTable {
+  commune_id: string;
+  id: Generated<string>;
+  kind: 'good' | 'shortcoming';
+  year: number;
+  subject: string;
+  unit_id: string | null;
+  village_id: string | null;
+  title: string;
+  content: Generated<string>;
+  file_ids: Generated<string[]>;
+  links: Generated<string[]>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface VillageHeadsTable {
+  commune_id: string;
+  user_id: string;
+  village_id: string;
+}
+
+export interface VillageAssessmentsTable {
+  commune_id: string;
+  id: Generated<string>;
+  village_id: string;
+  year: number;
+  households: number;
+  cultural_families: number;
+  model_items: Generated<string[]>;
+  propose_title: Generated<boolean>;
+  note: Generated<string>;
+  file_ids: Generated<string[]>;
+  status: Generated<'draft' | 'submitted' | 'reviewed'>;
+  title_achieved: boolean | null;
+  review_note: Generated<string>;
+  reviewed_by: string | null;
+  reviewed_at: Date | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
 export interface DB {
   cities: CitiesTable;
   communes: CommunesTable;
@@ -449,6 +582,14 @@ export interface DB {
   mail_outbox: MailOutboxTable;
   commune_settings: CommuneSettingsTable;
   rate_limits: RateLimitsTable;
+  budget_estimates: BudgetEstimatesTable;
+  budget_lines: BudgetLinesTable;
+  budget_spendings: BudgetSpendingsTable;
+  outreach_documents: OutreachDocumentsTable;
+  outreach_activities: OutreachActivitiesTable;
+  good_examples: GoodExamplesTable;
+  village_heads: VillageHeadsTable;
+  village_assessments: VillageAssessmentsTable;
   criteria_sets: CriteriaSetsTable;
   level_registrations: LevelRegistrationsTable;
   assessments: AssessmentsTable;

@@ -2,10 +2,13 @@ import type { Kysely } from 'kysely';
 import { recordAudit } from '../audit/service.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import type { DB } from '../db/schema.ts';
+import { seedBudgetDemo } from './budget.ts';
 import { seedCriteria } from './criteria.ts';
 import { seedFeedbackDemo } from './feedback.ts';
+import { seedOutreachDemo } from './outreach.ts';
 import { BINH_GIANG_PLAN, BINH_GIANG_TASKS } from './plan.ts';
 import { seedSatisfaction } from './satisfaction.ts';
+import { seedVillageDemo } from './village-assessments.ts';
 
 /** The units the plan of xã Bình Giang names, with what the plan asks of each. */
 export const PLAN_UNITS = [
@@ -104,6 +107,20 @@ export const DEMO_ACCOUNTS = [
     fullName: 'Nguyễn Văn Hùng',
     roles: ['village'],
     unit: null,
+    commune: 'binhgiang',
+  },
+  {
+    username: 'kinhte.binhgiang',
+    fullName: 'Đỗ Văn Toàn',
+    roles: ['focal'],
+    unit: 'KT',
+    commune: 'binhgiang',
+  },
+  {
+    username: 'ttdvsnc.binhgiang',
+    fullName: 'Lương Thị Hồng',
+    roles: ['focal'],
+    unit: 'TTDVSNC',
     commune: 'binhgiang',
   },
   {
@@ -300,6 +317,9 @@ export async function seedDemo(db: Kysely<DB>, password: string): Promise<void> 
         })),
       )
       .execute();
+    await seedBudgetDemo(trx, communes);
+    await seedOutreachDemo(trx, communes);
+    await seedVillageDemo(trx, communes);
     await seedCriteria(trx);
     await seedSatisfaction(trx);
     await seedFeedbackDemo(trx);

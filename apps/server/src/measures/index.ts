@@ -1,7 +1,10 @@
+import { budgetMeasures } from '../budget/measures.ts';
 import { criteriaMeasures } from '../criteria/measures.ts';
 import { feedbackMeasures } from '../feedback/measures.ts';
+import { outreachMeasures } from '../outreach/measures.ts';
 import { planMeasures } from '../plans/measures.ts';
 import { satisfactionMeasures } from '../satisfaction/measures.ts';
+import { villageMeasures } from '../village-assessments/measures.ts';
 import type { MeasureDefinition } from './registry.ts';
 
 /**
@@ -13,6 +16,9 @@ export const MEASURES: readonly MeasureDefinition[] = [
   ...planMeasures,
   ...satisfactionMeasures,
   ...feedbackMeasures,
+  ...budgetMeasures,
+  ...outreachMeasures,
+  ...villageMeasures,
 ];
 
 export function findMeasure(key: string): MeasureDefinition | undefined {

@@ -2,6 +2,7 @@ import { type ComponentType, lazy } from 'react';
 
 const SatisfactionResults = lazy(() => import('./satisfaction/ResultsBlock'));
 const FeedbackHomeBlock = lazy(() => import('./feedback/FeedbackHomeBlock'));
+const OutreachBlock = lazy(() => import('./outreach/OutreachBlock'));
 
 /**
  * What the commune's public home page (/p/:communeCode) shows, in order. Each capability
@@ -16,6 +17,7 @@ export interface HomeSection {
 export const HOME_SECTIONS: HomeSection[] = [
   { key: 'satisfaction', Component: SatisfactionResults },
   { key: 'feedback', Component: FeedbackHomeBlock },
+  { key: 'outreach', Component: OutreachBlock },
 ];
 
 /** Links from the home page to what a citizen can do, e.g. "Gửi phản ánh, kiến nghị". */

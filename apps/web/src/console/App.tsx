@@ -22,6 +22,9 @@ const PlanDetailPage = lazy(() => import('./plans/PlanDetailPage'));
 const ProgressPage = lazy(() => import('./plans/ProgressPage'));
 const DifficultiesPage = lazy(() => import('./plans/DifficultiesPage'));
 const SummaryPage = lazy(() => import('./plans/SummaryPage'));
+const BudgetPage = lazy(() => import('./budget/BudgetPage'));
+const OutreachPage = lazy(() => import('./outreach/OutreachPage'));
+const VillageAssessmentsPage = lazy(() => import('./village-assessments/VillageAssessmentsPage'));
 const CriteriaSetsPage = lazy(() => import('./criteria/CriteriaSetsPage'));
 const RegistrationPage = lazy(() => import('./criteria/RegistrationPage'));
 const AssessmentsPage = lazy(() => import('./criteria/AssessmentsPage'));
@@ -83,6 +86,9 @@ export function App() {
             <Route path="plans/:planId" element={<PlanDetailPage />} />
             <Route path="progress" element={<ProgressPage />} />
             <Route path="difficulties" element={<DifficultiesPage />} />
+            <Route path="budget" element={<BudgetPage />} />
+            <Route path="outreach" element={<OutreachPage />} />
+            <Route path="village-assessments" element={<VillageAssessmentsPage />} />
             <Route path="criteria-sets" element={<CriteriaSetsPage />} />
             <Route path="level-registration" element={<RegistrationPage />} />
             <Route path="assessments" element={<AssessmentsPage />} />

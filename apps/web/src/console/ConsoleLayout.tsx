@@ -13,6 +13,7 @@ import {
   FileTextOutlined,
   FlagOutlined,
   GlobalOutlined,
+  HomeOutlined,
   LockOutlined,
   LogoutOutlined,
   MenuOutlined,
@@ -20,9 +21,11 @@ import {
   OrderedListOutlined,
   QrcodeOutlined,
   SmileOutlined,
+  SoundOutlined,
   TeamOutlined,
   TrophyOutlined,
   UserOutlined,
+  WalletOutlined,
 } from '@ant-design/icons';
 import { Avatar, Button, Dropdown, Flex, Layout, Menu, type MenuProps, Typography } from 'antd';
 import { Suspense, useState } from 'react';
@@ -103,6 +106,27 @@ function useNavigation(): NavGroup[] {
           label: t('nav.summary'),
           icon: <BarChartOutlined />,
           capability: 'plans.summary',
+        },
+        {
+          key: 'outreach',
+          path: '/outreach',
+          label: t('outreach.title'),
+          icon: <SoundOutlined />,
+          capability: 'org.view',
+        },
+        {
+          key: 'villageAssessments',
+          path: '/village-assessments',
+          label: t('villageAssessments.title'),
+          icon: <HomeOutlined />,
+          capability: 'org.view',
+        },
+        {
+          key: 'budget',
+          path: '/budget',
+          label: t('budget.title'),
+          icon: <WalletOutlined />,
+          capability: 'org.view',
         },
       ],
     },

@@ -14,6 +14,20 @@ export const PERMISSIONS = {
   'plans.manage': ['admin', 'coordinator'],
   /** Answer the difficulties units report against tasks. */
   'plans.answer_difficulties': ['coordinator', 'leader'],
+  /** Draft the yearly budget estimate and record spending (a unit's focal only for its own unit's estimate). */
+  'budget.manage': ['admin', 'coordinator', 'focal'],
+  /** Approve a budget estimate, or return it for changes. */
+  'budget.approve': ['leader'],
+  /** Log outreach activities (each unit, MTTQ, the village heads); edit one's own. */
+  'outreach.record': ['admin', 'coordinator', 'focal', 'supervisor', 'village'],
+  /** Keep the library of legal and guiding documents; edit any outreach activity. */
+  'outreach.manage': ['admin', 'coordinator'],
+  /** Record good examples and units that fall short (Trung tâm Dịch vụ sự nghiệp công, the coordinator). */
+  'outreach.examples': ['admin', 'coordinator', 'focal'],
+  /** Enter a village's yearly assessment (a village head only for his own village). */
+  'villages.assess': ['admin', 'coordinator', 'village'],
+  /** Review the villages' assessments and decide the "Thôn văn hóa" title (Phòng VH-XH). */
+  'villages.review': ['admin', 'coordinator'],
   /** Import and version the city's criteria sets (bộ tiêu chí). */
   'criteria.manage_sets': ['admin', 'city'],
   /** Register the commune's target level, open and consolidate its assessment, submit it. */
