@@ -31,9 +31,18 @@ const rate = (body: Record<string, unknown>, headers: Record<string, string> = {
 describe('one-tap ratings (public)', () => {
   it('201 with an id; the same clientId again is 200 with the same id and stores one row', async () => {
     const clientId = randomUUID();
+    const audits = await countRows(t.database, 'audit_log');
     const first = await rate({ clientId, score: 4 });
     expect(first.statusCode).toBe(201);
     const id = first.json().id;
+    // one audit row, written with the rating
+    expect(await countRows(t.database, 'audit_log')).toBe(audits + 1);
+    const audit = await t.database.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('entity_id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(audit).toMatchObject({ action: 'ratings.create', entity_type: 'rating', actor_name: 'người dân' });
     for (let i = 0; i < 10; i++) {
       const again = await rate({ clientId, score: 4 });
       expect(again.statusCode).toBe(200);
