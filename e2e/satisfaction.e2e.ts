@@ -85,7 +85,13 @@ describe('Máy tính bảng tại quầy (kiosk) khi mất mạng', () => {
     expect(
       await page.evaluate(() => JSON.parse(localStorage.getItem('cqtt.ratings.pending') ?? '[]').length),
     ).toBe(1);
+    // back on the network but the server still unreachable: the rating survives a reload
+    await page.route('**/api/public/ratings', (route) => route.abort('connectionrefused'));
     await b.context().setOffline(false);
+    await page.reload();
+    await page.getByText('Còn 1 đánh giá chờ gửi khi có mạng.').waitFor();
+    await page.unroute('**/api/public/ratings');
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
     await page.waitForFunction(
       () => JSON.parse(localStorage.getItem('cqtt.ratings.pending') ?? '[]').length === 0,
     );

@@ -31,9 +31,18 @@ const rate = (body: Record<string, unknown>, headers: Record<string, string> = {
 describe('one-tap ratings (public)', () => {
   it('201 with an id; the same clientId again is 200 with the same id and stores one row', async () => {
     const clientId = randomUUID();
+    const audits = await countRows(t.database, 'audit_log');
     const first = await rate({ clientId, score: 4 });
     expect(first.statusCode).toBe(201);
     const id = first.json().id;
+    // one audit row, written with the rating
+    expect(await countRows(t.database, 'audit_log')).toBe(audits + 1);
+    const audit = await t.database.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('entity_id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(audit).toMatchObject({ action: 'ratings.create', entity_type: 'rating', actor_name: 'người dân' });
     for (let i = 0; i < 10; i++) {
       const again = await rate({ clientId, score: 4 });
       expect(again.statusCode).toBe(200);
@@ -468,6 +477,43 @@ describe('dossiers and measures', () => {
       today,
     });
     expect(measure.value).toBe(0.5);
+  });
+
+  it('imports an XLSX too, updating dossiers it already has by code', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Hồ sơ');
+    ws.addRow(['Mã hồ sơ', 'Mã thủ tục', 'Ngày tiếp nhận', 'Ngày hẹn trả', 'Ngày trả kết quả', 'Trạng thái']);
+    // D4 now returned on its due date (on time); a new one returned late
+    ws.addRow(['CH-D4', '1.000894', '10/03/2026', '12/03/2026', '12/03/2026', 'Đã trả kết quả']);
+    ws.addRow([
+      'CH-D7',
+      '1.000894',
+      new Date('2026-04-01'),
+      new Date('2026-04-03'),
+      new Date('2026-04-06'),
+      'Đã trả',
+    ]);
+    const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+    const vhxh = await login(t.app, 'vhxh.cathai');
+    const res = await vhxh.post('/api/satisfaction/dossiers/import', {
+      fileName: 'ho-so.xlsx',
+      contentBase64: bytes.toString('base64'),
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({ imported: 2 });
+    const share = (await vhxh.get('/api/satisfaction/dossiers/on-time?year=2026')).json();
+    // on time: D1, D3, D4; late: D2, D7
+    expect(share).toMatchObject({ counted: 5, onTime: 3, late: 2, share: 0.6 });
+    const centreOfAnother = await login(t.app, 'vpub.binhgiang');
+    expect(
+      (
+        await centreOfAnother.post('/api/satisfaction/dossiers/import', {
+          fileName: 'x.csv',
+          contentBase64: bytes.toString('base64'),
+        })
+      ).statusCode,
+    ).toBe(403);
   });
 
   it('satisfaction.index and satisfaction.counterIndex for the year', async () => {

@@ -1,4 +1,5 @@
 import { answersProblems, conductProblems, elementOfQuestion, vietnamDate } from '@cqtt/domain';
+import { sql } from 'kysely';
 import { audited } from '../audit/service.ts';
 import { badRequest, conflict } from '../http/errors.ts';
 import { consumeRateLimit, type RateLimit } from '../http/rate-limit.ts';
@@ -156,42 +157,63 @@ export async function submitRating(
   }
 
   const now = new Date();
-  const inserted = await audited(ctx, async (trx) => {
-    const row = await trx
-      .insertInto('ratings')
-      .values({
-        commune_id: commune.id,
-        client_id: input.clientId,
-        counter_id: counter?.id ?? official?.counter_id ?? null,
-        official_id: official?.id ?? null,
-        procedure_code: procedureCode,
-        dossier_code: dossierCode,
-        score: input.score,
-        conduct_done: conduct.done,
-        conduct_breaches: conduct.breaches,
-        comment: input.comment?.trim() ?? '',
-        channel: input.channel,
-        created_at: now,
-        rated_on: vietnamDate(now),
-      })
-      .onConflict((oc) => oc.doNothing())
-      .returning('id')
-      .executeTakeFirst();
-    if (!row) throw new AlreadyThere();
-    return {
-      result: row.id,
-      audit: {
-        action: 'ratings.create',
-        entityType: 'rating',
-        entityId: row.id,
-        communeId: commune.id,
-        after: { score: input.score, channel: input.channel, dossierCode },
-      },
-    };
-  }).catch((e) => {
-    if (e instanceof AlreadyThere) return null;
-    throw e;
-  });
+  // The rating and its audit row in one statement (one round trip, atomic): a rating is the
+  // hottest write of the application. A retry or a taken dossier code inserts neither.
+  const after = JSON.stringify({ score: input.score, channel: input.channel, dossierCode });
+  const row = await ctx.db
+    .with('r', (db) =>
+      db
+        .insertInto('ratings')
+        .values({
+          commune_id: commune.id,
+          client_id: input.clientId,
+          counter_id: counter?.id ?? official?.counter_id ?? null,
+          official_id: official?.id ?? null,
+          procedure_code: procedureCode,
+          dossier_code: dossierCode,
+          score: input.score,
+          conduct_done: conduct.done,
+          conduct_breaches: conduct.breaches,
+          comment: input.comment?.trim() ?? '',
+          channel: input.channel,
+          created_at: now,
+          rated_on: vietnamDate(now),
+        })
+        .onConflict((oc) => oc.doNothing())
+        .returning('id'),
+    )
+    .with('a', (db) =>
+      db
+        .insertInto('audit_log')
+        .columns([
+          'actor_name',
+          'commune_id',
+          'action',
+          'entity_type',
+          'entity_id',
+          'after',
+          'request_id',
+          'ip',
+        ])
+        .expression((eb) =>
+          eb
+            .selectFrom('r')
+            .select([
+              sql.val('người dân').as('actor_name'),
+              sql<string>`${commune.id}::uuid`.as('commune_id'),
+              sql.val('ratings.create').as('action'),
+              sql.val('rating').as('entity_type'),
+              sql<string>`r.id::text`.as('entity_id'),
+              sql<string>`${after}::jsonb`.as('after'),
+              sql.val(ctx.requestId).as('request_id'),
+              sql.val(ctx.ip).as('ip'),
+            ]),
+        ),
+    )
+    .selectFrom('r')
+    .select('id')
+    .executeTakeFirst();
+  const inserted = row?.id ?? null;
   if (inserted) return { id: inserted, created: true };
   // Lost a race: either the same clientId (idempotent) or the same dossier code (409).
   const same = await ctx.db
