@@ -13,7 +13,7 @@ describe('Trang dành cho người dân, trên điện thoại', () => {
     });
     await page.goto('/p/HP-BINHGIANG');
     await page.getByRole('heading', { name: 'Xã Bình Giang', level: 1 }).waitFor();
-    await page.getByText('UBND Xã Bình Giang').waitFor();
+    await page.getByRole('banner').getByText('UBND Xã Bình Giang').waitFor();
     await page.getByText('Thành phố Hải Phòng').waitFor();
     // Trang nhẹ: không có thư viện giao diện của trang cán bộ (antd).
     expect(scripts.some((u) => /antd|table-|date-picker/.test(u))).toBe(false);
