@@ -143,6 +143,13 @@ describe('tiêu chí, chấm điểm và công nhận mức độ', () => {
     await login(page, 'snv.haiphong');
     await openMenu(page, 'Tự đánh giá, chấm điểm');
     await page.getByText('Mức độ của các xã, phường, đặc khu').waitFor();
+    await page.getByRole('spinbutton', { name: 'Năm' }).fill(String(YEAR));
+    await page
+      .getByRole('row')
+      .filter({ hasText: 'Xã Bình Giang' })
+      .getByText('Đã gửi thành phố, chờ thẩm định')
+      .waitFor();
+    await page.screenshot({ path: join(outDir, 'criteria-communes.png'), fullPage: true });
     await page.goto(assessmentUrl);
     dialog = await scoreDialog(page, 'II.1.1');
     await dialog.getByRole('spinbutton').fill('7.5');
@@ -212,7 +219,7 @@ describe('tiêu chí, chấm điểm và công nhận mức độ', () => {
       .filter({ hasText: suffix })
       .getByText(/^v\d+$/)
       .waitFor();
-    await page.keyboard.press('Escape');
+    await page.locator('.ant-drawer-content').waitFor({ state: 'hidden' });
     await page.screenshot({ path: join(outDir, 'criteria-sets.png'), fullPage: true });
   });
 });

@@ -367,6 +367,19 @@ describe('the assessment workflow', () => {
       ['review', 8],
       ['city', 8],
     ]);
+    // each step told the people whose turn it was
+    const titles = async (c: Client) =>
+      (await c.get('/api/notifications?page=1&pageSize=50'))
+        .json()
+        .items.map((n: { title: string }) => n.title);
+    expect(await titles(supervisor)).toContainEqual(expect.stringMatching(/năm 2027 .*chờ giám sát/));
+    expect(await titles(leader)).toContainEqual(expect.stringMatching(/năm 2027 .*chờ lãnh đạo duyệt/));
+    expect(await titles(city)).toContainEqual(expect.stringMatching(/năm 2027 .*đã gửi thành phố/));
+    expect(await titles(city)).toContainEqual('Xã Bình Giang đăng ký mức 3 năm 2027');
+    expect(await titles(coordinator)).toContainEqual(
+      'Thành phố công nhận mức 3 năm 2027 (Quyết định số 1234/QĐ-UBND)',
+    );
+    expect(await titles(await login(t.app, 'snv.hanoi'))).toEqual([]);
     const list = (await city.get('/api/assessments?year=2027')).json();
     expect(list).toEqual([expect.objectContaining({ communeName: 'Xã Bình Giang', recognisedLevel: 3 })]);
   });

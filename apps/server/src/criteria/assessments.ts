@@ -18,6 +18,7 @@ import { type AppError, badRequest, conflict, forbidden, notFound } from '../htt
 import type { Actor, RequestContext } from '../http/route.ts';
 import { findMeasure } from '../measures/index.ts';
 import { visibleCommuneIds } from '../org/scope.ts';
+import { notifyRoles } from './notify.ts';
 import { findSet } from './sets.ts';
 
 /**
@@ -49,6 +50,15 @@ const ACTION_RULES: Record<Action, { from: AssessmentStatus[]; to: AssessmentSta
     to: 'self_scoring',
     label: 'trả lại để chấm lại',
   },
+};
+
+/** Whose turn it is once the assessment enters a state (they get a notification). */
+const NEXT_TURN: Partial<Record<AssessmentStatus, { roles: string[]; city?: boolean }>> = {
+  self_scoring: { roles: ['focal', 'coordinator'] },
+  consolidated: { roles: ['supervisor'] },
+  reviewed: { roles: ['leader'] },
+  approved: { roles: ['coordinator', 'leader'] },
+  submitted: { roles: ['city'], city: true },
 };
 
 function mayAct(actor: Actor, action: Action): boolean {
@@ -679,6 +689,20 @@ export async function act(ctx: RequestContext, id: string, input: { action: Acti
     if (Number(updated.numUpdatedRows) !== 1)
       throw conflict('Hồ sơ vừa được người khác chuyển bước; vui lòng tải lại.');
     await addEvent(trx, actor, a, input.action, rule.to, note);
+    const next = NEXT_TURN[rule.to];
+    if (next) {
+      await notifyRoles(
+        trx,
+        { cityId: actor.cityId, communeId: next.city ? null : a.commune_id, roles: next.roles },
+        {
+          aboutCommuneId: a.commune_id,
+          kind: `criteria.${input.action}`,
+          title: `Hồ sơ tự đánh giá năm ${a.year} của ${a.commune_name}: ${STATUS_LABELS[rule.to].toLocaleLowerCase('vi-VN')}`,
+          body: note,
+          link: `/assessments/${a.id}`,
+        },
+      );
+    }
     return {
       result: null,
       audit: {
@@ -718,6 +742,16 @@ export async function recognise(
       .where('commune_id', '=', a.commune_id)
       .where('id', '=', a.id)
       .execute();
+    await notifyRoles(
+      trx,
+      { cityId: actor.cityId, communeId: a.commune_id, roles: ['coordinator', 'leader'] },
+      {
+        aboutCommuneId: a.commune_id,
+        kind: 'criteria.recognise',
+        title: `Thành phố công nhận ${LEVEL_LABELS[input.level]!.toLocaleLowerCase('vi-VN')} năm ${a.year} (Quyết định số ${input.decisionNumber})`,
+        link: `/assessments/${a.id}`,
+      },
+    );
     await addEvent(
       trx,
       actor,

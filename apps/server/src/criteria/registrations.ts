@@ -5,6 +5,7 @@ import type { DB } from '../db/schema.ts';
 import { forbidden } from '../http/errors.ts';
 import type { Actor, RequestContext } from '../http/route.ts';
 import { visibleCommuneIds } from '../org/scope.ts';
+import { notifyRoles } from './notify.ts';
 
 /** The level a commune registers for a year, sent to the city; on time when sent by 15/02. */
 export async function register(
@@ -47,6 +48,17 @@ export async function register(
       .select('name')
       .where('id', '=', communeId)
       .executeTakeFirstOrThrow();
+    await notifyRoles(
+      trx,
+      { cityId: actor.cityId, communeId: null, roles: ['city'] },
+      {
+        aboutCommuneId: communeId,
+        kind: 'criteria.registration',
+        title: `${commune.name} đăng ký mức ${input.targetLevel} năm ${input.year}${values.on_time ? '' : ' (sau hạn 15/02)'}`,
+        body: input.justification,
+        link: '/level-registration',
+      },
+    );
     return {
       result: registrationView({ ...row, commune_name: commune.name, sent_by_name: actor.fullName }),
       audit: {

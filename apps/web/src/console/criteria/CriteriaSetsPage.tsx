@@ -290,7 +290,11 @@ export default function CriteriaSetsPage() {
           text={editing}
           saving={importSet.isPending}
           onClose={() => setEditing(null)}
-          onSave={(json) => send({ json })}
+          onSave={async (json) => {
+            const ok = await send({ json });
+            if (ok) setViewing(undefined);
+            return ok;
+          }}
         />
       ) : null}
     </>
