@@ -51,7 +51,12 @@ export const SAMPLE_SET: CriteriaSetInput = {
               maxPoints: 4,
               measure: 'plans.tasksOnTimeShare',
             },
-            { code: 'I.2.2', name: 'Tuyên truyền về mô hình trên các phương tiện của xã', maxPoints: 3 },
+            {
+              code: 'I.2.2',
+              name: 'Tỷ lệ thôn có hoạt động tuyên truyền về mô hình trong năm',
+              maxPoints: 3,
+              measure: 'outreach.villagesCovered',
+            },
           ],
         },
       ],
@@ -69,7 +74,12 @@ export const SAMPLE_SET: CriteriaSetInput = {
           evidence: 'Số liệu trên hệ thống thông tin giải quyết TTHC',
           guidance: 'Tỷ lệ hồ sơ đúng hạn từ 98% trở lên: đủ điểm.',
           indicators: [
-            { code: 'II.1.1', name: 'Tỷ lệ hồ sơ giải quyết đúng và trước hạn', maxPoints: 10 },
+            {
+              code: 'II.1.1',
+              name: 'Tỷ lệ hồ sơ giải quyết đúng và trước hạn',
+              maxPoints: 10,
+              measure: 'satisfaction.dossiersOnTimeShare',
+            },
             { code: 'II.1.2', name: 'Xin lỗi người dân khi hồ sơ trễ hạn', maxPoints: 5 },
           ],
         },
@@ -120,7 +130,12 @@ export const SAMPLE_SET: CriteriaSetInput = {
           evidence: 'Sổ theo dõi phản ánh, kiến nghị; văn bản trả lời',
           guidance: '',
           indicators: [
-            { code: 'IV.1.1', name: 'Tỷ lệ phản ánh, kiến nghị được trả lời đúng hạn', maxPoints: 10 },
+            {
+              code: 'IV.1.1',
+              name: 'Tỷ lệ phản ánh, kiến nghị được trả lời đúng hạn',
+              maxPoints: 10,
+              measure: 'feedback.answeredOnTimeShare',
+            },
             { code: 'IV.1.2', name: 'Tổ chức đối thoại với Nhân dân', maxPoints: 5 },
           ],
         },
@@ -139,8 +154,13 @@ export const SAMPLE_SET: CriteriaSetInput = {
           evidence: 'Kết quả khảo sát theo phiếu (SIPAS)',
           guidance: 'Điểm theo tỷ lệ người dân hài lòng.',
           indicators: [
-            { code: 'V.1.1', name: 'Chỉ số hài lòng chung', maxPoints: 10 },
-            { code: 'V.1.2', name: 'Đánh giá tại quầy (một chạm)', maxPoints: 5 },
+            { code: 'V.1.1', name: 'Chỉ số hài lòng chung', maxPoints: 10, measure: 'satisfaction.index' },
+            {
+              code: 'V.1.2',
+              name: 'Đánh giá tại quầy (một chạm)',
+              maxPoints: 5,
+              measure: 'satisfaction.counterIndex',
+            },
           ],
         },
       ],
@@ -159,7 +179,12 @@ export const SAMPLE_SET: CriteriaSetInput = {
           guidance: '',
           indicators: [
             { code: 'VI.1.1', name: 'Công khai, lấy ý kiến Nhân dân theo Luật Dân chủ cơ sở', maxPoints: 8 },
-            { code: 'VI.1.2', name: 'Tỷ lệ thôn đạt danh hiệu “Thôn văn hóa”', maxPoints: 7 },
+            {
+              code: 'VI.1.2',
+              name: 'Tỷ lệ thôn đạt danh hiệu “Thôn văn hóa”',
+              maxPoints: 7,
+              measure: 'villages.cultureTitleShare',
+            },
           ],
         },
       ],
@@ -174,7 +199,7 @@ export const SAMPLE_SET: CriteriaSetInput = {
       minTotal: 90,
       mandatory: ['I.1', 'II.1', 'III.1'],
       minGroupShare: 0.75,
-      minIndex: { 'plans.tasksOnTimeShare': 0.9 },
+      minIndex: { 'plans.tasksOnTimeShare': 0.9, 'satisfaction.index': 0.9 },
     },
   ],
 };
