@@ -2,9 +2,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import { type Page, request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login, outDir, PHONE, pickOption, useBrowser } from './support.ts';
+import { baseURL, DEMO_PASSWORD, login, outDir, PHONE, pickOption, useBrowser } from './support.ts';
 
 const suffix = Date.now().toString(36);
 const content = `Đèn chiếu sáng ở ngã ba thôn Lương Ngọc tắt cả tuần, buổi tối rất nguy hiểm (${suffix})`;
@@ -128,6 +128,38 @@ describe('Cán bộ xử lý phản ánh trên trang cán bộ', () => {
     await page.getByRole('button', { name: 'Thêm ngày nghỉ của xã' }).click();
     await page.getByRole('cell', { name: 'Lễ hội đình làng' }).waitFor();
     await page.screenshot({ path: join(outDir, 'feedback-settings.png'), fullPage: true });
+  });
+
+  it('vướng mắc đơn vị báo trong kế hoạch vào hàng đợi; Chủ tịch trả lời ngay từ hàng đợi', async () => {
+    const difficulty = `Thiếu kinh phí in tài liệu tuyên truyền bộ quy tắc ứng xử (${suffix})`;
+    const api = await request.newContext({ baseURL });
+    const signIn = await api.post('/api/auth/login', {
+      data: { username: 'ttpvhcc.binhgiang', password: DEMO_PASSWORD },
+    });
+    const csrf = ((await signIn.json()) as { csrfToken: string }).csrfToken;
+    const plans = (await (await api.get('/api/plans')).json()) as { id: string }[];
+    const plan = (await (await api.get(`/api/plans/${plans[0]!.id}`)).json()) as {
+      tasks: { id: string; leadUnit: { code: string } }[];
+    };
+    const task = plan.tasks.find((x) => x.leadUnit.code === 'TTPVHCC')!;
+    const sent = await api.post('/api/difficulties', {
+      data: { taskId: task.id, year: 2027, content: difficulty },
+      headers: { 'x-csrf-token': csrf },
+    });
+    expect(sent.status()).toBe(201);
+    await api.dispose();
+
+    const page = b.page();
+    await login(page, 'chutich.binhgiang');
+    await page.goto('/feedback?kind=difficulty');
+    await page.getByText(difficulty).click();
+    await page.getByRole('heading', { name: 'Vướng mắc của đơn vị', exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Trả lời vướng mắc' }).click();
+    const reply = `Giao Văn phòng bố trí kinh phí in trong quý I (${suffix})`;
+    await page.getByRole('dialog').getByLabel('Nội dung trả lời').fill(reply);
+    await page.getByRole('dialog').getByRole('button', { name: 'Trả lời vướng mắc' }).click();
+    await page.getByTestId('feedback-answer').getByText(reply).waitFor();
+    await page.getByText('Đã trả lời').first().waitFor();
   });
 
   it('MTTQ xem cả hàng đợi và tỷ lệ đúng hạn, không thấy thông tin cá nhân', async () => {

@@ -268,6 +268,30 @@ describe('sending feedback', () => {
     expect(await items()).toBe(itemsBefore);
   });
 
+  it('a broken or cut multipart body is a Vietnamese 400, never a 500', async () => {
+    const cut = await t.app.inject({
+      method: 'POST',
+      url: '/api/public/feedback',
+      payload: '--abc\r\nContent-Disposition: form-data; name="content"\r\n\r\nĐường hỏng',
+      headers: { 'content-type': 'multipart/form-data; boundary=abc' },
+      remoteAddress: freshIp(),
+    });
+    expect(cut.statusCode).toBe(400);
+    expect(cut.json().error.message).toMatch(VIETNAMESE);
+    const incomplete = await multipart({ communeCode: 'HP-BINHGIANG' }, []);
+    expect(incomplete.statusCode).toBe(400);
+    const wrongField = await t.app.inject({
+      method: 'POST',
+      url: '/api/public/feedback',
+      payload:
+        '--abc\r\nContent-Disposition: form-data; name="anh"; filename="a.png"\r\nContent-Type: image/png\r\n\r\nx\r\n--abc--\r\n',
+      headers: { 'content-type': 'multipart/form-data; boundary=abc' },
+      remoteAddress: freshIp(),
+    });
+    expect(wrongField.statusCode).toBe(400);
+    expect(wrongField.json().error.message).toMatch(/trường “files”/);
+  });
+
   it('rate limit per address: 10 in 10 minutes by default, then 429 with a Vietnamese message; another address is not affected', async () => {
     const ip = '10.66.66.66';
     for (let i = 0; i < 10; i++) expect((await send(citizen, ip)).statusCode).toBe(201);

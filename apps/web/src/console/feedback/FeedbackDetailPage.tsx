@@ -19,7 +19,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { errorMessage } from '../../api/client';
+import { useSession } from '../auth/session';
 import { useUnits } from '../org/api';
+import { can } from '../permissions';
 import { PageLoading, QueryError } from '../shared/feedback';
 import { formatDate, formatDateTime } from '../shared/format';
 import { PageHeader } from '../shared/PageHeader';
@@ -28,6 +30,7 @@ import { useDocumentTitle } from '../shared/useDocumentTitle';
 import {
   type FeedbackAction,
   type FeedbackDetail,
+  useAnswerQueuedDifficulty,
   useFeedbackAction,
   useFeedbackItem,
   useFeedbackQueue,
@@ -163,6 +166,51 @@ function ActionModal({
   );
 }
 
+function DifficultyAnswerModal({ item, onClose }: { item: FeedbackDetail; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const answer = useAnswerQueuedDifficulty(item.id);
+  const [form] = Form.useForm<{ answer: string }>();
+  return (
+    <Modal
+      open
+      width={640}
+      title={t('feedback.answerDifficultyTitle')}
+      okText={t('feedback.answerDifficultySend')}
+      cancelText={t('common.cancel')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={answer.isPending}
+    >
+      <Typography.Paragraph className="cqtt-quote">{item.content}</Typography.Paragraph>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={(v) =>
+          answer.mutate(
+            { difficultyId: item.difficultyId ?? '', answer: v.answer.trim() },
+            {
+              onSuccess: () => {
+                message.success(t('feedback.done'));
+                onClose();
+              },
+              onError: (err) => message.error(errorMessage(err)),
+            },
+          )
+        }
+      >
+        <Form.Item
+          name="answer"
+          label={t('feedback.answer')}
+          rules={[{ required: true, whitespace: true, message: t('feedback.required') }]}
+        >
+          <Input.TextArea rows={6} maxLength={5000} autoFocus />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
 export default function FeedbackDetailPage() {
   const { t } = useTranslation();
   const { id } = useParams();
@@ -171,6 +219,8 @@ export default function FeedbackDetailPage() {
   const { message, modal } = App.useApp();
   const [action, setAction] = useState<FeedbackAction | null>(null);
   const [publish, setPublish] = useState(true);
+  const [answering, setAnswering] = useState(false);
+  const me = useSession();
   useDocumentTitle(item.data?.trackingCode ?? t('feedback.nav.queue'));
   if (item.isLoading) return <PageLoading />;
   if (item.error || !item.data) return <QueryError error={item.error} onRetry={() => void item.refetch()} />;
@@ -307,13 +357,16 @@ export default function FeedbackDetailPage() {
             </Flex>
           </Card>
         )}
-        {d.kind === 'difficulty' && d.status !== 'published' && d.task && (
-          <Card>
-            <Link to={`/difficulties?year=${d.task.year}&planId=${d.task.planId}`}>
-              {t('feedback.answerDifficulty')}
-            </Link>
-          </Card>
-        )}
+        {d.kind === 'difficulty' &&
+          d.status !== 'published' &&
+          d.difficultyId &&
+          can(me, 'plans.answer_difficulties') && (
+            <Card title={t('feedback.actions')}>
+              <Button type="primary" onClick={() => setAnswering(true)}>
+                {t('feedback.answerDifficultySend')}
+              </Button>
+            </Card>
+          )}
         <Card title={t('feedback.history')}>
           <Timeline
             items={d.history.map((h) => ({
@@ -332,6 +385,7 @@ export default function FeedbackDetailPage() {
         </Card>
       </Flex>
       {action && <ActionModal item={d} action={action} onClose={() => setAction(null)} />}
+      {answering && <DifficultyAnswerModal item={d} onClose={() => setAnswering(false)} />}
     </>
   );
 }

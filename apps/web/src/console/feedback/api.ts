@@ -201,3 +201,17 @@ export function useSaveCategory() {
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['feedback', 'categories'] }),
   });
 }
+
+/** A unit's difficulty is answered where the plan keeps it; its queue item follows. */
+export function useAnswerQueuedDifficulty(itemId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ difficultyId, answer }: { difficultyId: string; answer: string }) =>
+      api.post(`/api/difficulties/${enc(difficultyId)}/answer`, { answer }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['feedback', 'item', itemId] });
+      void queryClient.invalidateQueries({ queryKey: ['feedback', 'queue'] });
+      void queryClient.invalidateQueries({ queryKey: ['difficulties'] });
+    },
+  });
+}
