@@ -253,7 +253,13 @@ describe('what decides a reminder', () => {
     await scan(db, dayClock('2026-02-15'));
     expect(await sentKeys(db)).toEqual(['3/2026/before_3']);
 
-    // task 8 (lead: Phòng Kinh tế, no account in the demo), yearly, due 31/12: 3 days before
+    // task 8 (lead: Phòng Kinh tế), yearly, due 31/12: 3 days before. The unit's only account is
+    // switched off here, so the reminder must reach the coordinator instead.
+    await db
+      .updateTable('users')
+      .set({ is_active: false })
+      .where('username', '=', 'kinhte.binhgiang')
+      .execute();
     await scan(db, dayClock('2026-12-28'));
     const keys = await sentKeys(db);
     expect(keys).toEqual(expect.arrayContaining(['8/2026/before_3', '9/2026/before_3', '1/2026/before_3']));
