@@ -6,5 +6,6 @@ export * from './outreach/outreach.ts';
 export * from './plans/dates.ts';
 export * from './plans/schedule.ts';
 export * from './plans/status.ts';
+export * from './rewards/rewards.ts';
 export * from './text/fold.ts';
 export * from './villages/villages.ts';

@@ -5,6 +5,7 @@ import type { DB } from '../db/schema.ts';
 import { seedBudgetDemo } from './budget.ts';
 import { seedOutreachDemo } from './outreach.ts';
 import { BINH_GIANG_PLAN, BINH_GIANG_TASKS } from './plan.ts';
+import { seedRewardsDemo } from './rewards.ts';
 import { seedVillageDemo } from './village-assessments.ts';
 
 /** The units the plan of xã Bình Giang names, with what the plan asks of each. */
@@ -317,6 +318,7 @@ export async function seedDemo(db: Kysely<DB>, password: string): Promise<void> 
     await seedBudgetDemo(trx, communes);
     await seedOutreachDemo(trx, communes);
     await seedVillageDemo(trx, communes);
+    await seedRewardsDemo(trx, communes);
     await recordAudit(
       trx,
       { actor: null, requestId: 'seed-demo', ip: 'local' },

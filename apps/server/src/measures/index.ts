@@ -1,5 +1,6 @@
 import { budgetMeasures } from '../budget/measures.ts';
 import { outreachMeasures } from '../outreach/measures.ts';
+import { rewardMeasures } from '../rewards/measures.ts';
 import { villageMeasures } from '../village-assessments/measures.ts';
 import type { MeasureDefinition } from './registry.ts';
 
@@ -11,6 +12,7 @@ export const MEASURES: readonly MeasureDefinition[] = [
   ...budgetMeasures,
   ...outreachMeasures,
   ...villageMeasures,
+  ...rewardMeasures,
 ];
 
 export function findMeasure(key: string): MeasureDefinition | undefined {

@@ -28,6 +28,12 @@ export const PERMISSIONS = {
   'villages.assess': ['admin', 'coordinator', 'village'],
   /** Review the villages' assessments and decide the "Thôn văn hóa" title (Phòng VH-XH). */
   'villages.review': ['admin', 'coordinator'],
+  /** Nominate an individual or a collective for a reward (units, the coordinator). */
+  'rewards.nominate': ['admin', 'coordinator', 'focal'],
+  /** Comment on nominations (MTTQ and the supervisors). */
+  'rewards.comment': ['supervisor'],
+  /** Decide a reward: form, decision number and date. */
+  'rewards.decide': ['leader'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
