@@ -24,6 +24,7 @@ const DifficultiesPage = lazy(() => import('./plans/DifficultiesPage'));
 const SummaryPage = lazy(() => import('./plans/SummaryPage'));
 const BudgetPage = lazy(() => import('./budget/BudgetPage'));
 const OutreachPage = lazy(() => import('./outreach/OutreachPage'));
+const RewardsPage = lazy(() => import('./rewards/RewardsPage'));
 const VillageAssessmentsPage = lazy(() => import('./village-assessments/VillageAssessmentsPage'));
 
 /** On a 401 from any call but login: forget the session, which sends the user to the login page. */
@@ -79,6 +80,7 @@ export function App() {
             <Route path="difficulties" element={<DifficultiesPage />} />
             <Route path="budget" element={<BudgetPage />} />
             <Route path="outreach" element={<OutreachPage />} />
+            <Route path="rewards" element={<RewardsPage />} />
             <Route path="village-assessments" element={<VillageAssessmentsPage />} />
             <Route
               path="unit-summary"

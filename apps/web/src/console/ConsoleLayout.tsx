@@ -17,6 +17,7 @@ import {
   MenuOutlined,
   SoundOutlined,
   TeamOutlined,
+  TrophyOutlined,
   UserOutlined,
   WalletOutlined,
 } from '@ant-design/icons';
@@ -112,6 +113,13 @@ function useNavigation(): NavGroup[] {
           path: '/village-assessments',
           label: t('villageAssessments.title'),
           icon: <HomeOutlined />,
+          capability: 'org.view',
+        },
+        {
+          key: 'rewards',
+          path: '/rewards',
+          label: t('rewards.title'),
+          icon: <TrophyOutlined />,
           capability: 'org.view',
         },
         {
