@@ -9,7 +9,7 @@ const nominee = `Trần Thị Mai ${suffix}`;
 describe('khen thưởng: đề nghị, MTTQ cho ý kiến, Chủ tịch quyết định', () => {
   const browser = useBrowser();
 
-  it('Phòng VH-XH đề nghị; MTTQ cho ý kiến', async () => {
+  it('Phòng VH-XH đề nghị khen thưởng', async () => {
     const page = browser.page();
     await login(page, 'vhxh.binhgiang');
     await page.goto(`/rewards?year=${YEAR}`);
@@ -22,11 +22,17 @@ describe('khen thưởng: đề nghị, MTTQ cho ý kiến, Chủ tịch quyết
     await dialog.getByRole('button', { name: 'Lưu' }).click();
     await dialog.waitFor({ state: 'hidden' });
     await page.getByRole('row').filter({ hasText: nominee }).getByText('Chờ quyết định').waitFor();
+  });
 
-    const mttq = await browser.context().newPage();
+  it('MTTQ cho ý kiến', async () => {
+    const mttq = browser.page();
     await login(mttq, 'mttq.binhgiang');
     await mttq.goto(`/rewards?year=${YEAR}`);
-    await mttq.getByRole('row').filter({ hasText: nominee }).getByRole('button', { name: 'Cho ý kiến' }).click();
+    await mttq
+      .getByRole('row')
+      .filter({ hasText: nominee })
+      .getByRole('button', { name: 'Cho ý kiến' })
+      .click();
     const comment = mttq.getByRole('dialog', { name: `Cho ý kiến: ${nominee}` });
     await formField(comment, 'Ý kiến MTTQ').locator('textarea').fill('Nhất trí đề nghị.');
     await comment.getByRole('button', { name: 'Lưu' }).click();
@@ -49,9 +55,14 @@ describe('khen thưởng: đề nghị, MTTQ cho ý kiến, Chủ tịch quyết
     await dialog.getByRole('button', { name: 'Lưu' }).click();
     await dialog.waitFor({ state: 'hidden' });
     await row.getByText('Đã khen thưởng').waitFor();
-    const [download] = await Promise.all([page.waitForEvent('download'), row.getByRole('button', { name: /Quyết định \(Word\)/ }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      row.getByRole('button', { name: /Quyết định \(Word\)/ }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/\.docx$/);
-    await page.getByRole('searchbox', { name: 'Tìm theo tên, thành tích (không cần dấu)' }).fill(`tran thi mai ${suffix}`);
+    await page
+      .getByRole('searchbox', { name: 'Tìm theo tên, thành tích (không cần dấu)' })
+      .fill(`tran thi mai ${suffix}`);
     await page.getByRole('row').filter({ hasText: 'Phạm Văn Đức' }).waitFor({ state: 'detached' });
     await row.waitFor();
     await page.screenshot({ path: join(outDir, 'rewards.png'), fullPage: true });
