@@ -59,11 +59,14 @@ describe('tuyên truyền: ghi hoạt động, độ phủ, thư viện, gương
     expect(readFileSync(saved).subarray(0, 2).toString()).toBe('PK');
 
     await page.getByRole('searchbox', { name: 'Tìm (không cần dấu)' }).fill('');
+    await page.getByText(/^Đêm văn nghệ quần chúng/).waitFor();
     await page.getByRole('tab', { name: 'Độ phủ' }).click();
     await page.getByText('5/6').waitFor();
     await page.screenshot({ path: join(outDir, 'outreach-coverage.png'), fullPage: true });
 
     await page.getByRole('tab', { name: 'Thư viện văn bản' }).click();
+    // the tab is in the address: wait for it before typing, or the search would write the old address back
+    await page.getByRole('cell', { name: '119/KH-UBND' }).waitFor();
     await page.getByRole('searchbox', { name: 'Tìm (không cần dấu)' }).fill('bo tieu chi');
     await page.getByRole('cell', { name: '5049/QĐ-UBND' }).waitFor();
     await page.getByRole('cell', { name: '119/KH-UBND' }).waitFor({ state: 'detached' });

@@ -29,6 +29,7 @@ import { outreachRoutes } from './outreach/routes.ts';
 import { planExportRoutes } from './plans/export-routes.ts';
 import { plansRoutes } from './plans/routes.ts';
 import { publicRoutes } from './public/routes.ts';
+import { rewardsRoutes } from './rewards/routes.ts';
 import { satisfactionPublicRoutes } from './satisfaction/public-routes.ts';
 import { satisfactionRoutes } from './satisfaction/routes.ts';
 import { usersRoutes } from './users/routes.ts';
@@ -199,6 +200,7 @@ export async function buildApp({ config, database, logStream }: BuildAppOptions)
   budgetRoutes(app);
   outreachRoutes(app);
   villageAssessmentRoutes(app);
+  rewardsRoutes(app);
 
   const openapi = buildOpenApi(app.cqttRoutes);
   app.get('/api/openapi.json', async () => openapi);

@@ -81,11 +81,12 @@ beforeAll(async () => {
     .where('line_id', '=', line.id)
     .executeTakeFirstOrThrow();
   const firstOf = async (
-    table: 'outreach_activities' | 'outreach_documents' | 'good_examples' | 'village_assessments',
+    table: 'outreach_activities' | 'outreach_documents' | 'good_examples' | 'village_assessments' | 'rewards',
   ) =>
     (await db.selectFrom(table).select('id').where('commune_id', '=', communeId).executeTakeFirstOrThrow())
       .id;
   ids = {
+    rewards: await firstOf('rewards'),
     'village-assessments': await firstOf('village_assessments'),
     'outreach-activities': await firstOf('outreach_activities'),
     'outreach-documents': await firstOf('outreach_documents'),

@@ -301,10 +301,27 @@ async function foreignData(code: string, label: string): Promise<Foreign> {
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  const reward = await db
+    .insertInto('rewards')
+    .values({
+      commune_id: commune.id,
+      year: 2026,
+      nominee_kind: 'individual',
+      nominee_name: `Cá nhân ${label}`,
+      achievements: 'Thành tích',
+      status: 'awarded',
+      form: 'Giấy khen',
+      decision_number: '1/QĐ-UBND',
+      decision_date: '2026-01-10',
+      updated_at: new Date(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return {
     label,
     communeId: commune.id,
     ids: {
+      rewards: reward.id,
       'village-assessments': villageAssessment.id,
       'outreach-activities': activity.id,
       'outreach-documents': outreachDocument.id,

@@ -12,6 +12,7 @@ export * from './plans/dates.ts';
 export * from './plans/schedule.ts';
 export * from './plans/status.ts';
 export * from './problem.ts';
+export * from './rewards/rewards.ts';
 export * from './satisfaction/index.ts';
 export * from './text/fold.ts';
 export * from './villages/villages.ts';

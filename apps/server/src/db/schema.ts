@@ -560,6 +560,33 @@ export interface VillageAssessmentsTable {
   updated_at: Timestamp;
 }
 
+export interface RewardsTable {
+  commune_id: string;
+  id: Generated<string>;
+  year: number;
+  nominee_kind: 'individual' | 'collective';
+  nominee_name: string;
+  nominee_position: Generated<string>;
+  unit_id: string | null;
+  village_id: string | null;
+  achievements: string;
+  file_ids: Generated<string[]>;
+  nominated_by: string | null;
+  nominating_unit_id: string | null;
+  status: Generated<'nominated' | 'awarded' | 'declined'>;
+  mttq_comment: Generated<string>;
+  commented_by: string | null;
+  commented_at: Date | null;
+  form: Generated<string>;
+  decision_number: Generated<string>;
+  decision_date: string | null;
+  decision_note: Generated<string>;
+  decided_by: string | null;
+  decided_at: Date | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
 export interface DB {
   cities: CitiesTable;
   communes: CommunesTable;
@@ -590,6 +617,7 @@ export interface DB {
   good_examples: GoodExamplesTable;
   village_heads: VillageHeadsTable;
   village_assessments: VillageAssessmentsTable;
+  rewards: RewardsTable;
   criteria_sets: CriteriaSetsTable;
   level_registrations: LevelRegistrationsTable;
   assessments: AssessmentsTable;

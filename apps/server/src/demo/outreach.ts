@@ -157,7 +157,7 @@ const ACTIVITIES: Array<{
     kind: 'facebook',
     title: 'Đăng video hướng dẫn đánh giá mức độ hài lòng bằng mã QR trên Fanpage xã',
     heldOn: '2026-10-01',
-    place: 'Fanpage UBND xã Bình Giang',
+    place: 'Fanpage của UBND xã',
     unit: 'TTDVSNC',
     audience: 5100,
     docs: [],

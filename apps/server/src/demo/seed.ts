@@ -7,6 +7,7 @@ import { seedCriteria } from './criteria.ts';
 import { seedFeedbackDemo } from './feedback.ts';
 import { seedOutreachDemo } from './outreach.ts';
 import { BINH_GIANG_PLAN, BINH_GIANG_TASKS } from './plan.ts';
+import { seedRewardsDemo } from './rewards.ts';
 import { seedSatisfaction } from './satisfaction.ts';
 import { seedVillageDemo } from './village-assessments.ts';
 
@@ -323,6 +324,7 @@ export async function seedDemo(db: Kysely<DB>, password: string): Promise<void> 
     await seedCriteria(trx);
     await seedSatisfaction(trx);
     await seedFeedbackDemo(trx);
+    await seedRewardsDemo(trx, communes);
     await recordAudit(
       trx,
       { actor: null, requestId: 'seed-demo', ip: 'local' },

@@ -3,6 +3,7 @@ import { criteriaMeasures } from '../criteria/measures.ts';
 import { feedbackMeasures } from '../feedback/measures.ts';
 import { outreachMeasures } from '../outreach/measures.ts';
 import { planMeasures } from '../plans/measures.ts';
+import { rewardMeasures } from '../rewards/measures.ts';
 import { satisfactionMeasures } from '../satisfaction/measures.ts';
 import { villageMeasures } from '../village-assessments/measures.ts';
 import type { MeasureDefinition } from './registry.ts';
@@ -19,6 +20,7 @@ export const MEASURES: readonly MeasureDefinition[] = [
   ...budgetMeasures,
   ...outreachMeasures,
   ...villageMeasures,
+  ...rewardMeasures,
 ];
 
 export function findMeasure(key: string): MeasureDefinition | undefined {

@@ -24,6 +24,7 @@ const DifficultiesPage = lazy(() => import('./plans/DifficultiesPage'));
 const SummaryPage = lazy(() => import('./plans/SummaryPage'));
 const BudgetPage = lazy(() => import('./budget/BudgetPage'));
 const OutreachPage = lazy(() => import('./outreach/OutreachPage'));
+const RewardsPage = lazy(() => import('./rewards/RewardsPage'));
 const VillageAssessmentsPage = lazy(() => import('./village-assessments/VillageAssessmentsPage'));
 const CriteriaSetsPage = lazy(() => import('./criteria/CriteriaSetsPage'));
 const RegistrationPage = lazy(() => import('./criteria/RegistrationPage'));
@@ -88,6 +89,7 @@ export function App() {
             <Route path="difficulties" element={<DifficultiesPage />} />
             <Route path="budget" element={<BudgetPage />} />
             <Route path="outreach" element={<OutreachPage />} />
+            <Route path="rewards" element={<RewardsPage />} />
             <Route path="village-assessments" element={<VillageAssessmentsPage />} />
             <Route path="criteria-sets" element={<CriteriaSetsPage />} />
             <Route path="level-registration" element={<RegistrationPage />} />

@@ -122,6 +122,13 @@ function useNavigation(): NavGroup[] {
           capability: 'org.view',
         },
         {
+          key: 'rewards',
+          path: '/rewards',
+          label: t('rewards.title'),
+          icon: <TrophyOutlined />,
+          capability: 'org.view',
+        },
+        {
           key: 'budget',
           path: '/budget',
           label: t('budget.title'),

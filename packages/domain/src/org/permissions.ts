@@ -56,6 +56,12 @@ export const PERMISSIONS = {
   'feedback.answer': ['coordinator', 'focal'],
   /** Approve an answer, send it back, publish it. */
   'feedback.approve': ['leader'],
+  /** Nominate an individual or a collective for a reward (units, the coordinator). */
+  'rewards.nominate': ['admin', 'coordinator', 'focal'],
+  /** Comment on nominations (MTTQ and the supervisors). */
+  'rewards.comment': ['supervisor'],
+  /** Decide a reward: form, decision number and date. */
+  'rewards.decide': ['leader'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

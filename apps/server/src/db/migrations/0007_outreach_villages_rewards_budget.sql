@@ -160,3 +160,38 @@ create table village_assessments (
   unique (commune_id, village_id, year),
   foreign key (commune_id, village_id) references villages (commune_id, id)
 );
+
+-- Rewards (khen thưởng): nominations with achievements and evidence, MTTQ's
+-- comment, the leader's decision (form, number, date).
+create table rewards (
+  commune_id uuid not null references communes (id),
+  id uuid not null default gen_random_uuid(),
+  year integer not null check (year between 2000 and 2100),
+  nominee_kind text not null check (nominee_kind in ('individual', 'collective')),
+  nominee_name text not null,
+  nominee_position text not null default '',      -- chức vụ, đơn vị công tác
+  unit_id uuid,                                   -- the nominee's unit, if any
+  village_id uuid,
+  achievements text not null,
+  file_ids uuid[] not null default '{}',
+  nominated_by uuid references users (id),
+  nominating_unit_id uuid,
+  status text not null default 'nominated' check (status in ('nominated', 'awarded', 'declined')),
+  mttq_comment text not null default '',
+  commented_by uuid references users (id),
+  commented_at timestamptz,
+  form text not null default '',
+  decision_number text not null default '',
+  decision_date date,
+  decision_note text not null default '',
+  decided_by uuid references users (id),
+  decided_at timestamptz,
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now(),
+  primary key (commune_id, id),
+  unique (id),
+  foreign key (commune_id, unit_id) references units (commune_id, id),
+  foreign key (commune_id, village_id) references villages (commune_id, id),
+  foreign key (commune_id, nominating_unit_id) references units (commune_id, id)
+);
+create index rewards_year on rewards (commune_id, year);
