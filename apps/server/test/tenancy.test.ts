@@ -412,6 +412,7 @@ async function snapshot(communeId: string) {
       .where('commune_id', '=', communeId)
       .orderBy('id')
       .execute(),
+    await db.selectFrom('rewards').selectAll().where('commune_id', '=', communeId).orderBy('id').execute(),
     await db
       .selectFrom('budget_lines')
       .selectAll()
