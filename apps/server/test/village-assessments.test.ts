@@ -102,6 +102,23 @@ describe('the village head enters, Phòng VH-XH reviews', () => {
     expect((await focal.patch(`/api/village-assessments/${id}`, { note: 'x' })).statusCode).toBe(403);
   });
 
+  it('the table tells each user which villages they may enter: the head his own, Phòng VH-XH all', async () => {
+    const mayEnter = async (client: typeof thon) =>
+      Object.fromEntries(
+        (await client.get('/api/village-assessments?year=2026'))
+          .json()
+          .villages.map((r: { village: { name: string }; mayEnter: boolean }) => [
+            r.village.name,
+            r.mayEnter,
+          ]),
+      );
+    const head = await mayEnter(thon);
+    expect(Object.entries(head).filter(([, may]) => may)).toEqual([['Thôn Ngọc Quán', true]]);
+    expect(Object.values(await mayEnter(vhxh)).every(Boolean)).toBe(true);
+    const mttq = await login(t.app, 'mttq.binhgiang');
+    expect(Object.values(await mayEnter(mttq)).some(Boolean)).toBe(false);
+  });
+
   it('refuses bad counts and a village of another commune with a Vietnamese 400, writing nothing', async () => {
     const before = await countRows(t.database, 'audit_log');
     const base = { villageId: villages['Thôn Cậy'], year: 2026, households: 276, culturalFamilies: 200 };

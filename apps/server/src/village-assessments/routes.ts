@@ -69,6 +69,8 @@ export function villageAssessmentRoutes(app: FastifyInstance) {
           z.object({
             village: z.object({ id: z.uuid(), name: z.string() }),
             assessment: Assessment.nullable(),
+            /** The caller may enter or edit this village's results (Phòng VH-XH: all; a village head: his own). */
+            mayEnter: z.boolean(),
           }),
         ),
       }),

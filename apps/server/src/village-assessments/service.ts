@@ -163,6 +163,10 @@ export async function yearTable(
     .where('commune_id', '=', communeId)
     .where('is_active', '=', true)
     .executeTakeFirstOrThrow();
+  // Who may enter which village's results: Phòng VH-XH any, a village head only his own.
+  const actor = ctx.actor!;
+  const reviewer = can(actor.roles, 'villages.review');
+  const headed = !reviewer && can(actor.roles, 'villages.assess') ? await headedVillage(ctx.db, actor) : null;
   return {
     year: filter.year,
     activeVillages: Number(active.n),
@@ -171,6 +175,7 @@ export async function yearTable(
     villages: list.map((v) => ({
       village: { id: v.id, name: v.name },
       assessment: assessed.get(v.id) ?? null,
+      mayEnter: reviewer || headed === v.id,
     })),
   };
 }

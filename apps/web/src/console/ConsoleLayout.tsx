@@ -107,6 +107,12 @@ function useNavigation(): NavGroup[] {
           icon: <BarChartOutlined />,
           capability: 'plans.summary',
         },
+      ],
+    },
+    {
+      key: 'community',
+      label: t('nav.groupCommunity'),
+      items: [
         {
           key: 'outreach',
           path: '/outreach',

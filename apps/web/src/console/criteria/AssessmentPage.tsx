@@ -6,11 +6,12 @@ import {
   Card,
   Col,
   DatePicker,
-  Descriptions,
+  Flex,
   Form,
   Input,
   InputNumber,
   Modal,
+  Progress,
   Row,
   Select,
   Space,
@@ -525,13 +526,22 @@ export default function AssessmentPage() {
         </Col>
         <Col xs={24} lg={8}>
           <Card title={t('criteria.assessment.groups')}>
-            <Descriptions size="small" column={1}>
-              {a.groups.map((g) => (
-                <Descriptions.Item key={g.code} label={`${g.code}. ${g.name}`}>
-                  {points(g.points)} / {points(g.maxPoints)}
-                </Descriptions.Item>
-              ))}
-            </Descriptions>
+            {a.groups.map((g) => (
+              <div key={g.code} style={{ marginBottom: 12 }}>
+                <Flex justify="space-between" gap={12} align="baseline">
+                  <Typography.Text>{`${g.code}. ${g.name}`}</Typography.Text>
+                  <Typography.Text strong style={{ whiteSpace: 'nowrap' }}>
+                    {points(g.points)} / {points(g.maxPoints)}
+                  </Typography.Text>
+                </Flex>
+                <Progress
+                  percent={g.maxPoints > 0 ? Math.round((g.points / g.maxPoints) * 100) : 0}
+                  showInfo={false}
+                  size="small"
+                  aria-label={`${g.code}. ${g.name}: ${points(g.points)} / ${points(g.maxPoints)}`}
+                />
+              </div>
+            ))}
           </Card>
           <Card title={t('criteria.assessment.workList')} style={{ marginTop: 16 }}>
             <Table

@@ -51,7 +51,11 @@ interface YearTable {
   activeVillages: number;
   recognised: number;
   cultureTitleShare: number | null;
-  villages: Array<{ village: { id: string; name: string }; assessment: Assessment | null }>;
+  villages: Array<{
+    village: { id: string; name: string };
+    assessment: Assessment | null;
+    mayEnter: boolean;
+  }>;
 }
 type Row = YearTable['villages'][number];
 
@@ -196,12 +200,12 @@ export default function VillageAssessmentsPage() {
               const a = r.assessment;
               return (
                 <Space wrap>
-                  {mayAssess && (a?.status !== 'reviewed' || mayReview) ? (
+                  {mayAssess && r.mayEnter && (a?.status !== 'reviewed' || mayReview) ? (
                     <Button size="small" onClick={() => setEntering(r)}>
                       {a ? t('villageAssessments.edit') : t('villageAssessments.enter')}
                     </Button>
                   ) : null}
-                  {a && a.status === 'draft' && mayAssess ? (
+                  {a && a.status === 'draft' && mayAssess && r.mayEnter ? (
                     <Button size="small" loading={submit.isPending} onClick={() => submit.mutate(a.id)}>
                       {t('villageAssessments.submit')}
                     </Button>
