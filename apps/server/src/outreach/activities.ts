@@ -8,6 +8,7 @@ import {
 } from '@cqtt/domain';
 import type { Kysely } from 'kysely';
 import { audited } from '../audit/service.ts';
+import { columnIfDefined } from '../db/columns.ts';
 import { containsPattern, foldSql } from '../db/fold.ts';
 import type { DB } from '../db/schema.ts';
 import { checkCommuneFiles, filesById, pickFiles } from '../files/refs.ts';
@@ -198,18 +199,17 @@ async function validate(
 }
 
 function columns(input: Partial<ActivityInput>) {
-  const set = <T>(value: T | undefined, column: string) => (value === undefined ? {} : { [column]: value });
   return {
-    ...set(input.kind, 'kind'),
-    ...set(input.title, 'title'),
-    ...set(input.heldOn, 'held_on'),
-    ...set(input.place, 'place'),
-    ...set(input.villageId, 'village_id'),
-    ...set(input.unitId, 'unit_id'),
-    ...set(input.audience, 'audience'),
-    ...set(input.content, 'content'),
-    ...set(input.links, 'links'),
-    ...set(input.isPublic, 'is_public'),
+    ...columnIfDefined(input.kind, 'kind'),
+    ...columnIfDefined(input.title, 'title'),
+    ...columnIfDefined(input.heldOn, 'held_on'),
+    ...columnIfDefined(input.place, 'place'),
+    ...columnIfDefined(input.villageId, 'village_id'),
+    ...columnIfDefined(input.unitId, 'unit_id'),
+    ...columnIfDefined(input.audience, 'audience'),
+    ...columnIfDefined(input.content, 'content'),
+    ...columnIfDefined(input.links, 'links'),
+    ...columnIfDefined(input.isPublic, 'is_public'),
   };
 }
 

@@ -1,6 +1,7 @@
 import { can, foldVietnamese, GOOD_EXAMPLE_KIND_LABELS, type GoodExampleKind } from '@cqtt/domain';
 import type { Kysely } from 'kysely';
 import { audited } from '../audit/service.ts';
+import { columnIfDefined } from '../db/columns.ts';
 import { containsPattern, foldSql } from '../db/fold.ts';
 import type { DB } from '../db/schema.ts';
 import { checkCommuneFiles, filesById, pickFiles } from '../files/refs.ts';
@@ -114,16 +115,15 @@ export async function listExamples(
 }
 
 function columns(input: Partial<ExampleInput>) {
-  const set = <T>(value: T | undefined, column: string) => (value === undefined ? {} : { [column]: value });
   return {
-    ...set(input.kind, 'kind'),
-    ...set(input.year, 'year'),
-    ...set(input.subject, 'subject'),
-    ...set(input.unitId, 'unit_id'),
-    ...set(input.villageId, 'village_id'),
-    ...set(input.title, 'title'),
-    ...set(input.content, 'content'),
-    ...set(input.links, 'links'),
+    ...columnIfDefined(input.kind, 'kind'),
+    ...columnIfDefined(input.year, 'year'),
+    ...columnIfDefined(input.subject, 'subject'),
+    ...columnIfDefined(input.unitId, 'unit_id'),
+    ...columnIfDefined(input.villageId, 'village_id'),
+    ...columnIfDefined(input.title, 'title'),
+    ...columnIfDefined(input.content, 'content'),
+    ...columnIfDefined(input.links, 'links'),
   };
 }
 

@@ -1,5 +1,6 @@
 import { can, foldVietnamese } from '@cqtt/domain';
 import { audited } from '../audit/service.ts';
+import { columnIfDefined } from '../db/columns.ts';
 import { containsPattern, foldSql } from '../db/fold.ts';
 import { checkCommuneFiles, filesById } from '../files/refs.ts';
 import { conflict, notFound } from '../http/errors.ts';
@@ -94,14 +95,13 @@ export async function getDocument(ctx: RequestContext, id: string) {
 }
 
 function columns(input: Partial<DocumentInput>) {
-  const set = <T>(value: T | undefined, column: string) => (value === undefined ? {} : { [column]: value });
   return {
-    ...set(input.number, 'number'),
-    ...set(input.issuedOn, 'issued_on'),
-    ...set(input.issuer, 'issuer'),
-    ...set(input.title, 'title'),
-    ...set(input.summary, 'summary'),
-    ...set(input.fileId, 'file_id'),
+    ...columnIfDefined(input.number, 'number'),
+    ...columnIfDefined(input.issuedOn, 'issued_on'),
+    ...columnIfDefined(input.issuer, 'issuer'),
+    ...columnIfDefined(input.title, 'title'),
+    ...columnIfDefined(input.summary, 'summary'),
+    ...columnIfDefined(input.fileId, 'file_id'),
   };
 }
 

@@ -1,5 +1,6 @@
 import { parseIsoDate, type Schedule, scheduleProblem } from '@cqtt/domain';
 import { audited } from '../audit/service.ts';
+import { columnIfDefined } from '../db/columns.ts';
 import { badRequest, notFound } from '../http/errors.ts';
 import type { RequestContext } from '../http/route.ts';
 import { resolveCommuneId } from '../org/scope.ts';
@@ -40,25 +41,24 @@ export interface PlanInput {
 }
 
 function planColumns(input: PlanInput) {
-  const set = <T>(value: T | undefined, column: string) => (value === undefined ? {} : { [column]: value });
   return {
-    ...set(input.number, 'number'),
-    ...set(input.title, 'title'),
-    ...set(input.issuedPlace, 'issued_place'),
-    ...set(input.issuedOn, 'issued_on'),
-    ...set(input.legalBases, 'legal_bases'),
-    ...set(input.purpose, 'purpose'),
-    ...set(input.requirements, 'requirements'),
-    ...set(input.objectives, 'objectives'),
-    ...set(input.content, 'content'),
-    ...set(input.funding, 'funding'),
-    ...set(input.organization, 'organization'),
-    ...set(input.targets === undefined ? undefined : JSON.stringify(input.targets), 'targets'),
-    ...set(input.periodFrom, 'period_from'),
-    ...set(input.periodTo, 'period_to'),
-    ...set(input.signerTitle, 'signer_title'),
-    ...set(input.signerName, 'signer_name'),
-    ...set(input.recipients, 'recipients'),
+    ...columnIfDefined(input.number, 'number'),
+    ...columnIfDefined(input.title, 'title'),
+    ...columnIfDefined(input.issuedPlace, 'issued_place'),
+    ...columnIfDefined(input.issuedOn, 'issued_on'),
+    ...columnIfDefined(input.legalBases, 'legal_bases'),
+    ...columnIfDefined(input.purpose, 'purpose'),
+    ...columnIfDefined(input.requirements, 'requirements'),
+    ...columnIfDefined(input.objectives, 'objectives'),
+    ...columnIfDefined(input.content, 'content'),
+    ...columnIfDefined(input.funding, 'funding'),
+    ...columnIfDefined(input.organization, 'organization'),
+    ...columnIfDefined(input.targets === undefined ? undefined : JSON.stringify(input.targets), 'targets'),
+    ...columnIfDefined(input.periodFrom, 'period_from'),
+    ...columnIfDefined(input.periodTo, 'period_to'),
+    ...columnIfDefined(input.signerTitle, 'signer_title'),
+    ...columnIfDefined(input.signerName, 'signer_name'),
+    ...columnIfDefined(input.recipients, 'recipients'),
   };
 }
 
@@ -188,17 +188,16 @@ async function checkTask(
 }
 
 function taskColumns(input: TaskInput) {
-  const set = <T>(value: T | undefined, column: string) => (value === undefined ? {} : { [column]: value });
   return {
-    ...set(input.number, 'number'),
-    ...set(input.content, 'content'),
-    ...set(input.schedule === undefined ? undefined : JSON.stringify(input.schedule), 'schedule'),
-    ...set(input.scheduleText, 'schedule_text'),
-    ...set(input.leadUnitId, 'lead_unit_id'),
-    ...set(input.coordinatingUnitIds, 'coordinating_unit_ids'),
-    ...set(input.coordinatingText, 'coordinating_text'),
-    ...set(input.addedOn, 'added_on'),
-    ...set(input.isActive, 'is_active'),
+    ...columnIfDefined(input.number, 'number'),
+    ...columnIfDefined(input.content, 'content'),
+    ...columnIfDefined(input.schedule === undefined ? undefined : JSON.stringify(input.schedule), 'schedule'),
+    ...columnIfDefined(input.scheduleText, 'schedule_text'),
+    ...columnIfDefined(input.leadUnitId, 'lead_unit_id'),
+    ...columnIfDefined(input.coordinatingUnitIds, 'coordinating_unit_ids'),
+    ...columnIfDefined(input.coordinatingText, 'coordinating_text'),
+    ...columnIfDefined(input.addedOn, 'added_on'),
+    ...columnIfDefined(input.isActive, 'is_active'),
   };
 }
 

@@ -11,6 +11,7 @@ import {
 } from '@cqtt/domain';
 import type { Kysely } from 'kysely';
 import { audited } from '../audit/service.ts';
+import { columnIfDefined } from '../db/columns.ts';
 import { containsPattern, foldSql } from '../db/fold.ts';
 import type { DB } from '../db/schema.ts';
 import { checkCommuneFiles, filesById, pickFiles } from '../files/refs.ts';
@@ -215,19 +216,18 @@ export async function updateNomination(ctx: RequestContext, id: string, input: P
     input.fileIds === undefined
       ? undefined
       : await checkCommuneFiles(ctx.db, before.commune_id, input.fileIds);
-  const set = <T>(value: T | undefined, column: string) => (value === undefined ? {} : { [column]: value });
   return change(
     ctx,
     before,
     {
-      ...set(input.year, 'year'),
-      ...set(input.nomineeKind, 'nominee_kind'),
-      ...set(input.nomineeName, 'nominee_name'),
-      ...set(input.nomineePosition, 'nominee_position'),
-      ...set(input.unitId, 'unit_id'),
-      ...set(input.villageId, 'village_id'),
-      ...set(input.achievements, 'achievements'),
-      ...set(fileIds, 'file_ids'),
+      ...columnIfDefined(input.year, 'year'),
+      ...columnIfDefined(input.nomineeKind, 'nominee_kind'),
+      ...columnIfDefined(input.nomineeName, 'nominee_name'),
+      ...columnIfDefined(input.nomineePosition, 'nominee_position'),
+      ...columnIfDefined(input.unitId, 'unit_id'),
+      ...columnIfDefined(input.villageId, 'village_id'),
+      ...columnIfDefined(input.achievements, 'achievements'),
+      ...columnIfDefined(fileIds, 'file_ids'),
     },
     'rewards.update',
   );
