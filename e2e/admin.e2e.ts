@@ -100,8 +100,10 @@ describe('Quản trị hệ thống xã Bình Giang', () => {
     await logout(page);
     await fillLogin(page, newUser.username, newUser.initialPassword);
     await page.getByTestId('login-error').waitFor();
-    await page.getByLabel('Mật khẩu', { exact: true }).fill(newUser.ownPassword);
-    await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+    // Enter submits the form whatever the button's name while it still shows the first attempt.
+    const password = page.getByLabel('Mật khẩu', { exact: true });
+    await password.fill(newUser.ownPassword);
+    await password.press('Enter');
     await page.waitForURL((url) => url.pathname === '/');
     expect(await page.getByTestId('header-user').textContent()).toBe(newUser.fullName);
   });
