@@ -3,7 +3,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import { z } from 'zod';
@@ -21,6 +20,7 @@ import { filesRoutes } from './files/routes.ts';
 import { AppError, errorBody, fromDatabaseError } from './http/errors.ts';
 import { buildOpenApi } from './http/openapi.ts';
 import { defineRoute, registerRoute } from './http/route.ts';
+import { installSecurityHeaders } from './http/security-headers.ts';
 import { installVietnameseZodErrors } from './http/zod-vi.ts';
 import { notifyRoutes } from './notify/routes.ts';
 import { installMetrics } from './ops/metrics.ts';
@@ -97,7 +97,7 @@ export async function buildApp({ config, database, logStream }: BuildAppOptions)
   app.decorateRequest('ctx', null as never);
 
   await app.register(fastifyCookie);
-  await app.register(fastifyHelmet, {
+  installSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],

@@ -184,6 +184,10 @@ describe('malformed input on every documented route', () => {
           await expectRefused(`${label} ${key} huge`, () =>
             admin.request(route.method, url, { ...example, [key]: 'á'.repeat(200_000) }),
           );
+          // PostgreSQL cannot store U+0000 in text or jsonb
+          await expectRefused(`${label} ${key} with NUL`, () =>
+            admin.request(route.method, url, { ...example, [key]: `${value}\u0000x` }),
+          );
         }
       }
       await expectRefused(`${label} over the size limit`, () =>

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { vietnamDate } from '@cqtt/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findMeasure } from '../src/measures/index.ts';
+import { ratingWriterOf } from '../src/satisfaction/rating-writer.ts';
 import { sealRatings } from '../src/satisfaction/results.ts';
 import { anonymous, countRows, createTestApp, login, type TestApp } from './harness.ts';
 
@@ -9,15 +10,13 @@ let t: TestApp;
 let catHaiId: string;
 const today = vietnamDate(new Date());
 
+const communeIdOf = async (code: string) =>
+  (await t.database.db.selectFrom('communes').select('id').where('code', '=', code).executeTakeFirstOrThrow())
+    .id;
+
 beforeAll(async () => {
   t = await createTestApp();
-  catHaiId = (
-    await t.database.db
-      .selectFrom('communes')
-      .select('id')
-      .where('code', '=', 'HP-CATHAI')
-      .executeTakeFirstOrThrow()
-  ).id;
+  catHaiId = await communeIdOf('HP-CATHAI');
 });
 afterAll(() => t.close());
 
@@ -78,6 +77,87 @@ describe('one-tap ratings (public)', () => {
       .where('dossier_code', '=', 'HS-PARALLEL-9')
       .execute();
     expect(rows).toHaveLength(1);
+  });
+
+  it('ratings sent at the same moment are stored together, and each gets its own answer', async () => {
+    const stamp = Date.now();
+    const stored = await rate({ dossierCode: `HS-GROUP-OLD-${stamp}` });
+    expect(stored.statusCode).toBe(201);
+    const retryId = randomUUID();
+    const first = await rate({ clientId: retryId, dossierCode: `HS-GROUP-RETRY-${stamp}` });
+    const twice = randomUUID();
+    const audits = await countRows(t.database, 'audit_log');
+    // Sent together they reach the server in the same moment and are written as groups.
+    const results = await Promise.all([
+      ...Array.from({ length: 30 }, (_, i) =>
+        rate({ dossierCode: `HS-GROUP-${stamp}-${i}`, score: 1 + (i % 5) }),
+      ),
+      rate({ clientId: retryId, dossierCode: `HS-GROUP-RETRY-${stamp}` }),
+      rate({ dossierCode: `HS-GROUP-OLD-${stamp}` }),
+      rate({ counterId: randomUUID() }),
+      rate({ procedureCode: 'KHONG-CO' }),
+      rate({ clientId: twice, dossierCode: `HS-GROUP-TWICE-${stamp}` }),
+      rate({ clientId: twice, dossierCode: `HS-GROUP-TWICE-${stamp}` }),
+      rate({ dossierCode: `HS-GROUP-SAME-${stamp}` }),
+      rate({ dossierCode: `HS-GROUP-SAME-${stamp}` }),
+    ]);
+    const status = results.map((r) => r.statusCode);
+    expect(status.slice(0, 30)).toEqual(Array(30).fill(201));
+    expect(new Set(results.slice(0, 30).map((r) => r.json().id)).size).toBe(30);
+    expect(status[30]).toBe(200);
+    expect(results[30]!.json()).toEqual(first.json());
+    expect(status[31]).toBe(409);
+    expect(results[32]!.json().error.message).toBe('Quầy không tồn tại.');
+    expect(results[33]!.json().error.message).toBe('Thủ tục hành chính không tồn tại.');
+    expect(status.slice(32, 34)).toEqual([400, 400]);
+    // the same clientId twice in one moment: one rating, both answered with its id
+    expect(status.slice(34, 36).sort()).toEqual([200, 201]);
+    expect(results[34]!.json()).toEqual(results[35]!.json());
+    expect(status.slice(36, 38).sort()).toEqual([201, 409]);
+    // one audit row per stored rating, none for the refused or repeated ones
+    expect(await countRows(t.database, 'audit_log')).toBe(audits + 32);
+    const rows = await t.database.db
+      .selectFrom('ratings')
+      .select(['dossier_code', 'score'])
+      .where('dossier_code', 'like', `HS-GROUP-${stamp}-%`)
+      .execute();
+    expect(rows).toHaveLength(30);
+    expect(rows.find((r) => r.dossier_code === `HS-GROUP-${stamp}-7`)?.score).toBe(3);
+  });
+
+  it('a rating the database refuses does not take the ratings of its group down with it', async () => {
+    const communeId = await communeIdOf('HP-BINHGIANG');
+    const row = (dossierCode: string, channel = 'qr') => ({
+      communeId,
+      clientId: randomUUID(),
+      counterId: null,
+      officialId: null,
+      procedureCode: null,
+      dossierCode,
+      score: 4,
+      conductDone: [],
+      conductBreaches: [],
+      comment: '',
+      channel: channel as 'qr',
+      createdAt: new Date().toISOString(),
+      ratedOn: today,
+      requestId: 'test',
+      ip: '127.0.0.1',
+    });
+    // The route never lets an unknown channel through; written directly, the check refuses it.
+    const writer = ratingWriterOf(t.database.db);
+    const stamp = Date.now();
+    const outcomes = await Promise.allSettled([
+      writer.write(row(`HS-ALONE-${stamp}-1`)),
+      writer.write(row(`HS-ALONE-${stamp}-2`, 'fax')),
+      writer.write(row(`HS-ALONE-${stamp}-3`)),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(outcomes.map((o) => (o.status === 'fulfilled' ? o.value.kind : null))).toEqual([
+      'created',
+      null,
+      'created',
+    ]);
   });
 
   it('takes counter, official, procedure and conduct items; the dossier fills the procedure', async () => {

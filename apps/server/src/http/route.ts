@@ -103,6 +103,20 @@ declare module 'fastify' {
   }
 }
 
+/**
+ * Where a string holds a NUL character (U+0000), which PostgreSQL cannot store in text or
+ * jsonb: refused up front with a 400 rather than failing in the database.
+ */
+function pathOfNul(value: unknown, path: string, depth = 0): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (depth > 20 || value === null || typeof value !== 'object') return null;
+  for (const [key, item] of Object.entries(value)) {
+    const found = pathOfNul(item, path ? `${path}.${key}` : key, depth + 1);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
 function parse(schema: AnyZod | undefined, value: unknown, where: 'params' | 'query' | 'body') {
   if (!schema) {
     if (
@@ -121,6 +135,11 @@ function parse(schema: AnyZod | undefined, value: unknown, where: 'params' | 'qu
       );
     }
     return undefined;
+  }
+  const nul = pathOfNul(value, where === 'body' ? '' : where);
+  if (nul !== null) {
+    const message = 'Dữ liệu chứa ký tự điều khiển không hợp lệ (NUL).';
+    throw new AppError('validation_error', 400, message, [{ path: nul, message }]);
   }
   const result = schema.safeParse(value ?? (where === 'body' ? undefined : {}));
   if (!result.success) {

@@ -1,11 +1,11 @@
 import { answersProblems, conductProblems, elementOfQuestion, vietnamDate } from '@cqtt/domain';
-import { sql } from 'kysely';
 import { audited } from '../audit/service.ts';
 import { badRequest, conflict } from '../http/errors.ts';
 import { consumeRateLimit, type RateLimit } from '../http/rate-limit.ts';
 import type { RequestContext } from '../http/route.ts';
 import { findPublicCommune } from '../public/routes.ts';
 import { questionnaireById } from './questionnaires.ts';
+import { ratingWriterOf } from './rating-writer.ts';
 
 /** Ratings without a dossier code: per device (the phone's or tablet's own id) and per address. */
 export const ANONYMOUS_RATING_LIMITS = {
@@ -79,71 +79,17 @@ export async function submitRating(
   input: RatingInput,
   deviceId: string | null,
 ): Promise<{ id: string; created: boolean }> {
-  const commune = { id: await communeIdOf(ctx, input.communeCode) };
+  const communeId = await communeIdOf(ctx, input.communeCode);
   const dossierCode = input.dossierCode?.trim().toUpperCase() || null;
   // A rating without a dossier code is rate-limited: a retry of one already stored must not
   // count, so look for it first. With a code, the insert itself finds a retry.
   if (!dossierCode) {
-    const existing = await ctx.db
-      .selectFrom('ratings')
-      .select('id')
-      .where('commune_id', '=', commune.id)
-      .where('client_id', '=', input.clientId)
-      .executeTakeFirst();
-    if (existing) return { id: existing.id, created: false };
+    const existing = await storedRating(ctx, communeId, input.clientId);
+    if (existing) return existing;
   }
-
   const conduct = input.conduct ?? { done: [], breaches: [] };
   const problems = conductProblems(conduct);
   if (problems.length) throw badRequest(problems[0]!.message, problems);
-  let procedureCode = input.procedureCode?.trim() || null;
-
-  const [counter, official, procedure, dossier] = await Promise.all([
-    input.counterId
-      ? ctx.db
-          .selectFrom('service_counters')
-          .select('id')
-          .where('commune_id', '=', commune.id)
-          .where('id', '=', input.counterId)
-          .executeTakeFirst()
-      : null,
-    input.officialId
-      ? ctx.db
-          .selectFrom('service_officials')
-          .select(['id', 'counter_id'])
-          .where('commune_id', '=', commune.id)
-          .where('id', '=', input.officialId)
-          .executeTakeFirst()
-      : null,
-    procedureCode
-      ? ctx.db
-          .selectFrom('procedures')
-          .select('code')
-          .where('commune_id', '=', commune.id)
-          .where('code', '=', procedureCode)
-          .executeTakeFirst()
-      : null,
-    dossierCode
-      ? ctx.db
-          .selectFrom('dossiers')
-          .select('procedure_code')
-          .where('commune_id', '=', commune.id)
-          .where('code', '=', dossierCode)
-          .executeTakeFirst()
-      : null,
-  ]);
-  if (input.counterId && !counter) {
-    throw badRequest('Quầy không tồn tại.', [{ path: 'counterId', message: 'Quầy không tồn tại.' }]);
-  }
-  if (input.officialId && !official) {
-    throw badRequest('Cán bộ không tồn tại.', [{ path: 'officialId', message: 'Cán bộ không tồn tại.' }]);
-  }
-  if (procedureCode && !procedure) {
-    throw badRequest('Thủ tục hành chính không tồn tại.', [
-      { path: 'procedureCode', message: 'Thủ tục hành chính không tồn tại.' },
-    ]);
-  }
-  if (!procedureCode && dossier?.procedure_code) procedureCode = dossier.procedure_code;
 
   if (!dossierCode) {
     if (deviceId) {
@@ -157,74 +103,59 @@ export async function submitRating(
   }
 
   const now = new Date();
-  // The rating and its audit row in one statement (one round trip, atomic): a rating is the
-  // hottest write of the application. A retry or a taken dossier code inserts neither.
-  const after = JSON.stringify({ score: input.score, channel: input.channel, dossierCode });
+  // Checked, stored and audited in one statement shared with the ratings arriving meanwhile
+  // (rating-writer.ts). A retry or a taken dossier code inserts neither rating nor audit row.
+  const outcome = await ratingWriterOf(ctx.db).write({
+    communeId,
+    clientId: input.clientId,
+    counterId: input.counterId ?? null,
+    officialId: input.officialId ?? null,
+    procedureCode: input.procedureCode?.trim() || null,
+    dossierCode,
+    score: input.score,
+    conductDone: conduct.done,
+    conductBreaches: conduct.breaches,
+    comment: input.comment?.trim() ?? '',
+    channel: input.channel,
+    createdAt: now.toISOString(),
+    ratedOn: vietnamDate(now),
+    requestId: ctx.requestId,
+    ip: ctx.ip,
+  });
+  switch (outcome.kind) {
+    case 'created':
+      return { id: outcome.id, created: true };
+    case 'existing':
+      return { id: outcome.id, created: false };
+    case 'unknown': {
+      const message = UNKNOWN[outcome.field];
+      throw badRequest(message, [{ path: outcome.field, message }]);
+    }
+    case 'dossierTaken': {
+      // The same clientId stored by another process while this statement ran is a retry too.
+      const same = await storedRating(ctx, communeId, input.clientId);
+      if (same) return same;
+      throw conflict(DOSSIER_TAKEN);
+    }
+  }
+}
+
+/** The rating already stored under this clientId (a retry), if any. */
+async function storedRating(ctx: RequestContext, communeId: string, clientId: string) {
   const row = await ctx.db
-    .with('r', (db) =>
-      db
-        .insertInto('ratings')
-        .values({
-          commune_id: commune.id,
-          client_id: input.clientId,
-          counter_id: counter?.id ?? official?.counter_id ?? null,
-          official_id: official?.id ?? null,
-          procedure_code: procedureCode,
-          dossier_code: dossierCode,
-          score: input.score,
-          conduct_done: conduct.done,
-          conduct_breaches: conduct.breaches,
-          comment: input.comment?.trim() ?? '',
-          channel: input.channel,
-          created_at: now,
-          rated_on: vietnamDate(now),
-        })
-        .onConflict((oc) => oc.doNothing())
-        .returning('id'),
-    )
-    .with('a', (db) =>
-      db
-        .insertInto('audit_log')
-        .columns([
-          'actor_name',
-          'commune_id',
-          'action',
-          'entity_type',
-          'entity_id',
-          'after',
-          'request_id',
-          'ip',
-        ])
-        .expression((eb) =>
-          eb
-            .selectFrom('r')
-            .select([
-              sql.val('người dân').as('actor_name'),
-              sql<string>`${commune.id}::uuid`.as('commune_id'),
-              sql.val('ratings.create').as('action'),
-              sql.val('rating').as('entity_type'),
-              sql<string>`r.id::text`.as('entity_id'),
-              sql<string>`${after}::jsonb`.as('after'),
-              sql.val(ctx.requestId).as('request_id'),
-              sql.val(ctx.ip).as('ip'),
-            ]),
-        ),
-    )
-    .selectFrom('r')
-    .select('id')
-    .executeTakeFirst();
-  const inserted = row?.id ?? null;
-  if (inserted) return { id: inserted, created: true };
-  // Lost a race: either the same clientId (idempotent) or the same dossier code (409).
-  const same = await ctx.db
     .selectFrom('ratings')
     .select('id')
-    .where('commune_id', '=', commune.id)
-    .where('client_id', '=', input.clientId)
+    .where('commune_id', '=', communeId)
+    .where('client_id', '=', clientId)
     .executeTakeFirst();
-  if (same) return { id: same.id, created: false };
-  throw conflict(DOSSIER_TAKEN);
+  return row ? { id: row.id, created: false } : null;
 }
+
+const UNKNOWN = {
+  counterId: 'Quầy không tồn tại.',
+  officialId: 'Cán bộ không tồn tại.',
+  procedureCode: 'Thủ tục hành chính không tồn tại.',
+} as const;
 
 class AlreadyThere extends Error {}
 
