@@ -4,7 +4,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Page, request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseURL, DEMO_PASSWORD, login, outDir, PHONE, pickOption, useBrowser } from './support.ts';
+import {
+  baseURL,
+  DEMO_PASSWORD,
+  expectAccessible,
+  login,
+  outDir,
+  PHONE,
+  pickOption,
+  useBrowser,
+} from './support.ts';
 
 const suffix = Date.now().toString(36);
 const content = `Đèn chiếu sáng ở ngã ba thôn Lương Ngọc tắt cả tuần, buổi tối rất nguy hiểm (${suffix})`;
@@ -53,7 +62,7 @@ describe('Người dân gửi phản ánh bằng điện thoại', () => {
     await page.getByRole('heading', { name: 'Gửi phản ánh, kiến nghị', exact: true }).waitFor();
     // gửi thiếu nội dung: báo lỗi ngay bằng tiếng Việt
     await page.getByRole('button', { name: 'Gửi phản ánh' }).click();
-    await page.getByText('Vui lòng chọn lĩnh vực.').waitFor();
+    await page.getByRole('alert').getByText('Vui lòng chọn lĩnh vực.').waitFor();
     await page
       .getByLabel('Lĩnh vực *')
       .selectOption({ label: 'Hạ tầng - môi trường (trả lời trong 10 ngày làm việc)' });
@@ -71,6 +80,7 @@ describe('Người dân gửi phản ánh bằng điện thoại', () => {
     expect(code).toMatch(/^PA-[2-9A-Z]{5}-[2-9A-Z]{5}$/);
     await page.getByRole('link', { name: new RegExp(`/phan-anh/theo-doi/${code}$`) }).waitFor();
     await page.screenshot({ path: join(outDir, 'feedback-sent-phone.png'), fullPage: true });
+    await expectAccessible(page, 'phản ánh, đã gửi');
     await page.getByRole('link', { name: 'Xem tình trạng xử lý' }).click();
     await page
       .getByText('Mới tiếp nhận', { exact: false })
@@ -183,8 +193,10 @@ describe('Người dân đọc câu trả lời bằng mã và đánh giá', () 
     await page.getByRole('button', { name: 'Xem' }).click();
     await page.getByTestId('answer').getByText(answer).waitFor();
     await page.getByText('Quá trình xử lý').waitFor();
+    await expectAccessible(page, 'theo dõi phản ánh, có câu trả lời');
     await page.getByRole('button', { name: 'Hài lòng', exact: true }).click();
     await page.getByText('Bạn đã đánh giá:').waitFor();
+    await expectAccessible(page, 'theo dõi phản ánh, đã đánh giá');
     expect(await page.getByRole('button', { name: 'Hài lòng', exact: true }).count()).toBe(0);
     await page.screenshot({ path: join(outDir, 'feedback-rated-phone.png'), fullPage: true });
     // người khác không thấy họ tên, số điện thoại

@@ -11,7 +11,7 @@ describe('Đổi mật khẩu', () => {
     const page = b.page();
     await login(page, username);
 
-    await page.getByRole('button', { name: 'Tài khoản' }).click();
+    await page.getByRole('button', { name: /Tài khoản$/ }).click();
     await page.getByRole('menuitem', { name: 'Đổi mật khẩu' }).click();
     await page.waitForURL((url) => url.pathname === '/change-password');
     await page.getByRole('heading', { name: 'Đổi mật khẩu', exact: true }).waitFor();

@@ -2,7 +2,15 @@
 import { join } from 'node:path';
 import { request } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { baseURL, ensureDemoPassword, login, outDir, PHONE, useBrowser } from './support.ts';
+import {
+  baseURL,
+  ensureDemoPassword,
+  expectAccessible,
+  login,
+  outDir,
+  PHONE,
+  useBrowser,
+} from './support.ts';
 
 const suffix = Date.now().toString(36);
 const qrComment = `Cán bộ hướng dẫn rất tận tình (${suffix})`;
@@ -79,6 +87,7 @@ describe('Máy tính bảng tại quầy (kiosk) khi mất mạng', () => {
     await page.getByRole('button', { name: /^Hài lòng \(mức 4 trên 5\)/ }).click();
     await page.getByText('Mạng đang gián đoạn: đánh giá đã được lưu trên máy').waitFor();
     await page.getByText('Còn 1 đánh giá chờ gửi khi có mạng.').waitFor();
+    await expectAccessible(page, 'kiosk, đánh giá chờ gửi');
     await page.screenshot({ path: join(outDir, 'satisfaction-kiosk-offline.png'), fullPage: true });
     expect(await ratingsWithComment(kioskComment)).toBe(0);
     // đánh giá vẫn còn sau khi tải lại trang
@@ -142,6 +151,7 @@ describe('Bảng chỉ số trong giao diện cán bộ', () => {
     await page.getByRole('heading', { name: 'Sự hài lòng của người dân' }).waitFor();
     await page.getByText('Chỉ số theo 5 yếu tố (phiếu khảo sát)').waitFor();
     await page.getByText(qrComment).waitFor();
+    await expectAccessible(page, 'bảng theo dõi sự hài lòng');
     await page.screenshot({ path: join(outDir, 'satisfaction-dashboard.png'), fullPage: true });
   });
 });

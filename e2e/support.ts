@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -9,7 +10,7 @@ import {
   type Page,
   request,
 } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, inject } from 'vitest';
 
 export const baseURL = inject('baseURL');
 export const DEMO_PASSWORD = process.env.CQTT_DEMO_PASSWORD ?? 'BinhGiang@2026';
@@ -236,4 +237,45 @@ export async function ensureDemoPassword(username: string): Promise<void> {
   } finally {
     await self.api.dispose();
   }
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * RELIABILITY 26: axe-core (WCAG 2.1 A and AA rules) on the page as it is now. Fails with one line
+ * per problem: the rule, how bad, what it means and where.
+ */
+export async function expectAccessible(page: Page, where: string): Promise<void> {
+  const violations = await axeViolations(page);
+  expect(violations, `${where}:\n${violations.join('\n')}`).toEqual([]);
+}
+
+/** What axe finds on the page, one line per rule. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  // evaluated through the browser's debugging protocol: the page's CSP rightly refuses inline scripts
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const result = await (
+      window as unknown as {
+        axe: {
+          run(
+            context: Document,
+            options: object,
+          ): Promise<{
+            violations: {
+              id: string;
+              impact: string;
+              help: string;
+              nodes: { target: string[]; failureSummary?: string }[];
+            }[];
+          }>;
+        };
+      }
+    ).axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
+    return result.violations.map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}` +
+        ` — ${v.nodes[0]?.failureSummary?.replace(/\s+/g, ' ') ?? ''}`,
+    );
+  });
 }

@@ -40,6 +40,11 @@ function Root() {
           colorPrimary: '#0b5cad',
           colorLink: '#0b5cad',
           borderRadius: 6,
+          // antd's grey texts (45% black) fall short of the 4.5:1 contrast WCAG AA asks for
+          colorTextSecondary: 'rgba(0, 0, 0, 0.65)',
+          colorTextDescription: 'rgba(0, 0, 0, 0.65)',
+          colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
+          colorError: '#cf1322',
           fontFamily:
             "'Noto Sans', 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Liberation Sans', sans-serif",
         },

@@ -396,15 +396,17 @@ export function ConsoleLayout() {
           <Flex align="center" gap={8}>
             {locked ? null : <NotificationBell />}
             <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight">
-              <Button type="text" className="cqtt-user-button" aria-label={t('layout.account')}>
-                <Avatar size="small" icon={<UserOutlined />} className="cqtt-avatar" />
+              {/* named by what it shows (WCAG 2.5.3), then what it opens */}
+              <Button type="text" className="cqtt-user-button">
+                <Avatar size="small" icon={<UserOutlined />} className="cqtt-avatar" aria-hidden />
                 <span className="cqtt-user-text">
                   <span className="cqtt-user-name" data-testid="header-user">
                     {me.user.fullName}
                   </span>
                   <span className="cqtt-user-role">{roleText}</span>
+                  <span className="cqtt-sr-only">{t('layout.account')}</span>
                 </span>
-                <DownOutlined style={{ fontSize: 10 }} />
+                <DownOutlined style={{ fontSize: 10 }} aria-hidden />
               </Button>
             </Dropdown>
             <Button

@@ -14,6 +14,15 @@ interface Category {
 const MAX_FILES = 5;
 const MAX_SIZE = 10 * 1024 * 1024;
 const ACCEPT = 'image/jpeg,image/png,image/webp,application/pdf';
+/** The input of each field a problem can be about, for the links of the error summary. */
+const FIELD_IDS: Record<string, string> = {
+  categoryCode: 'fb-category',
+  content: 'fb-content',
+  address: 'fb-address',
+  name: 'fb-name',
+  phone: 'fb-phone',
+  email: 'fb-email',
+};
 
 /** Gửi phản ánh, kiến nghị: on a phone, no account, photos optional. */
 export default function SendFeedback() {
@@ -26,6 +35,7 @@ export default function SendFeedback() {
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [sent, setSent] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
 
   if (sent) return <Sent code={sent} />;
 
@@ -47,6 +57,12 @@ export default function SendFeedback() {
     if (fileInput.current) fileInput.current.value = '';
   };
 
+  /** The field a problem is about gets the focus, so the keyboard and the reader land on it. */
+  function focusField(form: HTMLFormElement, name: string) {
+    const field = form.elements.namedItem(name);
+    if (field instanceof HTMLElement) field.focus();
+  }
+
   async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
@@ -66,7 +82,10 @@ export default function SendFeedback() {
     if ((fields.content ?? '').length < 10) problems.content = 'Vui lòng mô tả rõ hơn (ít nhất 10 ký tự).';
     setFieldErrors(problems);
     setError('');
-    if (Object.keys(problems).length > 0) return;
+    if (Object.keys(problems).length > 0) {
+      focusField(e.currentTarget, Object.keys(problems)[0]!);
+      return;
+    }
     setBusy(true);
     try {
       let res: { trackingCode: string };
@@ -90,6 +109,8 @@ export default function SendFeedback() {
         for (const d of err.details as { path?: string; message?: string }[])
           if (d.path && d.message) byField[d.path] = d.message;
         setFieldErrors(byField);
+        const first = Object.keys(byField)[0];
+        if (first && formRef.current) focusField(formRef.current, first);
       }
     } finally {
       setBusy(false);
@@ -110,7 +131,20 @@ export default function SendFeedback() {
       <p className="c-muted">
         Gửi tới UBND {commune.name}. Bạn sẽ nhận một mã để theo dõi và xem câu trả lời. Không cần tài khoản.
       </p>
-      <form className="c-card" onSubmit={submit} noValidate>
+      <form className="c-card" onSubmit={submit} noValidate ref={formRef}>
+        {Object.keys(fieldErrors).length > 0 && (
+          // read out at once by screen readers; each line leads to its field
+          <div className="c-card c-error" role="alert">
+            <p>Chưa gửi được. Vui lòng sửa:</p>
+            <ul>
+              {Object.entries(fieldErrors).map(([name, message]) => (
+                <li key={name}>
+                  <a href={`#${FIELD_IDS[name] ?? ''}`}>{message}</a>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
         <div className="c-field">
           <label htmlFor="fb-category">Lĩnh vực *</label>
           {categories.state === 'ready' ? (
