@@ -149,9 +149,12 @@ describe('Cán bộ xử lý phản ánh trên trang cán bộ', () => {
     const csrf = ((await signIn.json()) as { csrfToken: string }).csrfToken;
     const plans = (await (await api.get('/api/plans')).json()) as { id: string }[];
     const plan = (await (await api.get(`/api/plans/${plans[0]!.id}`)).json()) as {
-      tasks: { id: string; leadUnit: { code: string } }[];
+      tasks: { id: string; number: number; coordinatingUnits: { code: string }[] }[];
     };
-    const task = plan.tasks.find((x) => x.leadUnit.code === 'TTPVHCC')!;
+    // a task the centre works on, not task 9 whose difficulties the plans flow (plans.e2e.ts) counts
+    const task = plan.tasks.find(
+      (x) => x.number !== 9 && x.coordinatingUnits.some((u) => u.code === 'TTPVHCC'),
+    )!;
     const sent = await api.post('/api/difficulties', {
       data: { taskId: task.id, year: 2027, content: difficulty },
       headers: { 'x-csrf-token': csrf },

@@ -19,6 +19,7 @@ import { feedbackRoutes } from './feedback/routes.ts';
 import { filesRoutes } from './files/routes.ts';
 import { AppError, errorBody, fromDatabaseError } from './http/errors.ts';
 import { buildOpenApi } from './http/openapi.ts';
+import { installReadOnly } from './http/read-only.ts';
 import { defineRoute, registerRoute } from './http/route.ts';
 import { installSecurityHeaders } from './http/security-headers.ts';
 import { installVietnameseZodErrors } from './http/zod-vi.ts';
@@ -118,6 +119,7 @@ export async function buildApp({ config, database, logStream }: BuildAppOptions)
   });
 
   const metrics = installMetrics(app, database);
+  installReadOnly(app, config.readOnly);
 
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);

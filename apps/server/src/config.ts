@@ -34,6 +34,12 @@ export interface Config {
   jobsIntervalSeconds: number;
   /** Tests only: the jobs' calendar starts on this day (CQTT_TODAY=2026-02-07); ignored in production. */
   jobsToday?: string;
+  /**
+   * Read-only mode (CQTT_READ_ONLY=1), for maintenance: pages, figures and dashboards keep
+   * working, signing in and out too; every other write answers 503 with a notice, and the
+   * scheduled jobs do not run.
+   */
+  readOnly: boolean;
   /** Public feedback posts allowed per client address and window (CQTT_FEEDBACK_RATE_LIMIT=10/600). */
   feedbackRateLimit: { limit: number; windowSeconds: number };
 }
@@ -83,6 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom:
       env.MAIL_FROM || `Chính quyền thân thiện <no-reply@${URL.parse(publicUrl)?.hostname || 'localhost'}>`,
     jobs: env.CQTT_JOBS !== '0' && env.CQTT_JOBS !== 'false',
+    readOnly: env.CQTT_READ_ONLY === '1' || env.CQTT_READ_ONLY === 'true',
     jobsIntervalSeconds: Math.max(1, Number(env.CQTT_JOBS_INTERVAL_SECONDS) || 60),
     feedbackRateLimit: parseRateLimit(env.CQTT_FEEDBACK_RATE_LIMIT, { limit: 10, windowSeconds: 600 }),
     jobsToday: !production && /^\d{4}-\d{2}-\d{2}$/.test(env.CQTT_TODAY ?? '') ? env.CQTT_TODAY : undefined,

@@ -65,6 +65,10 @@ const lines = [
   `  Cơ sở dữ liệu: ${database.kind === 'pglite' ? `PGlite (nhúng) trong ${config.dataDir}` : 'PostgreSQL'}`,
   `  Tài liệu API: ${url}/api/docs`,
 ];
+if (config.readOnly)
+  lines.push(
+    '  Chế độ CHỈ ĐỌC (CQTT_READ_ONLY): mọi thay đổi được trả lời 503; không chạy nhắc việc, gửi thư.',
+  );
 if (demoUsers.length > 0) {
   lines.push(
     `  Tài khoản demo (mật khẩu: ${config.demoPassword === 'BinhGiang@2026' ? 'BinhGiang@2026' : 'giá trị CQTT_DEMO_PASSWORD'}):`,
@@ -76,8 +80,8 @@ if (demoUsers.length > 0) {
 console.log(`${lines.join('\n')}\n`);
 
 // Reminders and mail delivery, once the server answers (and loaded only then, so they cost the
-// start nothing). CQTT_JOBS=0 leaves them to the other servers.
-if (config.jobs && !closing) {
+// start nothing). CQTT_JOBS=0 leaves them to the other servers; read-only mode writes nothing.
+if (config.jobs && !config.readOnly && !closing) {
   const { startJobs } = await import('./jobs/index.ts');
   if (!closing) jobs = startJobs({ config, db: database.db, log: app.log });
 }

@@ -20,10 +20,16 @@ export const MeResponse = z.object({
   unit: z.object({ id: z.uuid(), code: z.string(), name: z.string() }).nullable(),
   /** Send back as x-csrf-token with every write; null for API tokens, which need none. */
   csrfToken: z.string().nullable(),
+  /** The server is in read-only mode (maintenance): nothing can be saved for now. */
+  readOnly: z.boolean(),
 });
 
 /** What the console needs to know about the signed-in user, in one query. */
-export async function loadMe(db: Kysely<DB>, actor: Actor): Promise<z.infer<typeof MeResponse>> {
+export async function loadMe(
+  db: Kysely<DB>,
+  actor: Actor,
+  readOnly = false,
+): Promise<z.infer<typeof MeResponse>> {
   const row = await db
     .selectFrom('users as u')
     .innerJoin('cities as t', 't.id', 'u.city_id')
@@ -74,5 +80,6 @@ export async function loadMe(db: Kysely<DB>, actor: Actor): Promise<z.infer<type
     city: { id: row.city_id, code: row.city_code, name: row.city_name },
     unit: row.unit_id ? { id: row.unit_id, code: row.unit_code!, name: row.unit_name! } : null,
     csrfToken: actor.csrfToken ?? null,
+    readOnly,
   };
 }

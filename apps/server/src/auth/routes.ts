@@ -43,7 +43,7 @@ export function authRoutes(app: FastifyInstance) {
           path: '/',
           maxAge: ctx.config.sessionHours * 3600,
         });
-        return loadMe(ctx.db, actor);
+        return loadMe(ctx.db, actor, ctx.config.readOnly);
       },
     }),
   );
@@ -72,7 +72,7 @@ export function authRoutes(app: FastifyInstance) {
       summary: 'Người dùng đang đăng nhập: vai trò, xã, đơn vị, mã CSRF',
       access: 'user',
       response: MeResponse,
-      handler: ({ ctx }) => loadMe(ctx.db, ctx.actor!),
+      handler: ({ ctx }) => loadMe(ctx.db, ctx.actor!, ctx.config.readOnly),
     }),
   );
 

@@ -38,6 +38,8 @@ export interface Me {
   city: CityRef;
   unit: UnitRef | null;
   csrfToken: string;
+  /** Maintenance: figures can be read, nothing can be saved. */
+  readOnly: boolean;
 }
 
 export interface CommuneSummary extends CommuneRef {

@@ -27,7 +27,7 @@ import {
   UserOutlined,
   WalletOutlined,
 } from '@ant-design/icons';
-import { Avatar, Button, Dropdown, Flex, Layout, Menu, type MenuProps, Typography } from 'antd';
+import { Alert, Avatar, Button, Dropdown, Flex, Layout, Menu, type MenuProps, Typography } from 'antd';
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
@@ -420,6 +420,17 @@ export function ConsoleLayout() {
           </Flex>
         </Layout.Header>
         <Layout.Content className="cqtt-content">
+          {me.readOnly && (
+            <Alert
+              type="warning"
+              showIcon
+              banner
+              role="status"
+              message={t('layout.readOnly')}
+              className="cqtt-read-only"
+              data-testid="read-only"
+            />
+          )}
           <Suspense fallback={<PageLoading />}>
             <Outlet />
           </Suspense>
