@@ -75,8 +75,16 @@ describe('tuyên truyền: ghi hoạt động, độ phủ, thư viện, gương
   it('Trung tâm Dịch vụ sự nghiệp công ghi nhận một gương điển hình', async () => {
     const page = browser.page();
     await login(page, 'ttdvsnc.binhgiang');
-    await page.goto('/outreach?year=2026&tab=examples');
+    await page.goto('/outreach?year=2026');
     await page.getByRole('heading', { name: 'Tuyên truyền', exact: true }).waitFor();
+    // a tab, then at once a search: the address keeps both (the second change once undid the first)
+    await page.getByRole('tab', { name: 'Gương điển hình' }).click();
+    await page.getByLabel('Tìm (không cần dấu)').pressSequentially('thon');
+    await page.waitForURL((url) => url.searchParams.get('q') === 'thon');
+    expect(new URL(page.url()).searchParams.get('tab')).toBe('examples');
+    await page.getByLabel('Tìm (không cần dấu)').clear();
+    await page.waitForURL((url) => !url.searchParams.has('q'));
+    expect(new URL(page.url()).searchParams.get('tab')).toBe('examples');
     await page.getByRole('button', { name: 'Ghi nhận' }).click();
     const dialog = page.getByRole('dialog', { name: 'Ghi nhận' });
     await formField(dialog, 'Tập thể, cá nhân').locator('input').fill('Thôn Lương Ngọc');

@@ -191,16 +191,14 @@ export function useParam(name: string): [string | undefined, (value: string | un
   const [params, setParams] = useSearchParams();
   const value = params.get(name) ?? undefined;
   const set = useCallback(
-    (v: string | undefined) =>
-      setParams(
-        (prev) => {
-          const next = new URLSearchParams(prev);
-          if (v) next.set(name, v);
-          else next.delete(name);
-          return next;
-        },
-        { replace: true },
-      ),
+    (v: string | undefined) => {
+      // From the address as it is now, not as of the last render: React Router hands the updater
+      // the render's parameters, so two changes in a row (a tab, then a search) lost the first.
+      const next = new URLSearchParams(window.location.search);
+      if (v) next.set(name, v);
+      else next.delete(name);
+      setParams(next, { replace: true });
+    },
     [name, setParams],
   );
   return [value, set];
