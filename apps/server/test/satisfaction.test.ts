@@ -496,6 +496,10 @@ describe('console: setup, dashboards, permissions', () => {
     expect(comments.items.every((r: { official: string }) => r.official === 'Trần Thị Mai')).toBe(true);
     const village = await login(t.app, 'thon1.binhgiang');
     expect((await village.get('/api/satisfaction/dashboard')).statusCode).toBe(403);
+    // the console learns from /api/me who is a counter official, to offer the menu to her only
+    expect(mai.me.serviceOfficialId).toBe(own.byOfficial[0].key);
+    expect(village.me.serviceOfficialId).toBeNull();
+    expect(leader.me.serviceOfficialId).toBeNull();
   });
 
   it('comments are answered by the centre; only moderators hide, with a reason', async () => {

@@ -20,6 +20,8 @@ export const MeResponse = z.object({
   unit: z.object({ id: z.uuid(), code: z.string(), name: z.string() }).nullable(),
   /** Send back as x-csrf-token with every write; null for API tokens, which need none. */
   csrfToken: z.string().nullable(),
+  /** The counter official (bộ phận một cửa) this account is, if any: she sees her own satisfaction figures. */
+  serviceOfficialId: z.uuid().nullable(),
   /** The server is in read-only mode (maintenance): nothing can be saved for now. */
   readOnly: z.boolean(),
 });
@@ -55,6 +57,14 @@ export async function loadMe(
       'n.id as unit_id',
       'n.code as unit_code',
       'n.name as unit_name',
+      (eb) =>
+        eb
+          .selectFrom('service_officials as o')
+          .select('o.id')
+          .whereRef('o.user_id', '=', 'u.id')
+          .whereRef('o.commune_id', '=', 'u.commune_id')
+          .limit(1)
+          .as('service_official_id'),
     ])
     .where('u.id', '=', actor.userId)
     .executeTakeFirstOrThrow();
@@ -80,6 +90,7 @@ export async function loadMe(
     city: { id: row.city_id, code: row.city_code, name: row.city_name },
     unit: row.unit_id ? { id: row.unit_id, code: row.unit_code!, name: row.unit_name! } : null,
     csrfToken: actor.csrfToken ?? null,
+    serviceOfficialId: row.service_official_id ?? null,
     readOnly,
   };
 }

@@ -38,6 +38,8 @@ export interface Me {
   city: CityRef;
   unit: UnitRef | null;
   csrfToken: string;
+  /** The counter official this account is, if any (she sees her own satisfaction figures). */
+  serviceOfficialId: string | null;
   /** Maintenance: figures can be read, nothing can be saved. */
   readOnly: boolean;
 }

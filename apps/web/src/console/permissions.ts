@@ -20,6 +20,10 @@ const SERVICE_CENTRE_UNIT = 'TTPVHCC';
 
 const SUMMARY_ROLES = ['leader', 'coordinator', 'supervisor', 'admin', 'city'];
 
+function isServiceCentreFocal(me: Me): boolean {
+  return me.user.roles.includes('focal') && me.unit?.code === SERVICE_CENTRE_UNIT;
+}
+
 export function hasRole(me: Me, ...roles: string[]): boolean {
   return me.user.roles.some((r) => roles.includes(r));
 }
@@ -33,10 +37,14 @@ export function can(me: Me, capability: Capability): boolean {
     case 'plans.summary':
       return hasRole(me, ...SUMMARY_ROLES);
     case 'satisfaction.setup':
-      return domainCan(me.user.roles, 'satisfaction.manage') || me.unit?.code === SERVICE_CENTRE_UNIT;
+      return domainCan(me.user.roles, 'satisfaction.manage') || isServiceCentreFocal(me);
     case 'satisfaction.figures':
-      // everyone's figures, or an official's own (the server answers 403 to the others)
-      return me.commune !== null || domainCan(me.user.roles, 'satisfaction.view_all');
+      // everyone's figures, or an official's own (server: satisfaction/access.ts figuresScope)
+      return (
+        domainCan(me.user.roles, 'satisfaction.view_all') ||
+        isServiceCentreFocal(me) ||
+        me.serviceOfficialId !== null
+      );
     default:
       return domainCan(me.user.roles, capability);
   }
