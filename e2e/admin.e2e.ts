@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   DEMO_PASSWORD,
   fillLogin,
+  formField,
   login,
   logout,
   openMenu,
@@ -77,6 +78,29 @@ describe('Quản trị hệ thống xã Bình Giang', () => {
     await page.getByText(newUser.fullName).first().waitFor();
     await page.getByText(newUser.username).first().waitFor();
     await page.screenshot({ path: join(outDir, 'admin-audit.png'), fullPage: true });
+  });
+
+  it('tạo tài khoản trưởng thôn gắn với thôn của mình', async () => {
+    const page = b.page();
+    await login(page, 'admin');
+    await openMenu(page, 'Người dùng');
+    await page.getByRole('button', { name: 'Thêm người dùng' }).click();
+    const dialog = page.getByRole('dialog');
+    const username = `truongthon.${Date.now().toString(36)}`;
+    await dialog.getByLabel('Tên đăng nhập', { exact: true }).fill(username);
+    await dialog.getByLabel('Họ và tên', { exact: true }).fill('Bùi Văn Lương');
+    // the village field appears with the role
+    expect(await formField(dialog, 'Thôn phụ trách').count()).toBe(0);
+    await pickOption(dialog, 'Vai trò', 'Trưởng thôn');
+    await dialog.getByLabel('Họ và tên', { exact: true }).click();
+    await pickOption(dialog, 'Thôn phụ trách', 'Thôn Lương Ngọc');
+    await dialog.getByLabel('Mật khẩu ban đầu', { exact: true }).fill(newUser.initialPassword);
+    await dialog.getByLabel(/^Nhập lại mật khẩu/).fill(newUser.initialPassword);
+    await dialog.getByRole('button', { name: 'Tạo tài khoản' }).click();
+    await page.getByText(`Đã tạo tài khoản ${username}`).waitFor();
+    await page.getByRole('searchbox', { name: 'Tìm theo họ tên, tên đăng nhập, email' }).fill(username);
+    const row = page.getByRole('row').filter({ hasText: username });
+    await row.getByText('Trưởng thôn Thôn Lương Ngọc').waitFor();
   });
 
   it('người dùng mới phải đổi mật khẩu ban đầu ở lần đăng nhập đầu tiên', async () => {

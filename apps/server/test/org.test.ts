@@ -118,6 +118,69 @@ describe('users', () => {
     expect(JSON.stringify(audit.after)).not.toMatch(/argon2|password/);
   });
 
+  it('a village head is linked to his village, which decides whose results he may enter', async () => {
+    const villages = (await admin.get('/api/villages')).json() as { id: string; name: string }[];
+    const [first, second] = villages;
+    const created = await admin.post('/api/users', {
+      username: 'truongthon.moi',
+      fullName: 'Phạm Văn Thôn',
+      roles: ['village'],
+      villageId: first!.id,
+      password: 'Trưởng thôn mới 2026',
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({ villageId: first!.id, villageName: first!.name });
+    const id = created.json().id as string;
+    const listed = (await admin.get('/api/users?q=truongthon.moi')).json().items[0];
+    expect(listed).toMatchObject({ villageId: first!.id, villageName: first!.name });
+
+    // moved to another village: the change is audited with the village before and after
+    const moved = await admin.patch(`/api/users/${id}`, { villageId: second!.id });
+    expect(moved.json()).toMatchObject({ villageId: second!.id, villageName: second!.name });
+    const audit = await t.database.db
+      .selectFrom('audit_log')
+      .select(['before', 'after'])
+      .where('action', '=', 'users.update')
+      .where('entity_id', '=', id)
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(audit.before).toMatchObject({ village_id: first!.id });
+    expect(audit.after).toMatchObject({ village_id: second!.id });
+
+    // refused: a village of another commune, a village for someone who is not a village head
+    const foreign = await t.database.db
+      .selectFrom('villages')
+      .innerJoin('communes', 'communes.id', 'villages.commune_id')
+      .select('villages.id')
+      .where('communes.code', '=', 'HP-HONGBANG')
+      .executeTakeFirstOrThrow();
+    const before = await countRows(t.database, 'audit_log');
+    const elsewhere = await admin.patch(`/api/users/${id}`, { villageId: foreign.id });
+    expect(elsewhere.statusCode).toBe(400);
+    expect(elsewhere.json().error.message).toBe('Thôn không thuộc xã, phường, đặc khu của người dùng.');
+    const notHead = await admin.post('/api/users', {
+      username: 'khong.phai.truong.thon',
+      fullName: 'Lê Văn Khác',
+      roles: ['focal'],
+      villageId: first!.id,
+      password: 'Một mật khẩu đủ dài 2026',
+    });
+    expect(notHead.statusCode).toBe(400);
+    expect(notHead.json().error.message).toBe('Chỉ tài khoản có vai trò Trưởng thôn mới gắn với một thôn.');
+    expect(await countRows(t.database, 'audit_log')).toBe(before);
+
+    // no longer a village head: the link goes with the role
+    const changed = await admin.patch(`/api/users/${id}`, { roles: ['focal'] });
+    expect(changed.json()).toMatchObject({ villageId: null, villageName: null });
+    expect(
+      await t.database.db
+        .selectFrom('village_heads')
+        .select('village_id')
+        .where('user_id', '=', id)
+        .execute(),
+    ).toEqual([]);
+  });
+
   it('finds users by name without typing diacritics', async () => {
     const res = (await admin.get('/api/users?q=nguyen thi thu ha')).json();
     expect(res.items.map((u: { username: string }) => u.username)).toEqual(['vhxh.binhgiang']);

@@ -1,8 +1,9 @@
 import { passwordProblem, rolesProblem } from '@cqtt/domain';
+import type { Transaction } from 'kysely';
 import { audited } from '../audit/service.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { newApiToken } from '../auth/service.ts';
-import type { User } from '../db/schema.ts';
+import type { DB, User } from '../db/schema.ts';
 import { badRequest, conflict, forbidden, notFound } from '../http/errors.ts';
 import type { RequestContext } from '../http/route.ts';
 import { resolveCommuneId } from '../org/scope.ts';
@@ -17,6 +18,8 @@ export function userView(u: {
   commune_id: string | null;
   unit_id: string | null;
   unit_name?: string | null;
+  village_id?: string | null;
+  village_name?: string | null;
   roles: string[];
   is_active: boolean;
   last_login_at: Date | null;
@@ -30,6 +33,8 @@ export function userView(u: {
     communeId: u.commune_id,
     unitId: u.unit_id,
     unitName: u.unit_name ?? null,
+    villageId: u.village_id ?? null,
+    villageName: u.village_name ?? null,
     roles: u.roles,
     isActive: u.is_active,
     lastLoginAt: u.last_login_at ? new Date(u.last_login_at).toISOString() : null,
@@ -56,6 +61,55 @@ async function assertUnitOfCommune(
   }
 }
 
+/** The village a village head is linked to: one of his commune's, and only for the role «village». */
+async function checkedVillage(
+  ctx: RequestContext,
+  communeId: string | null,
+  roles: string[],
+  villageId: string | null | undefined,
+): Promise<{ id: string; name: string } | null | undefined> {
+  if (villageId === undefined || villageId === null) return villageId;
+  if (!roles.includes('village')) {
+    const message = 'Chỉ tài khoản có vai trò Trưởng thôn mới gắn với một thôn.';
+    throw badRequest(message, [{ path: 'villageId', message }]);
+  }
+  const village = communeId
+    ? await ctx.db
+        .selectFrom('villages')
+        .select(['id', 'name'])
+        .where('commune_id', '=', communeId)
+        .where('id', '=', villageId)
+        .executeTakeFirst()
+    : undefined;
+  if (!village) {
+    const message = 'Thôn không thuộc xã, phường, đặc khu của người dùng.';
+    throw badRequest(message, [{ path: 'villageId', message }]);
+  }
+  return village;
+}
+
+/**
+ * Links the user to the village he heads (or unlinks him: null, or when he no longer has the
+ * role «village»). One village per head; a village may have several heads.
+ */
+async function linkVillage(
+  trx: Transaction<DB>,
+  user: { id: string; commune_id: string | null; roles: string[] },
+  village: { id: string } | null | undefined,
+) {
+  if (!user.commune_id) return;
+  if (village === null || !user.roles.includes('village')) {
+    await trx.deleteFrom('village_heads').where('user_id', '=', user.id).execute();
+    return;
+  }
+  if (village === undefined) return;
+  await trx
+    .insertInto('village_heads')
+    .values({ commune_id: user.commune_id, user_id: user.id, village_id: village.id })
+    .onConflict((oc) => oc.columns(['commune_id', 'user_id']).doUpdateSet({ village_id: village.id }))
+    .execute();
+}
+
 function assertRoles(roles: string[], communeId: string | null) {
   const problem = rolesProblem(roles, communeId !== null);
   if (problem) throw badRequest(problem, [{ path: 'roles', message: problem }]);
@@ -75,6 +129,7 @@ export async function createUser(
     phone?: string | null;
     communeId?: string | null;
     unitId?: string | null;
+    villageId?: string | null;
     roles: string[];
     password: string;
   },
@@ -88,6 +143,7 @@ export async function createUser(
       : await resolveCommuneId(ctx.db, actor, input.communeId ?? actor.communeId ?? undefined);
   assertRoles(input.roles, communeId);
   await assertUnitOfCommune(ctx, communeId, input.unitId);
+  const village = await checkedVillage(ctx, communeId, input.roles, input.villageId);
   assertPassword(input.password, input.username, 'password');
   const taken = await ctx.db
     .selectFrom('users')
@@ -117,9 +173,11 @@ export async function createUser(
       })
       .returningAll()
       .executeTakeFirstOrThrow();
+    await linkVillage(trx, user, village);
+    const after = { ...user, village_id: village?.id ?? null };
     return {
-      result: userView(user),
-      audit: { action: 'users.create', entityType: 'user', entityId: user.id, communeId, after: user },
+      result: userView({ ...after, village_name: village?.name ?? null }),
+      audit: { action: 'users.create', entityType: 'user', entityId: user.id, communeId, after },
     };
   });
 }
@@ -132,6 +190,7 @@ export async function updateUser(
     email?: string | null;
     phone?: string | null;
     unitId?: string | null;
+    villageId?: string | null;
     roles?: string[];
     isActive?: boolean;
   },
@@ -144,6 +203,12 @@ export async function updateUser(
   }
   if (input.roles) assertRoles(input.roles, before.commune_id);
   if (input.unitId !== undefined) await assertUnitOfCommune(ctx, before.commune_id, input.unitId);
+  const village = await checkedVillage(ctx, before.commune_id, input.roles ?? before.roles, input.villageId);
+  const villageBefore = await ctx.db
+    .selectFrom('village_heads')
+    .select('village_id')
+    .where('user_id', '=', id)
+    .executeTakeFirst();
   return audited(ctx, async (trx) => {
     const user = await trx
       .updateTable('users')
@@ -160,15 +225,24 @@ export async function updateUser(
       .returningAll()
       .executeTakeFirstOrThrow();
     if (input.isActive === false) await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
+    await linkVillage(trx, user, village);
+    const now = await trx
+      .selectFrom('village_heads as vh')
+      .innerJoin('villages as v', (join) =>
+        join.onRef('v.commune_id', '=', 'vh.commune_id').onRef('v.id', '=', 'vh.village_id'),
+      )
+      .select(['v.id', 'v.name'])
+      .where('vh.user_id', '=', id)
+      .executeTakeFirst();
     return {
-      result: userView(user),
+      result: userView({ ...user, village_id: now?.id ?? null, village_name: now?.name ?? null }),
       audit: {
         action: 'users.update',
         entityType: 'user',
         entityId: id,
         communeId: user.commune_id,
-        before,
-        after: user,
+        before: { ...before, village_id: villageBefore?.village_id ?? null },
+        after: { ...user, village_id: now?.id ?? null },
       },
     };
   });

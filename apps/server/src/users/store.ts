@@ -14,6 +14,12 @@ export function manageableUsers(db: Kysely<DB>, actor: Actor) {
     .leftJoin('units as n', (join) =>
       join.onRef('n.commune_id', '=', 'u.commune_id').onRef('n.id', '=', 'u.unit_id'),
     )
+    .leftJoin('village_heads as vh', (join) =>
+      join.onRef('vh.commune_id', '=', 'u.commune_id').onRef('vh.user_id', '=', 'u.id'),
+    )
+    .leftJoin('villages as v', (join) =>
+      join.onRef('v.commune_id', '=', 'vh.commune_id').onRef('v.id', '=', 'vh.village_id'),
+    )
     .where('u.city_id', '=', actor.cityId);
   if (actor.communeId) query = query.where('u.commune_id', '=', actor.communeId);
   return query;
@@ -47,6 +53,8 @@ export async function listUsers(
         'u.commune_id',
         'u.unit_id',
         'n.name as unit_name',
+        'v.id as village_id',
+        'v.name as village_name',
         'u.roles',
         'u.is_active',
         'u.last_login_at',

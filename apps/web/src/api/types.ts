@@ -81,6 +81,9 @@ export interface UserRow {
   communeId: string | null;
   unitId: string | null;
   unitName: string | null;
+  /** A village head's village. */
+  villageId: string | null;
+  villageName: string | null;
   roles: string[];
   isActive: boolean;
   lastLoginAt: string | null;

@@ -23,7 +23,7 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/client';
 import type { UserRow } from '../../api/types';
 import { useSession } from '../auth/session';
-import { useUnits } from '../org/api';
+import { useUnits, useVillages } from '../org/api';
 import { isCityLevel } from '../permissions';
 import { CommunePicker, useCommuneScope } from '../shared/CommunePicker';
 import { EmptyState, QueryError, usePagination } from '../shared/feedback';
@@ -50,6 +50,7 @@ interface UserForm {
   phone?: string;
   communeId?: string;
   unitId?: string | null;
+  villageId?: string | null;
   roles: string[];
   isActive?: boolean;
   password?: string;
@@ -63,42 +64,86 @@ const FIELDS = [
   'phone',
   'communeId',
   'unitId',
+  'villageId',
   'roles',
   'isActive',
   'password',
 ];
 
-function UnitSelect({
+/** A select of the commune's units or villages (active ones, plus the current value). */
+function CommuneListSelect({
   id,
-  communeId,
   enabled,
   value,
   onChange,
+  items,
+  loading,
+  placeholder,
+  notFound,
 }: {
   /** Set by Form.Item so that its label points at the select. */
   id?: string;
-  communeId: string | undefined;
   enabled: boolean;
   value?: string | null;
   onChange?: (v: string | null) => void;
+  items: ReadonlyArray<{ id: string; name: string; code?: string; isActive: boolean }> | undefined;
+  loading: boolean;
+  placeholder: string;
+  notFound: string;
 }) {
-  const { t } = useTranslation();
-  const units = useUnits(communeId, enabled);
-  const options = (units.data ?? [])
+  const options = (items ?? [])
     .filter((u) => u.isActive || u.id === value)
-    .map((u) => ({ value: u.id, label: u.name, search: foldVietnamese(`${u.name} ${u.code}`) }));
+    .map((u) => ({ value: u.id, label: u.name, search: foldVietnamese(`${u.name} ${u.code ?? ''}`) }));
   return (
     <Select
       id={id}
       allowClear
       disabled={!enabled}
-      loading={units.isLoading}
-      placeholder={enabled ? t('users.unitPlaceholder') : t('users.unitNeedsCommune')}
+      loading={loading}
+      placeholder={placeholder}
       options={options}
       value={value ?? undefined}
       onChange={(v) => onChange?.(v ?? null)}
       showSearch={{ filterOption: (input, o) => Boolean(o?.search.includes(foldVietnamese(input))) }}
-      notFoundContent={t('org.noUnits')}
+      notFoundContent={notFound}
+    />
+  );
+}
+
+type ListSelectProps = {
+  id?: string;
+  communeId: string | undefined;
+  enabled: boolean;
+  value?: string | null;
+  onChange?: (v: string | null) => void;
+};
+
+function UnitSelect({ communeId, enabled, ...rest }: ListSelectProps) {
+  const { t } = useTranslation();
+  const units = useUnits(communeId, enabled);
+  return (
+    <CommuneListSelect
+      {...rest}
+      enabled={enabled}
+      items={units.data}
+      loading={units.isLoading}
+      placeholder={enabled ? t('users.unitPlaceholder') : t('users.unitNeedsCommune')}
+      notFound={t('org.noUnits')}
+    />
+  );
+}
+
+function VillageSelect({ communeId, enabled, ...rest }: ListSelectProps) {
+  const { t } = useTranslation();
+  const villages = useVillages(communeId, enabled);
+  return (
+    <CommuneListSelect
+      {...rest}
+      enabled={enabled}
+      items={villages.data}
+      loading={villages.isLoading}
+      placeholder={t('users.villagePlaceholder')}
+      notFound={t('users.noVillages')}
     />
   );
 }
@@ -125,6 +170,8 @@ function UserModal({
   const formCommuneId: string | undefined = Form.useWatch('communeId', form);
   const targetCommuneId = editing ? (user.communeId ?? undefined) : cityLevel ? formCommuneId : undefined;
   const hasCommune = editing ? user.communeId !== null : !cityLevel || Boolean(formCommuneId);
+  const formRoles: string[] | undefined = Form.useWatch('roles', form);
+  const villageHead = hasCommune && Boolean(formRoles?.includes('village'));
   const roleOptions = useRoleOptions(hasCommune ? ROLES_FOR_COMMUNE : ROLES_FOR_CITY);
 
   const onError = (err: unknown) => {
@@ -143,6 +190,7 @@ function UserModal({
             email: email ?? (user.email ? null : undefined),
             phone: phone ?? (user.phone ? null : undefined),
             unitId: v.unitId ?? (user.unitId ? null : undefined),
+            villageId: v.villageId ?? (user.villageId ? null : undefined),
             roles: v.roles,
             ...(isSelf ? {} : { isActive: v.isActive }),
           },
@@ -164,6 +212,7 @@ function UserModal({
           phone,
           communeId: cityLevel ? v.communeId : undefined,
           unitId: v.unitId ?? undefined,
+          villageId: v.roles.includes('village') ? (v.villageId ?? undefined) : undefined,
           roles: v.roles,
           password: v.password ?? '',
         },
@@ -194,7 +243,9 @@ function UserModal({
         layout="vertical"
         onFinish={onFinish}
         onValuesChange={(changed) => {
-          if ('communeId' in changed) form.setFieldsValue({ unitId: null, roles: [] });
+          if ('communeId' in changed) form.setFieldsValue({ unitId: null, villageId: null, roles: [] });
+          if ('roles' in changed && !changed.roles?.includes('village'))
+            form.setFieldsValue({ villageId: null });
         }}
         initialValues={
           editing
@@ -204,6 +255,7 @@ function UserModal({
                 email: user.email ?? '',
                 phone: user.phone ?? '',
                 unitId: user.unitId,
+                villageId: user.villageId,
                 roles: user.roles,
                 isActive: user.isActive,
               }
@@ -291,6 +343,13 @@ function UserModal({
               <Select mode="multiple" options={roleOptions} placeholder={t('users.rolesPlaceholder')} />
             </Form.Item>
           </Col>
+          {villageHead ? (
+            <Col xs={24} md={12}>
+              <Form.Item label={t('users.village')} name="villageId" extra={t('users.villageHint')}>
+                <VillageSelect communeId={targetCommuneId} enabled={hasCommune} />
+              </Form.Item>
+            </Col>
+          ) : null}
           {editing ? (
             <Col xs={24}>
               <Form.Item
@@ -397,7 +456,15 @@ export default function UsersPage() {
       title: t('users.unit'),
       dataIndex: 'unitName',
       width: 200,
-      render: (v: string | null) => v || <span className="cqtt-muted">—</span>,
+      render: (v: string | null, u: UserRow) =>
+        u.villageName ? (
+          <Space orientation="vertical" size={0}>
+            {v ? <span>{v}</span> : null}
+            <span>{t('users.headOf', { village: u.villageName })}</span>
+          </Space>
+        ) : (
+          v || <span className="cqtt-muted">—</span>
+        ),
     },
     {
       title: t('users.roles'),

@@ -31,6 +31,7 @@ export interface UserInput {
   phone?: string;
   communeId?: string;
   unitId?: string;
+  villageId?: string;
   roles: string[];
   password: string;
 }
@@ -40,6 +41,7 @@ export interface UserPatch {
   email?: string | null;
   phone?: string | null;
   unitId?: string | null;
+  villageId?: string | null;
   roles?: string[];
   isActive?: boolean;
 }
