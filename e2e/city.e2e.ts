@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { login, outDir, useBrowser } from './support.ts';
+import { chooseOption, login, openMenu, outDir, useBrowser } from './support.ts';
 
 describe('Sở Nội vụ Hải Phòng', () => {
   const b = useBrowser();
@@ -27,5 +27,29 @@ describe('Sở Nội vụ Hải Phòng', () => {
     await table.getByRole('link', { name: 'Xã Bình Giang', exact: true }).click();
     await page.waitForURL(/\/communes\//);
     await page.getByText('Phòng Văn hóa - Xã hội', { exact: true }).first().waitFor();
+  });
+});
+
+describe('Sở Nội vụ nhập ngày nghỉ Tết của năm sau', () => {
+  const b = useBrowser();
+
+  it('chọn năm 2028, thêm một ngày nghỉ, thấy trong danh sách; xã thấy ngày đó trong danh sách của thành phố', async () => {
+    const page = b.page();
+    await login(page, 'snv.haiphong');
+    await openMenu(page, 'Ngày nghỉ lễ, Tết');
+    await chooseOption(page.getByRole('combobox', { name: 'Năm', exact: true }), 'Năm 2028');
+    await page.getByText('Ngày nghỉ của thành phố năm 2028').waitFor();
+    await page.getByLabel('Ngày', { exact: true }).fill('26/01/2028');
+    await page.getByLabel('Ngày', { exact: true }).press('Enter');
+    await page.getByLabel('Tên ngày nghỉ').fill('Mùng 1 Tết Mậu Thân');
+    await page.getByRole('button', { name: 'Thêm ngày nghỉ' }).click();
+    await page.getByText('Đã lưu danh sách ngày nghỉ').waitFor();
+    const row = page.getByRole('row').filter({ hasText: 'Mùng 1 Tết Mậu Thân' });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('26/01/2028');
+    await page.screenshot({ path: join(outDir, 'city-holidays.png'), fullPage: true });
+
+    const commune = await page.request.get('/api/city-holidays?year=2028');
+    expect(await commune.json()).toEqual([{ day: '2028-01-26', name: 'Mùng 1 Tết Mậu Thân' }]);
   });
 });

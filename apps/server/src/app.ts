@@ -11,6 +11,7 @@ import { authRoutes } from './auth/routes.ts';
 import { resolveActor } from './auth/service.ts';
 import { SESSION_COOKIE } from './auth/tokens.ts';
 import { budgetRoutes } from './budget/routes.ts';
+import { calendarRoutes } from './calendar/routes.ts';
 import type { Config } from './config.ts';
 import { criteriaRoutes } from './criteria/routes.ts';
 import type { Database } from './db/database.ts';
@@ -203,6 +204,7 @@ export async function buildApp({ config, database, logStream }: BuildAppOptions)
   outreachRoutes(app);
   villageAssessmentRoutes(app);
   rewardsRoutes(app);
+  calendarRoutes(app);
 
   const openapi = buildOpenApi(app.cqttRoutes);
   app.get('/api/openapi.json', async () => openapi);

@@ -27,6 +27,7 @@ const OutreachPage = lazy(() => import('./outreach/OutreachPage'));
 const RewardsPage = lazy(() => import('./rewards/RewardsPage'));
 const VillageAssessmentsPage = lazy(() => import('./village-assessments/VillageAssessmentsPage'));
 const CriteriaSetsPage = lazy(() => import('./criteria/CriteriaSetsPage'));
+const CityHolidaysPage = lazy(() => import('./calendar/CityHolidaysPage'));
 const RegistrationPage = lazy(() => import('./criteria/RegistrationPage'));
 const AssessmentsPage = lazy(() => import('./criteria/AssessmentsPage'));
 const AssessmentPage = lazy(() => import('./criteria/AssessmentPage'));
@@ -92,6 +93,7 @@ export function App() {
             <Route path="rewards" element={<RewardsPage />} />
             <Route path="village-assessments" element={<VillageAssessmentsPage />} />
             <Route path="criteria-sets" element={<CriteriaSetsPage />} />
+            <Route path="city-holidays" element={<CityHolidaysPage />} />
             <Route path="level-registration" element={<RegistrationPage />} />
             <Route path="assessments" element={<AssessmentsPage />} />
             <Route path="assessments/:assessmentId" element={<AssessmentPage />} />

@@ -242,6 +242,13 @@ function useNavigation(): NavGroup[] {
           capability: 'users.manage',
         },
         {
+          key: 'cityHolidays',
+          path: '/city-holidays',
+          label: t('calendar.title'),
+          icon: <CalendarOutlined />,
+          capability: 'calendar.city',
+        },
+        {
           key: 'tokens',
           path: '/tokens',
           label: t('nav.tokens'),

@@ -13,6 +13,7 @@ export type Capability =
   | 'plans.summary'
   | 'satisfaction.figures'
   | 'satisfaction.setup'
+  | 'calendar.city'
   | Permission;
 
 /** The service centre's unit: its focal sets up counters and sees every figure (server: satisfaction/access.ts). */
@@ -38,6 +39,9 @@ export function can(me: Me, capability: Capability): boolean {
       return hasRole(me, ...SUMMARY_ROLES);
     case 'satisfaction.setup':
       return domainCan(me.user.roles, 'satisfaction.manage') || isServiceCentreFocal(me);
+    case 'calendar.city':
+      // the city's list of days off: Sở Nội vụ or a city-level administrator
+      return isCityLevel(me) && domainCan(me.user.roles, 'calendar.manage_city');
     case 'satisfaction.figures':
       // everyone's figures, or an official's own (server: satisfaction/access.ts figuresScope)
       return (

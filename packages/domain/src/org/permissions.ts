@@ -28,6 +28,11 @@ export const PERMISSIONS = {
   'villages.assess': ['admin', 'coordinator', 'village'],
   /** Review the villages' assessments and decide the "Thôn văn hóa" title (Phòng VH-XH). */
   'villages.review': ['admin', 'coordinator'],
+  /**
+   * Keep the city's list of public holidays (Tết, lễ) that working-day deadlines skip; a city-level
+   * account only (the server checks that the user belongs to no commune).
+   */
+  'calendar.manage_city': ['admin', 'city'],
   /** Import and version the city's criteria sets (bộ tiêu chí). */
   'criteria.manage_sets': ['admin', 'city'],
   /** Register the commune's target level, open and consolidate its assessment, submit it. */

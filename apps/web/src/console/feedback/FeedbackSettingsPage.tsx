@@ -2,7 +2,6 @@ import {
   App,
   Button,
   Card,
-  DatePicker,
   Flex,
   Form,
   Input,
@@ -13,12 +12,11 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/client';
+import { HolidayEditor } from '../calendar/HolidayEditor';
 import { QueryError } from '../shared/feedback';
-import { dayParam, formatDate } from '../shared/format';
 import { PageHeader } from '../shared/PageHeader';
 import { useDocumentTitle } from '../shared/useDocumentTitle';
 import { type Category, useFeedbackCategories, useHolidays, useSaveCategory, useSaveHolidays } from './api';
@@ -93,9 +91,6 @@ export default function FeedbackSettingsPage() {
   const holidays = useHolidays(undefined);
   const saveHolidays = useSaveHolidays();
   const [editing, setEditing] = useState<Category | 'new' | null>(null);
-  const [day, setDay] = useState<Dayjs | null>(null);
-  const [name, setName] = useState('');
-  const own = (holidays.data ?? []).filter((h) => h.scope === 'commune');
   const write = (days: { day: string; name: string }[]) =>
     saveHolidays.mutate(days, {
       onSuccess: () => message.success(t('feedback.done')),
@@ -145,73 +140,14 @@ export default function FeedbackSettingsPage() {
         </Card>
         <Card title={t('feedback.settings.holidays')}>
           <Typography.Paragraph type="secondary">{t('feedback.settings.holidaysHint')}</Typography.Paragraph>
-          <Flex gap={8} wrap style={{ marginBottom: 12 }}>
-            <DatePicker
-              value={day}
-              onChange={setDay}
-              format="DD/MM/YYYY"
-              aria-label={t('feedback.settings.day')}
-            />
-            <Input
-              style={{ width: 280 }}
-              value={name}
-              onChange={(e) => setName(e.target.value)}
-              placeholder={t('feedback.settings.holidayName')}
-              aria-label={t('feedback.settings.holidayName')}
-            />
-            <Button
-              disabled={!day}
-              loading={saveHolidays.isPending}
-              onClick={() => {
-                if (!day) return;
-                write([
-                  ...own.map((h) => ({ day: h.day, name: h.name })),
-                  { day: dayParam(day), name: name.trim() },
-                ]);
-                setDay(null);
-                setName('');
-              }}
-            >
-              {t('feedback.settings.addHoliday')}
-            </Button>
-          </Flex>
-          <Table
-            rowKey={(h) => `${h.scope}-${h.day}`}
-            size="small"
-            pagination={{ pageSize: 20 }}
+          <HolidayEditor
+            rows={(holidays.data ?? []).map((h) => ({ day: h.day, name: h.name, fixed: h.scope === 'city' }))}
             loading={holidays.isLoading}
-            dataSource={holidays.data ?? []}
-            columns={[
-              {
-                title: t('feedback.settings.day'),
-                dataIndex: 'day',
-                width: 140,
-                render: (v: string) => formatDate(v),
-              },
-              { title: t('feedback.settings.holidayName'), dataIndex: 'name' },
-              {
-                title: t('feedback.settings.scope'),
-                dataIndex: 'scope',
-                width: 260,
-                render: (v: 'city' | 'commune', h) =>
-                  v === 'city' ? (
-                    <Tag>{t('feedback.settings.cityList')}</Tag>
-                  ) : (
-                    <Flex gap={8} align="center">
-                      <Tag color="blue">{t('feedback.settings.communeList')}</Tag>
-                      <Button
-                        size="small"
-                        danger
-                        onClick={() =>
-                          write(own.filter((o) => o.day !== h.day).map((o) => ({ day: o.day, name: o.name })))
-                        }
-                      >
-                        {t('feedback.settings.remove')}
-                      </Button>
-                    </Flex>
-                  ),
-              },
-            ]}
+            saving={saveHolidays.isPending}
+            addLabel={t('feedback.settings.addHoliday')}
+            editableTag={t('feedback.settings.communeList')}
+            fixedTag={t('feedback.settings.cityList')}
+            onSave={write}
           />
         </Card>
       </Flex>

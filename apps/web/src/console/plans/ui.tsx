@@ -168,21 +168,10 @@ export function yearRange(
 
 /** The year a page shows, kept in the `year` query parameter (this year by default). */
 export function useYearParam(): [number, (year: number) => void] {
-  const [params, setParams] = useSearchParams();
-  const raw = Number(params.get('year'));
+  const [yearText, setYearText] = useParam('year');
+  const raw = Number(yearText);
   const year = Number.isInteger(raw) && raw >= 2000 && raw <= 2100 ? raw : currentYear();
-  const setYear = useCallback(
-    (y: number) =>
-      setParams(
-        (prev) => {
-          const next = new URLSearchParams(prev);
-          next.set('year', String(y));
-          return next;
-        },
-        { replace: true },
-      ),
-    [setParams],
-  );
+  const setYear = useCallback((y: number) => setYearText(String(y)), [setYearText]);
   return [year, setYear];
 }
 

@@ -1,0 +1,115 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { audited } from '../audit/service.ts';
+import { badRequest, forbidden } from '../http/errors.ts';
+import { defineRoute, optionalText, registerRoute } from '../http/route.ts';
+
+const Day = z.object({ day: z.string(), name: z.string() });
+const year = z.coerce.number().int().min(2000).max(2100);
+
+/**
+ * The city's days off (Tết and public holidays, decided each year), which every commune's
+ * working-day deadlines skip (feedback answers, difficulties). Communes add their own days in
+ * the feedback settings; the city keeps this list, year by year.
+ */
+export function calendarRoutes(app: FastifyInstance) {
+  registerRoute(
+    app,
+    defineRoute({
+      method: 'GET',
+      url: '/api/city-holidays',
+      tag: 'calendar',
+      summary: 'Ngày nghỉ lễ, Tết của thành phố trong một năm',
+      access: 'user',
+      query: z.strictObject({ year }),
+      response: z.array(Day),
+      handler: ({ ctx, query }) =>
+        ctx.db
+          .selectFrom('holidays')
+          .select(['day', 'name'])
+          .where('city_id', '=', ctx.actor!.cityId)
+          .where('day', '>=', `${query.year}-01-01`)
+          .where('day', '<=', `${query.year}-12-31`)
+          .orderBy('day')
+          .execute(),
+    }),
+  );
+
+  registerRoute(
+    app,
+    defineRoute({
+      method: 'PUT',
+      url: '/api/city-holidays',
+      tag: 'calendar',
+      summary: 'Thay danh sách ngày nghỉ lễ, Tết của thành phố trong một năm (Sở Nội vụ)',
+      access: { permission: 'calendar.manage_city' },
+      body: z.strictObject({
+        year,
+        days: z
+          .array(
+            z.strictObject({ day: z.iso.date('Ngày phải theo dạng YYYY-MM-DD.'), name: optionalText(200) }),
+          )
+          .max(60),
+      }),
+      example: {
+        year: 2027,
+        days: [
+          { day: '2027-02-05', name: 'Tết Nguyên đán' },
+          { day: '2027-04-16', name: 'Giỗ Tổ Hùng Vương' },
+        ],
+      },
+      response: z.array(Day),
+      handler: async ({ ctx, body }) => {
+        const actor = ctx.actor!;
+        if (actor.communeId) {
+          throw forbidden('Chỉ Sở Nội vụ hoặc quản trị cấp thành phố sửa ngày nghỉ của thành phố.');
+        }
+        const problems = body.days.flatMap((d, i) =>
+          d.day.startsWith(`${body.year}-`)
+            ? []
+            : [{ path: `days.${i}.day`, message: `Ngày ${d.day} không thuộc năm ${body.year}.` }],
+        );
+        if (new Set(body.days.map((d) => d.day)).size !== body.days.length) {
+          problems.push({ path: 'days', message: 'Danh sách có ngày bị lặp.' });
+        }
+        if (problems.length) throw badRequest(problems[0]!.message, problems);
+        const before = await ctx.db
+          .selectFrom('holidays')
+          .select(['day', 'name'])
+          .where('city_id', '=', actor.cityId)
+          .where('day', '>=', `${body.year}-01-01`)
+          .where('day', '<=', `${body.year}-12-31`)
+          .orderBy('day')
+          .execute();
+        const days = [...body.days].sort((a, b) => a.day.localeCompare(b.day));
+        return audited(ctx, async (trx) => {
+          await trx
+            .deleteFrom('holidays')
+            .where('city_id', '=', actor.cityId)
+            .where('day', '>=', `${body.year}-01-01`)
+            .where('day', '<=', `${body.year}-12-31`)
+            .execute();
+          if (days.length > 0) {
+            await trx
+              .insertInto('holidays')
+              .values(
+                days.map((d) => ({ city_id: actor.cityId, commune_id: null, day: d.day, name: d.name })),
+              )
+              .execute();
+          }
+          return {
+            result: days,
+            audit: {
+              action: 'calendar.city_holidays.replace',
+              entityType: 'city',
+              entityId: actor.cityId,
+              communeId: null,
+              before: { year: body.year, days: before },
+              after: { year: body.year, days },
+            },
+          };
+        });
+      },
+    }),
+  );
+}
