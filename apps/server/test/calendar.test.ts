@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deadlineFor } from '../src/feedback/calendar.ts';
-import { type Client, countRows, createTestApp, login, type TestApp } from './harness.ts';
+import { type Client, communeIdOf, countRows, createTestApp, login, type TestApp } from './harness.ts';
 
 let t: TestApp;
 let city: Client;
@@ -23,13 +23,7 @@ const TET_2028 = [
 
 describe("the city's days off", () => {
   it('Sở Nội vụ enters next year’s Tết; every commune’s deadlines skip it from then on', async () => {
-    const binhGiang = (
-      await t.database.db
-        .selectFrom('communes')
-        .select('id')
-        .where('code', '=', 'HP-BINHGIANG')
-        .executeTakeFirstOrThrow()
-    ).id;
+    const binhGiang = await communeIdOf(t.database, 'HP-BINHGIANG');
     // received Friday 21/01/2028, answer within 5 working days
     expect(await deadlineFor(t.database.db, binhGiang, '2028-01-21', 5)).toBe('2028-01-28');
     const this2027 = (await city.get('/api/city-holidays?year=2027')).json();

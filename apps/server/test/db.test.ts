@@ -9,19 +9,13 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { foldSql } from '../src/db/fold.ts';
 import { migrate } from '../src/db/migrate.ts';
-import { createTestApp, type TestApp } from './harness.ts';
+import { communeIdOf, createTestApp, type TestApp } from './harness.ts';
 
 let t: TestApp;
 let communeId: string;
 beforeAll(async () => {
   t = await createTestApp();
-  communeId = (
-    await t.database.db
-      .selectFrom('communes')
-      .select('id')
-      .where('code', '=', 'HP-BINHGIANG')
-      .executeTakeFirstOrThrow()
-  ).id;
+  communeId = await communeIdOf(t.database, 'HP-BINHGIANG');
 });
 afterAll(() => t.close());
 

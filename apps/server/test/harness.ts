@@ -147,6 +147,16 @@ export async function login(
 }
 
 /** Counts rows of a table straight from the database. */
+/** The id of a commune of the demo data, by its code (HP-BINHGIANG…). */
+export async function communeIdOf(database: Database, code: string): Promise<string> {
+  const row = await database.db
+    .selectFrom('communes')
+    .select('id')
+    .where('code', '=', code)
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
 export async function countRows(
   database: Database,
   table: 'audit_log' | 'users' | 'units' | 'villages' | 'sessions' | 'api_tokens',

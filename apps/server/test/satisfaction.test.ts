@@ -4,15 +4,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findMeasure } from '../src/measures/index.ts';
 import { ratingWriterOf } from '../src/satisfaction/rating-writer.ts';
 import { sealRatings } from '../src/satisfaction/results.ts';
-import { anonymous, countRows, createTestApp, login, type TestApp } from './harness.ts';
+import {
+  anonymous,
+  communeIdOf as communeIdByCode,
+  countRows,
+  createTestApp,
+  login,
+  type TestApp,
+} from './harness.ts';
 
 let t: TestApp;
 let catHaiId: string;
 const today = vietnamDate(new Date());
 
-const communeIdOf = async (code: string) =>
-  (await t.database.db.selectFrom('communes').select('id').where('code', '=', code).executeTakeFirstOrThrow())
-    .id;
+const communeIdOf = (code: string) => communeIdByCode(t.database, code);
 
 beforeAll(async () => {
   t = await createTestApp();
