@@ -91,6 +91,19 @@ describe('Kế hoạch "Chính quyền thân thiện" xã Bình Giang', () => {
     const page = b.page();
     await login(page, 'vhxh.binhgiang');
     await openMenu(page, 'Kế hoạch');
+    // Nhắc việc trước hạn: thêm lần nhắc 14 ngày, lưu, tải lại trang vẫn còn.
+    const reminders = page.getByRole('combobox', { name: 'Nhắc việc trước hạn' });
+    await page.getByText('30 ngày trước hạn').waitFor();
+    await reminders.click();
+    await page
+      .locator('.ant-select-dropdown:visible')
+      .getByTitle('14 ngày trước hạn', { exact: true })
+      .click();
+    await reminders.press('Escape');
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    await page.getByText('Đã lưu số ngày nhắc việc').waitFor();
+    await page.reload();
+    await page.getByText('14 ngày trước hạn').waitFor();
     await page.getByRole('link', { name: PLAN_TITLE }).click();
     await page.waitForURL(/\/plans\/[0-9a-f-]{36}/);
     await page.getByRole('heading', { level: 3, name: PLAN_TITLE }).waitFor();

@@ -270,3 +270,33 @@ describe('writing plans and tasks', () => {
     expect((await city.patch(`/api/plans/${planId}`, { number: '99/KH-UBND' })).statusCode).toBe(403);
   });
 });
+
+describe('reminder days', () => {
+  it('Phòng VH-XH changes how many days before the due date units are reminded; the job reads the same row', async () => {
+    expect((await coordinator.get('/api/settings/reminders')).json()).toEqual({ offsets: [30, 7, 1] });
+    const focal = await login(t.app, 'ttpvhcc.binhgiang');
+    const audits = await countRows(t.database, 'audit_log');
+    for (const bad of [[0], [7, 7], [1, 2, 3, 4, 5, 6], [400], [2.5]]) {
+      const refused = await coordinator.request('PUT', '/api/settings/reminders', { offsets: bad });
+      expect(refused.statusCode, JSON.stringify(bad)).toBe(400);
+      expect(refused.json().error.message).toMatch(/ngày nhắc|lần nhắc/);
+    }
+    expect((await focal.request('PUT', '/api/settings/reminders', { offsets: [3] })).statusCode).toBe(403);
+    expect(await countRows(t.database, 'audit_log')).toBe(audits);
+
+    const saved = await coordinator.request('PUT', '/api/settings/reminders', { offsets: [3, 14] });
+    expect(saved.json()).toEqual({ offsets: [14, 3] });
+    expect(await countRows(t.database, 'audit_log')).toBe(audits + 1);
+    expect((await focal.get('/api/settings/reminders')).json()).toEqual({ offsets: [14, 3] });
+    const row = await t.database.db
+      .selectFrom('commune_settings')
+      .innerJoin('communes', 'communes.id', 'commune_settings.commune_id')
+      .select('reminder_offsets')
+      .where('communes.code', '=', 'HP-BINHGIANG')
+      .executeTakeFirstOrThrow();
+    expect(row.reminder_offsets).toEqual([14, 3]);
+    // another commune keeps the default
+    const hongBang = await login(t.app, 'vhxh.hongbang');
+    expect((await hongBang.get('/api/settings/reminders')).json()).toEqual({ offsets: [30, 7, 1] });
+  });
+});

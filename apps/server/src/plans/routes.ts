@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { defineRoute, idParams, optionalText, registerRoute, text } from '../http/route.ts';
 import { resolveCommuneId } from '../org/scope.ts';
+import { reminderSettingsRoutes } from './reminder-settings.ts';
 import * as service from './service.ts';
 import * as store from './store.ts';
 
@@ -152,6 +153,7 @@ const planExample = {
 };
 
 export function plansRoutes(app: FastifyInstance) {
+  reminderSettingsRoutes(app);
   registerRoute(
     app,
     defineRoute({

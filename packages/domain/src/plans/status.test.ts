@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysLeft, doneOnTime, occurrenceStatus, remindersOwed } from './status.ts';
+import { daysLeft, doneOnTime, occurrenceStatus, reminderOffsetsProblem, remindersOwed } from './status.ts';
 
 const due = '2026-02-14';
 const open = { dueDate: due, completedOn: null, progress: 0 };
@@ -61,5 +61,34 @@ describe('remindersOwed', () => {
   it('takes configured offsets in any order, ignoring repeats and nonsense', () => {
     expect(remindersOwed(open, '2026-02-10', [7, 14, 7, 0, -3, 2.5])).toEqual(['before_7']);
     expect(remindersOwed(open, '2026-02-10', [])).toEqual([]);
+  });
+});
+
+describe('reminderOffsetsProblem', () => {
+  it('accepts the default, a single day, five days, the edges 1 and 365, and no day at all', () => {
+    for (const ok of [[30, 7, 1], [1], [365], [60, 30, 14, 7, 1], []]) {
+      expect(reminderOffsetsProblem(ok), JSON.stringify(ok)).toBeNull();
+    }
+  });
+
+  it('refuses 0, negative, more than a year and fractional days, naming the value', () => {
+    expect(reminderOffsetsProblem([0])).toBe(
+      'Số ngày nhắc trước hạn phải là số nguyên từ 1 đến 365 (không nhận 0).',
+    );
+    expect(reminderOffsetsProblem([7, -1])).toMatch(/không nhận -1/);
+    expect(reminderOffsetsProblem([366])).toMatch(/không nhận 366/);
+    expect(reminderOffsetsProblem([1.5])).toMatch(/không nhận 1.5/);
+    expect(reminderOffsetsProblem([Number.NaN])).toMatch(/không nhận NaN/);
+  });
+
+  it('refuses a repeated day and more than five reminders', () => {
+    expect(reminderOffsetsProblem([7, 7])).toBe('Mỗi số ngày nhắc chỉ ghi một lần.');
+    expect(reminderOffsetsProblem([1, 2, 3, 4, 5, 6])).toBe('Tối đa 5 lần nhắc trước hạn.');
+  });
+
+  it('with no day before, only the overdue reminder is owed', () => {
+    const state = { dueDate: '2026-03-31', completedOn: null, progress: 0 } as const;
+    expect(remindersOwed(state, '2026-03-30', [])).toEqual([]);
+    expect(remindersOwed(state, '2026-04-01', [])).toEqual(['overdue']);
   });
 });

@@ -41,6 +41,26 @@ export function daysLeft(dueDate: IsoDate | null, today: IsoDate): number | null
 
 export const DEFAULT_REMINDER_OFFSETS = [30, 7, 1] as const;
 
+/** At most this many "N days before" reminders per occurrence, N from 1 to a year. */
+export const MAX_REMINDER_OFFSETS = 5;
+
+/**
+ * Why a commune's list of reminder days cannot be kept, or null. An empty list is allowed: the
+ * units are then reminded only once the due date has passed.
+ */
+export function reminderOffsetsProblem(offsets: readonly number[]): string | null {
+  if (offsets.length > MAX_REMINDER_OFFSETS) {
+    return `Tối đa ${MAX_REMINDER_OFFSETS} lần nhắc trước hạn.`;
+  }
+  for (const n of offsets) {
+    if (!Number.isInteger(n) || n < 1 || n > 365) {
+      return `Số ngày nhắc trước hạn phải là số nguyên từ 1 đến 365 (không nhận ${n}).`;
+    }
+  }
+  if (new Set(offsets).size !== offsets.length) return 'Mỗi số ngày nhắc chỉ ghi một lần.';
+  return null;
+}
+
 /** A reminder the scan may send: before the due date by N days, or once when overdue. */
 export type ReminderKey = `before_${number}` | 'overdue';
 

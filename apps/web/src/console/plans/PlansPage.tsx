@@ -11,6 +11,7 @@ import { PageHeader } from '../shared/PageHeader';
 import { useDocumentTitle } from '../shared/useDocumentTitle';
 import { usePlans } from './api';
 import { PlanFormModal } from './PlanFormModal';
+import { ReminderSettingsCard } from './ReminderSettingsCard';
 import type { PlanSummary } from './types';
 import { currentYear, formatDay, usePeriodText } from './ui';
 
@@ -97,6 +98,7 @@ export default function PlansPage() {
           {t('plans.list.hint')}
         </Typography.Paragraph>
       </Card>
+      {manage && scope.ready ? <ReminderSettingsCard communeId={scope.communeId} /> : null}
       {adding ? (
         <PlanFormModal
           plan={null}
