@@ -22,6 +22,27 @@ describe('khen thưởng: đề nghị, MTTQ cho ý kiến, Chủ tịch quyết
     await dialog.getByRole('button', { name: 'Lưu' }).click();
     await dialog.waitFor({ state: 'hidden' });
     await page.getByRole('row').filter({ hasText: nominee }).getByText('Chờ quyết định').waitFor();
+
+    // sửa đề nghị trước khi có quyết định: bổ sung thành tích và một ảnh minh chứng
+    await page.getByRole('row').filter({ hasText: nominee }).getByRole('button', { name: 'Sửa' }).click();
+    const edit = page.getByRole('dialog', { name: `Sửa đề nghị khen thưởng: ${nominee}` });
+    await formField(edit, 'Thành tích')
+      .locator('textarea')
+      .fill('Trình ký văn bản đúng hạn 100%; số hóa 2.000 hồ sơ lưu trữ.');
+    await edit.locator('input[type=file]').setInputFiles({
+      name: 'giay-khen-de-nghi.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from(
+        'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+        'base64',
+      ),
+    });
+    await edit.locator('.ant-upload-list-item-done').waitFor();
+    await edit.getByRole('button', { name: 'Lưu' }).click();
+    await edit.waitFor({ state: 'hidden' });
+    const row = page.getByRole('row').filter({ hasText: nominee });
+    await row.getByText('số hóa 2.000 hồ sơ lưu trữ', { exact: false }).waitFor();
+    await row.getByRole('link', { name: 'giay-khen-de-nghi.png' }).waitFor();
   });
 
   it('MTTQ cho ý kiến', async () => {

@@ -39,6 +39,7 @@ import { EvidenceUpload, isUploading, uploadedIds } from '../plans/EvidenceUploa
 import type { StoredFile } from '../plans/types';
 import { useParam, useYearParam, YearPicker } from '../plans/ui';
 import { CommunePicker, useCommuneScope } from '../shared/CommunePicker';
+import { asUploadFiles, FileLinks } from '../shared/FileLinks';
 import { QueryError } from '../shared/feedback';
 import { formatDate } from '../shared/format';
 import { applyApiErrorToForm } from '../shared/formErrors';
@@ -63,26 +64,6 @@ import {
 
 const KIND_OPTIONS = OUTREACH_KINDS.map((k) => ({ value: k, label: OUTREACH_KIND_LABELS[k] }));
 const EXAMPLE_OPTIONS = GOOD_EXAMPLE_KINDS.map((k) => ({ value: k, label: GOOD_EXAMPLE_KIND_LABELS[k] }));
-const asFiles = (files: StoredFile[]): Array<UploadFile<StoredFile>> =>
-  files.map((f) => ({ uid: f.id, name: f.name, status: 'done', response: f }));
-
-function FileLinks({ files, links = [] }: { files: StoredFile[]; links?: string[] }) {
-  return (
-    <Space orientation="vertical" size={0}>
-      {files.map((f) => (
-        <a key={f.id} href={`/api/files/${encodeURIComponent(f.id)}`} download={f.name}>
-          {f.name}
-        </a>
-      ))}
-      {links.map((l) => (
-        <a key={l} href={l} target="_blank" rel="noreferrer noopener">
-          {l}
-        </a>
-      ))}
-    </Space>
-  );
-}
-
 function useFilters() {
   const scope = useCommuneScope();
   const [year, setYear] = useYearParam();
@@ -378,7 +359,7 @@ function ActivityModal({
                 villageId: activity.village?.id,
                 unitId: activity.unit?.id,
                 documentIds: activity.documents.map((d) => d.id),
-                files: asFiles(activity.files),
+                files: asUploadFiles(activity.files),
                 links: activity.links.join('\n'),
               }
             : { kind: 'conference', heldOn: dayjs(), unitId: me.unit?.id, isPublic: false }
@@ -695,7 +676,7 @@ function DocumentModal({
             ? {
                 ...doc,
                 issuedOn: doc.issuedOn ? dayjs(doc.issuedOn) : undefined,
-                files: doc.file ? asFiles([doc.file]) : [],
+                files: doc.file ? asUploadFiles([doc.file]) : [],
               }
             : {}
         }
@@ -900,7 +881,7 @@ function ExampleModal({
                 ...example,
                 unitId: example.unit?.id,
                 villageId: example.village?.id,
-                files: asFiles(example.files),
+                files: asUploadFiles(example.files),
                 links: example.links.join('\n'),
               }
             : { kind: 'good', year: f.year }

@@ -16,6 +16,7 @@ import {
   Table,
   Tag,
   Typography,
+  type UploadFile,
 } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -23,8 +24,11 @@ import { useTranslation } from 'react-i18next';
 import { api, downloadFile, errorMessage } from '../../api/client';
 import { useSession } from '../auth/session';
 import { can } from '../permissions';
+import { EvidenceUpload, isUploading, uploadedIds } from '../plans/EvidenceUpload';
+import type { StoredFile } from '../plans/types';
 import { useParam, useYearParam, YearPicker } from '../plans/ui';
 import { CommunePicker, useCommuneScope } from '../shared/CommunePicker';
+import { asUploadFiles, FileLinks } from '../shared/FileLinks';
 import { QueryError } from '../shared/feedback';
 import { formatDate } from '../shared/format';
 import { applyApiErrorToForm } from '../shared/formErrors';
@@ -48,6 +52,7 @@ interface Reward {
   decisionDate: string | null;
   decisionNote: string;
   nominatingUnit: { name: string } | null;
+  files: StoredFile[];
 }
 const STATUS_COLOR = { nominated: 'gold', awarded: 'green', declined: 'default' } as const;
 
@@ -68,7 +73,7 @@ export default function RewardsPage() {
     enabled: scope.ready,
   });
   const [dialog, setDialog] = useState<
-    { kind: 'nominate' } | { kind: 'comment' | 'decide'; reward: Reward } | null
+    { kind: 'nominate' } | { kind: 'edit' | 'comment' | 'decide'; reward: Reward } | null
   >(null);
   return (
     <>
@@ -138,7 +143,16 @@ export default function RewardsPage() {
               </div>
             ),
           },
-          { title: t('rewards.achievements'), dataIndex: 'achievements' },
+          {
+            title: t('rewards.achievements'),
+            key: 'achievements',
+            render: (_: unknown, r: Reward) => (
+              <div>
+                <div>{r.achievements}</div>
+                {r.files.length > 0 ? <FileLinks files={r.files} /> : null}
+              </div>
+            ),
+          },
           { title: t('rewards.mttqComment'), dataIndex: 'mttqComment', width: 200 },
           {
             title: t('rewards.decision'),
@@ -162,6 +176,11 @@ export default function RewardsPage() {
             width: 200,
             render: (_: unknown, r: Reward) => (
               <Space wrap>
+                {r.status === 'nominated' && can(me, 'rewards.nominate') ? (
+                  <Button size="small" onClick={() => setDialog({ kind: 'edit', reward: r })}>
+                    {t('rewards.edit')}
+                  </Button>
+                ) : null}
                 {r.status === 'nominated' && can(me, 'rewards.comment') ? (
                   <Button size="small" onClick={() => setDialog({ kind: 'comment', reward: r })}>
                     {t('rewards.comment')}
@@ -194,8 +213,13 @@ export default function RewardsPage() {
           },
         ]}
       />
-      {dialog?.kind === 'nominate' ? (
-        <NominateModal year={year} communeId={scope.communeId} onClose={() => setDialog(null)} />
+      {dialog?.kind === 'nominate' || dialog?.kind === 'edit' ? (
+        <NominateModal
+          year={year}
+          communeId={scope.communeId}
+          reward={dialog.kind === 'edit' ? dialog.reward : null}
+          onClose={() => setDialog(null)}
+        />
       ) : null}
       {dialog?.kind === 'comment' ? (
         <CommentModal reward={dialog.reward} onClose={() => setDialog(null)} />
@@ -227,37 +251,57 @@ function useRewardWrite<V>(
   });
 }
 
+/** A new nomination, or changes to one not yet decided (with its evidence files). */
 function NominateModal({
   year,
   communeId,
+  reward,
   onClose,
 }: {
   year: number;
   communeId?: string;
+  reward: Reward | null;
   onClose: () => void;
 }) {
   const { t } = useTranslation();
   const [form] = Form.useForm();
+  const files: Array<UploadFile<StoredFile>> | undefined = Form.useWatch('files', form);
   const save = useRewardWrite(
-    (v: Record<string, unknown>) => api.post('/api/rewards', { ...v, communeId, year }),
+    ({ files: picked, ...v }: Record<string, unknown> & { files?: Array<UploadFile<StoredFile>> }) => {
+      const body = { ...v, fileIds: uploadedIds(picked ?? []) };
+      return reward
+        ? api.patch(`/api/rewards/${reward.id}`, body)
+        : api.post('/api/rewards', { ...body, communeId, year });
+    },
     form,
-    ['nomineeName', 'nomineePosition', 'achievements'],
+    ['nomineeName', 'nomineePosition', 'achievements', 'fileIds'],
     onClose,
   );
   return (
     <Modal
       open
       width={640}
-      title={t('rewards.nominate')}
+      title={reward ? t('rewards.editTitle', { name: reward.nomineeName }) : t('rewards.nominate')}
       okText={t('common.save')}
       onCancel={onClose}
       confirmLoading={save.isPending}
+      okButtonProps={{ disabled: isUploading(files ?? []) }}
       onOk={() => form.submit()}
     >
       <Form
         form={form}
         layout="vertical"
-        initialValues={{ nomineeKind: 'individual' }}
+        initialValues={
+          reward
+            ? {
+                nomineeKind: reward.nomineeKind,
+                nomineeName: reward.nomineeName,
+                nomineePosition: reward.nomineePosition,
+                achievements: reward.achievements,
+                files: asUploadFiles(reward.files),
+              }
+            : { nomineeKind: 'individual', files: [] }
+        }
         onFinish={(v) => save.mutate(v)}
       >
         <Form.Item name="nomineeKind" label={t('rewards.nomineeKind')}>
@@ -284,6 +328,9 @@ function NominateModal({
           rules={[{ required: true, message: t('rewards.required') }]}
         >
           <Input.TextArea rows={4} />
+        </Form.Item>
+        <Form.Item name="files" label={t('rewards.evidence')} valuePropName="value">
+          <EvidenceUpload />
         </Form.Item>
       </Form>
     </Modal>
