@@ -5,7 +5,7 @@
  */
 import { request } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, baseURL, expectAccessible, PHONE, useBrowser } from './support.ts';
+import { axeViolations, baseURL, expectAccessible, login, PHONE, useBrowser } from './support.ts';
 
 let counterId = '';
 let questionnaireTitle = '';
@@ -107,5 +107,41 @@ describe('Trang công khai dùng được với trình đọc màn hình và bà
     await page.getByRole('alert').getByText('Vui lòng chọn lĩnh vực.').waitFor();
     expect(await page.getByLabel('Lĩnh vực *').evaluate((el) => el === document.activeElement)).toBe(true);
     await expectAccessible(page, 'phản ánh, biểu mẫu báo lỗi');
+  });
+});
+
+describe('Giao diện cán bộ đạt các tiêu chí axe kiểm tra được', () => {
+  const b = useBrowser();
+
+  it('mỗi trang chính của Phòng Văn hóa - Xã hội', async () => {
+    const page = b.page();
+    await login(page, 'vhxh.binhgiang');
+    for (const path of [
+      '/',
+      '/my-tasks',
+      '/plans',
+      '/progress',
+      '/difficulties',
+      '/feedback',
+      '/outreach',
+      '/village-assessments',
+      '/rewards',
+      '/budget',
+      '/assessments',
+      '/level-registration',
+      '/satisfaction',
+      '/satisfaction/setup',
+      '/units',
+      '/villages',
+    ]) {
+      await page.goto(path);
+      await page.waitForLoadState('networkidle');
+      await page
+        .locator('.ant-spin-spinning')
+        .first()
+        .waitFor({ state: 'detached' })
+        .catch(() => {});
+      await expectAccessible(page, path);
+    }
   });
 });

@@ -45,6 +45,7 @@ function Root() {
           colorTextDescription: 'rgba(0, 0, 0, 0.65)',
           colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
           colorError: '#cf1322',
+          colorTextPlaceholder: 'rgba(0, 0, 0, 0.55)',
           fontFamily:
             "'Noto Sans', 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Liberation Sans', sans-serif",
         },

@@ -23,9 +23,10 @@ export function OccurrenceLink({
         e.stopPropagation();
         onOpen(occurrence);
       }}
-      aria-label={t('plans.openTask', { number: occurrence.taskNumber })}
       title={occurrence.content}
     >
+      {/* the name starts with what it does and holds the text it shows (WCAG 2.5.3) */}
+      <span className="cqtt-sr-only">{t('plans.openTask', { number: occurrence.taskNumber })}: </span>
       <span className="cqtt-clamp-3">{occurrence.content}</span>
     </button>
   );
