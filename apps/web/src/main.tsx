@@ -12,6 +12,7 @@ import { App } from './console/App';
 import './console/shared/format';
 import './i18n';
 import './styles.css';
+import './contrast.css';
 
 const queryClient = new QueryClient({
   defaultOptions: {
