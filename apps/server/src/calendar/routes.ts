@@ -6,6 +6,8 @@ import { defineRoute, optionalText, registerRoute } from '../http/route.ts';
 
 const Day = z.object({ day: z.string(), name: z.string() });
 const year = z.coerce.number().int().min(2000).max(2100);
+/** The first and last day of a year, both included. */
+const yearBounds = (y: number) => [`${y}-01-01`, `${y}-12-31`] as const;
 
 /**
  * The city's days off (Tết and public holidays, decided each year), which every commune's
@@ -28,8 +30,7 @@ export function calendarRoutes(app: FastifyInstance) {
           .selectFrom('holidays')
           .select(['day', 'name'])
           .where('city_id', '=', ctx.actor!.cityId)
-          .where('day', '>=', `${query.year}-01-01`)
-          .where('day', '<=', `${query.year}-12-31`)
+          .where((eb) => eb.between('day', ...yearBounds(query.year)))
           .orderBy('day')
           .execute(),
     }),
@@ -77,8 +78,7 @@ export function calendarRoutes(app: FastifyInstance) {
           .selectFrom('holidays')
           .select(['day', 'name'])
           .where('city_id', '=', actor.cityId)
-          .where('day', '>=', `${body.year}-01-01`)
-          .where('day', '<=', `${body.year}-12-31`)
+          .where((eb) => eb.between('day', ...yearBounds(body.year)))
           .orderBy('day')
           .execute();
         const days = [...body.days].sort((a, b) => a.day.localeCompare(b.day));
@@ -86,8 +86,7 @@ export function calendarRoutes(app: FastifyInstance) {
           await trx
             .deleteFrom('holidays')
             .where('city_id', '=', actor.cityId)
-            .where('day', '>=', `${body.year}-01-01`)
-            .where('day', '<=', `${body.year}-12-31`)
+            .where((eb) => eb.between('day', ...yearBounds(body.year)))
             .execute();
           if (days.length > 0) {
             await trx
