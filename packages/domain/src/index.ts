@@ -1,7 +1,6 @@
 export * from './auth/password-policy.ts';
 export * from './budget/budget.ts';
 export * from './criteria/index.ts';
-export * from './feedback/privacy.ts';
 export * from './feedback/status.ts';
 export * from './feedback/tracking-code.ts';
 export * from './feedback/workdays.ts';
@@ -15,4 +14,5 @@ export * from './problem.ts';
 export * from './rewards/rewards.ts';
 export * from './satisfaction/index.ts';
 export * from './text/fold.ts';
+export * from './text/personal-data.ts';
 export * from './villages/villages.ts';
