@@ -297,7 +297,10 @@ export async function itemDetail(ctx: RequestContext, id: string) {
           content: difficulty.content,
         }
       : null,
-    files,
+    // The sender's files go with the sender's contact: a photo or a scan names and shows the
+    // person. Those who may not see the contact (MTTQ, the city) see how many there are.
+    files: seesPersonalData(actor, row) ? files : [],
+    filesWithheld: seesPersonalData(actor, row) ? 0 : files.length,
     history: events.map((e) => ({
       action: e.action,
       status: e.status as FeedbackStatus,

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError, badRequest } from '../http/errors.ts';
 import { defineRoute, idParams, registerRoute } from '../http/route.ts';
+import { readableFile } from './refs.ts';
 import { attachmentHeader, MAX_FILE_SIZE, openFile, storeUpload } from './service.ts';
 import { ACCEPTED_TYPES_TEXT } from './types.ts';
 
@@ -76,12 +77,15 @@ export function filesRoutes(app: FastifyInstance) {
       method: 'GET',
       url: '/api/files/:id',
       tag: 'files',
-      summary: 'Tải về một tệp (luôn là tệp đính kèm, không mở trực tiếp trong trình duyệt)',
+      summary:
+        'Tải về một tệp (luôn là tệp đính kèm, không mở trực tiếp trong trình duyệt); chỉ người được xem hồ sơ chứa tệp',
       access: 'user',
       params: idParams,
       // the handler returns the stream of bytes, which registerRoute sends with this status
       status: 200,
       handler: async ({ ctx, params, reply }) => {
+        // who may read the record holding the file, by that record's own rule (refs.ts)
+        await readableFile(ctx, params.id);
         const { file, stream } = await openFile(ctx, params.id);
         reply
           .header('content-type', file.mime)

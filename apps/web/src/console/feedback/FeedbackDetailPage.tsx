@@ -293,6 +293,11 @@ export default function FeedbackDetailPage() {
               ))}
             </Space>
           )}
+          {d.filesWithheld > 0 && (
+            <Typography.Paragraph type="secondary">
+              {t('feedback.filesWithheld', { count: d.filesWithheld })}
+            </Typography.Paragraph>
+          )}
           {d.task && (
             <Typography.Paragraph>
               {t('feedback.task')}: {d.task.number}. {d.task.content}{' '}

@@ -56,6 +56,7 @@ export interface FeedbackDetail extends FeedbackItem {
   duplicates: { id: string; trackingCode: string | null }[];
   task: { id: string; planId: string; year: number; number: number; content: string } | null;
   files: { id: string; name: string; size: number; mime: string }[];
+  filesWithheld: number;
   history: {
     action: string;
     status: FeedbackStatus;
