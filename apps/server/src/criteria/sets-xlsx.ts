@@ -6,6 +6,7 @@
  */
 import type { CriteriaSetInput } from '@cqtt/domain';
 import ExcelJS from 'exceljs';
+import { type Cell, type ImportedSheet, readXlsxImport } from '../files/xlsx-import.ts';
 import { badRequest } from '../http/errors.ts';
 
 export const INFO_SHEET = 'Thông tin';
@@ -74,17 +75,6 @@ export async function setToXlsx(set: CriteriaSetInput): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-type Cell = string | number | null;
-function cellValue(v: ExcelJS.CellValue): Cell {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'number' || typeof v === 'string') return v;
-  if (typeof v === 'boolean') return v ? 1 : 0;
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object' && 'result' in v) return cellValue(v.result as ExcelJS.CellValue);
-  if (typeof v === 'object' && 'richText' in v) return v.richText.map((t) => t.text).join('');
-  if (typeof v === 'object' && 'text' in v) return String(v.text);
-  return null;
-}
 const str = (v: Cell) => (v === null ? '' : String(v).trim());
 /** A number cell; text such as "12,5" is read with the decimal comma; NaN when not a number. */
 function num(v: Cell): number {
@@ -93,41 +83,40 @@ function num(v: Cell): number {
   return s === '' ? Number.NaN : Number(s);
 }
 
-function sheetRows(ws: ExcelJS.Worksheet | undefined, name: string) {
+function sheetRows(ws: ImportedSheet | undefined, name: string) {
   if (!ws)
     throw badRequest(`Tệp thiếu trang tính “${name}”.`, [{ path: name, message: 'Thiếu trang tính.' }]);
-  const header = (ws.getRow(1).values as ExcelJS.CellValue[]).slice(1).map((v) => str(cellValue(v)));
+  const first = ws.rows.find((r) => r.n === 1);
+  const header = (first?.cells ?? []).map((v) => str(v));
   const out: { row: number; get: (col: string) => Cell }[] = [];
-  ws.eachRow((row, n) => {
-    if (n === 1) return;
-    const values = (row.values as ExcelJS.CellValue[]).slice(1).map(cellValue);
-    if (values.every((v) => str(v) === '')) return;
-    out.push({ row: n, get: (col) => values[header.indexOf(col)] ?? null });
-  });
+  for (const { n, cells } of ws.rows) {
+    if (n === 1) continue;
+    if (cells.every((v) => str(v) === '')) continue;
+    out.push({ row: n, get: (col) => cells[header.indexOf(col)] ?? null });
+  }
   return { header, rows: out };
 }
 
-/** Reads a workbook into the interchange format; the domain then checks it like JSON. */
+/**
+ * Reads a workbook into the interchange format; the domain then checks it like JSON. The
+ * workbook is read by the import reader (ZIP limits first, then a worker thread).
+ */
 export async function xlsxToSet(bytes: Buffer): Promise<CriteriaSetInput> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    throw badRequest('Không đọc được tệp Excel (.xlsx).');
-  }
-  sheetRows(wb.getWorksheet(INFO_SHEET), INFO_SHEET);
+  const sheets = await readXlsxImport(bytes);
+  const sheet = (name: string) => sheets.find((x) => x.name === name);
+  sheetRows(sheet(INFO_SHEET), INFO_SHEET);
   const infoMap = new Map<string, string>();
-  wb.getWorksheet(INFO_SHEET)!.eachRow((row) => {
-    const [k, v] = (row.values as ExcelJS.CellValue[]).slice(1).map(cellValue);
+  for (const { cells } of sheet(INFO_SHEET)!.rows) {
+    const [k, v] = cells;
     if (k !== undefined && k !== null) infoMap.set(str(k), str(v ?? null));
-  });
-  const rows = sheetRows(wb.getWorksheet(ROWS_SHEET), ROWS_SHEET);
+  }
+  const rows = sheetRows(sheet(ROWS_SHEET), ROWS_SHEET);
   const problems: { path: string; message: string }[] = [];
   for (const col of ROW_COLUMNS) {
     if (!rows.header.includes(col))
       problems.push({ path: `${ROWS_SHEET}.${col}`, message: `Thiếu cột “${col}”.` });
   }
-  const levelRows = sheetRows(wb.getWorksheet(LEVELS_SHEET), LEVELS_SHEET);
+  const levelRows = sheetRows(sheet(LEVELS_SHEET), LEVELS_SHEET);
   for (const col of LEVEL_COLUMNS) {
     if (!levelRows.header.includes(col)) {
       problems.push({ path: `${LEVELS_SHEET}.${col}`, message: `Thiếu cột “${col}”.` });

@@ -1,9 +1,9 @@
 import { foldVietnamese, onTimeShare, parseDossierDate, parseDossierStatus, vietnamDate } from '@cqtt/domain';
-import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import { audited } from '../audit/service.ts';
 import type { DB } from '../db/schema.ts';
-import { badRequest } from '../http/errors.ts';
+import { readXlsxImport } from '../files/xlsx-import.ts';
+import { badRequest, conflict } from '../http/errors.ts';
 import type { RequestContext } from '../http/route.ts';
 import { managedCommune } from './access.ts';
 
@@ -57,28 +57,11 @@ export function parseCsv(text: string): string[][] {
   return rows.filter((r) => r.some((c) => c.trim() !== ''));
 }
 
+/** The first sheet's rows as text (read off the main thread, after the ZIP limits: xlsx-import.ts). */
 async function parseXlsx(bytes: Buffer): Promise<string[][]> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  const ws = wb.worksheets[0];
-  if (!ws) return [];
-  const rows: string[][] = [];
-  ws.eachRow((r) => {
-    const values: string[] = [];
-    r.eachCell({ includeEmpty: true }, (c, col) => {
-      const v = c.value;
-      values[col - 1] =
-        v instanceof Date
-          ? v.toISOString().slice(0, 10)
-          : v === null || v === undefined
-            ? ''
-            : typeof v === 'object' && 'text' in v
-              ? String(v.text)
-              : String(v);
-    });
-    rows.push(Array.from(values, (x) => x ?? ''));
-  });
-  return rows;
+  const [first] = await readXlsxImport(bytes);
+  if (!first) return [];
+  return first.rows.map((r) => Array.from(r.cells, (c) => (c === null ? '' : String(c))));
 }
 
 export interface ParsedDossier {
@@ -88,6 +71,14 @@ export interface ParsedDossier {
   dueOn: string | null;
   returnedOn: string | null;
   status: 'received' | 'processing' | 'returned' | 'cancelled';
+}
+
+function readCsv(bytes: Buffer): string[][] {
+  try {
+    return parseCsv(bytes.toString('utf8'));
+  } catch {
+    throw badRequest('Không đọc được tệp. Vui lòng dùng tệp CSV (UTF-8) hoặc Excel (XLSX).');
+  }
 }
 
 /** Reads the rows; every problem is reported with its row number, nothing is half-imported. */
