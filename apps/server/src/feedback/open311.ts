@@ -3,17 +3,25 @@ import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { AppError, fromDatabaseError } from '../http/errors.ts';
+import { consumeRateLimit } from '../http/rate-limit.ts';
 import { findPublicCommune } from '../public/routes.ts';
 import { activeCategories } from './categories.ts';
+import { LOOKUP_LIMIT } from './public-view.ts';
 import { limitFeedbackPosts, SubmitBody, submitFeedback } from './submit.ts';
 
 /**
  * Open311 GeoReport v2 (https://wiki.open311.org/GeoReport_v2), JSON format, so
  * existing civic apps can talk to cqtt. The jurisdiction is the commune:
  * jurisdiction_id = its code (HP-BINHGIANG), required on every call since one
- * deployment serves many communes. Services are the commune's categories;
- * service_request_id is the tracking code. Only requests the sender allowed to
- * publish are listed or returned, with personal data never included. Errors
+ * deployment serves many communes. Services are the commune's categories.
+ *
+ * The feed lists only what the staff published (an answer approved and published)
+ * and the sender allowed to publish, its texts masked by the citizens' page rule
+ * (maskPersonalData). Its service_request_id is the item's public id, never the
+ * tracking code: the code is the sender's secret (it rates the answer), answered
+ * once by POST and looked up by its sender only (GET requests/{code}.json, under the
+ * lookup limit). POST asks for consent to publish like the web form does: the
+ * attribute allow_publish (services/{code}.json), "false" when not given. Errors
  * follow the spec: an array of {code, description} with the HTTP status.
  */
 class Open311Error extends Error {
@@ -47,18 +55,12 @@ async function jurisdiction(db: Kysely<DB>, query: Record<string, unknown>) {
 const openOrClosed = (status: string) =>
   ['received', 'accepted', 'assigned', 'drafted', 'approved'].includes(status) ? 'open' : 'closed';
 
-const PUBLIC_STATUSES = [
-  'received',
-  'accepted',
-  'assigned',
-  'drafted',
-  'approved',
-  'published',
-  'rated',
-  'merged',
-];
+/** What the staff published: an answer approved and published (and maybe rated since). */
+const PUBLISHED = ['published', 'rated'];
 
-function publicRequests(db: Kysely<DB>, communeId: string) {
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function requests(db: Kysely<DB>, communeId: string) {
   return db
     .selectFrom('feedback_items as i')
     .innerJoin('feedback_categories as c', (j) =>
@@ -68,7 +70,7 @@ function publicRequests(db: Kysely<DB>, communeId: string) {
       j.onRef('u.commune_id', '=', 'i.commune_id').onRef('u.id', '=', 'i.unit_id'),
     )
     .select([
-      'i.tracking_code',
+      'i.id',
       'i.status',
       'i.content',
       'i.answer',
@@ -86,18 +88,21 @@ function publicRequests(db: Kysely<DB>, communeId: string) {
       'u.name as unit_name',
     ])
     .where('i.commune_id', '=', communeId)
-    .where('i.kind', '=', 'feedback')
-    .where('i.allow_publish', '=', true)
-    .where('i.status', 'in', PUBLIC_STATUSES);
+    .where('i.kind', '=', 'feedback');
 }
 
-type RequestRow = Awaited<ReturnType<ReturnType<typeof publicRequests>['execute']>>[number];
+/** The public feed: published by the staff and allowed by the sender. */
+function publishedRequests(db: Kysely<DB>, communeId: string) {
+  return requests(db, communeId).where('i.allow_publish', '=', true).where('i.status', 'in', PUBLISHED);
+}
 
-function toRequest(r: RequestRow, communeName: string) {
+type RequestRow = Awaited<ReturnType<ReturnType<typeof requests>['execute']>>[number];
+
+function toRequest(r: RequestRow, communeName: string, id: string) {
   const person = { name: r.name, phone: r.phone, email: r.email };
-  const published = r.status === 'published' || r.status === 'rated';
+  const published = PUBLISHED.includes(r.status);
   return {
-    service_request_id: r.tracking_code,
+    service_request_id: id,
     status: openOrClosed(r.status),
     status_notes: published
       ? maskPersonalData(r.answer, person)
@@ -119,6 +124,30 @@ function toRequest(r: RequestRow, communeName: string) {
     long: r.lng === null ? null : Number(r.lng),
     media_url: '',
   };
+}
+
+/** The consent to publish, as the attribute allow_publish carries it (like the web form's box). */
+const CONSENT_ATTRIBUTE = {
+  variable: true,
+  code: 'allow_publish',
+  datatype: 'singlevaluelist',
+  required: false,
+  datatype_description: 'Gửi attribute[allow_publish]=true nếu người gửi đồng ý; không gửi là không đồng ý.',
+  order: 1,
+  description:
+    'Đồng ý công khai nội dung phản ánh và câu trả lời trên trang của xã (ẩn họ tên, số điện thoại, thư điện tử).',
+  values: [
+    { key: 'true', name: 'Đồng ý công khai' },
+    { key: 'false', name: 'Không đồng ý' },
+  ],
+};
+
+function consentOf(body: Record<string, unknown>): boolean {
+  const raw = one(body['attribute[allow_publish]']);
+  if (raw === undefined || raw === '') return false;
+  if (raw === 'true') return true;
+  if (raw === 'false') return false;
+  throw new Open311Error(400, 'attribute[allow_publish] chỉ nhận true hoặc false.');
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/;
@@ -165,11 +194,21 @@ export async function open311Routes(app: FastifyInstance) {
         service_code: c.code,
         service_name: c.name,
         description: `${c.description}${c.description ? '. ' : ''}Thời hạn trả lời: ${c.deadlineDays} ngày làm việc.`,
-        metadata: false,
+        // the consent to publish is asked as an attribute (services/{code}.json)
+        metadata: true,
         type: 'realtime',
         keywords: '',
         group: 'Phản ánh, kiến nghị',
       }));
+    });
+
+    scope.get('/open311/v2/services/:code.json', async (req) => {
+      const commune = await jurisdiction(req.ctx.db, req.query as Record<string, unknown>);
+      const code = (req.params as { code: string }).code ?? '';
+      const category = (await activeCategories(req.ctx.db, commune.id)).find((c) => c.code === code);
+      if (!category)
+        throw new Open311Error(404, `service_code «${code.slice(0, 40)}» không có ở ${commune.name}.`);
+      return { service_code: category.code, attributes: [CONSENT_ATTRIBUTE] };
     });
 
     scope.post('/open311/v2/requests.json', async (req, reply) => {
@@ -181,6 +220,7 @@ export async function open311Routes(app: FastifyInstance) {
       const commune = await jurisdiction(req.ctx.db, body);
       const serviceCode = one(body.service_code)?.trim();
       if (!serviceCode) throw new Open311Error(400, 'Thiếu service_code (mã lĩnh vực, xem services.json).');
+      const allowPublish = consentOf(body);
       const lat = one(body.lat);
       const long = one(body.long);
       const address = (one(body.address_string) ?? '').trim();
@@ -202,8 +242,8 @@ export async function open311Routes(app: FastifyInstance) {
         ...(one(body.email)?.trim() ? { email: one(body.email) } : {}),
         ...(address ? { address } : {}),
         ...(lat && long ? { lat: Number(lat), lng: Number(long) } : {}),
-        // GeoReport requests are public by nature; the contact never is
-        allowPublish: true,
+        // published only if the sender says so, as on the web form; the contact never is
+        allowPublish,
       });
       if (!parsed.success) {
         const issue = parsed.error.issues[0]!;
@@ -223,8 +263,11 @@ export async function open311Routes(app: FastifyInstance) {
       }
       return reply.code(200).send([
         {
+          // the sender's secret: it follows and rates the answer; no list ever shows it
           service_request_id: created.trackingCode,
-          service_notice: `Đã tiếp nhận. Theo dõi bằng mã ${created.trackingCode} tại trang của ${commune.name}.`,
+          service_notice: `Đã tiếp nhận. Theo dõi bằng mã ${created.trackingCode} tại trang của ${commune.name}; giữ kín mã này.${
+            allowPublish ? ' Câu trả lời sẽ được công khai (ẩn thông tin cá nhân).' : ''
+          }`,
           account_id: null,
         },
       ]);
@@ -233,27 +276,37 @@ export async function open311Routes(app: FastifyInstance) {
     scope.get('/open311/v2/requests/:id.json', async (req) => {
       const query = req.query as Record<string, unknown>;
       const commune = await jurisdiction(req.ctx.db, query);
-      const code = normalizeTrackingCode((req.params as { id: string }).id ?? '');
+      const id = (req.params as { id: string }).id ?? '';
+      if (UUID.test(id)) {
+        // a published request, by the public id the feed shows
+        const row = await publishedRequests(req.ctx.db, commune.id).where('i.id', '=', id).executeTakeFirst();
+        if (!row) throw new Open311Error(404, 'Không có yêu cầu công khai với mã này.');
+        return [toRequest(row, commune.name, row.id)];
+      }
+      // its sender following it by the tracking code: under the same limit as the web page
+      await consumeRateLimit(req.ctx.db, LOOKUP_LIMIT, req.ctx.ip);
+      const code = normalizeTrackingCode(id);
       const row = code
-        ? await publicRequests(req.ctx.db, commune.id).where('i.tracking_code', '=', code).executeTakeFirst()
+        ? await requests(req.ctx.db, commune.id).where('i.tracking_code', '=', code).executeTakeFirst()
         : undefined;
-      if (!row) throw new Open311Error(404, 'Không có yêu cầu công khai với mã này.');
-      return [toRequest(row, commune.name)];
+      if (!row || !code) throw new Open311Error(404, 'Không có yêu cầu với mã này.');
+      return [toRequest(row, commune.name, code)];
     });
 
     scope.get('/open311/v2/requests.json', async (req) => {
       const query = req.query as Record<string, unknown>;
       const commune = await jurisdiction(req.ctx.db, query);
-      let q = publicRequests(req.ctx.db, commune.id);
+      let q = publishedRequests(req.ctx.db, commune.id);
       const ids = one(query.service_request_id);
       if (ids) {
-        const codes = ids
+        // public ids only: a tracking code names nothing in the feed
+        const wanted = ids
           .split(',')
-          .map((s) => normalizeTrackingCode(s))
-          .filter((c): c is string => c !== null)
+          .map((s) => s.trim())
+          .filter((s) => UUID.test(s))
           .slice(0, 100);
-        if (codes.length === 0) return [];
-        q = q.where('i.tracking_code', 'in', codes);
+        if (wanted.length === 0) return [];
+        q = q.where('i.id', 'in', wanted);
       } else {
         const codes = one(query.service_code)
           ?.split(',')
@@ -279,7 +332,7 @@ export async function open311Routes(app: FastifyInstance) {
         q = q.where('i.created_at', '>=', start).where('i.created_at', '<=', end);
       }
       const rows = await q.orderBy('i.created_at', 'desc').limit(1000).execute();
-      return rows.map((r) => toRequest(r, commune.name));
+      return rows.map((r) => toRequest(r, commune.name, r.id));
     });
   });
 }

@@ -61,7 +61,8 @@ async function findByCode(ctx: RequestContext, code: string) {
 /**
  * A feedback as its sender follows it by code: status, history of statuses
  * with their time (not who), the answer once published (or the reason of a
- * refusal), never the sender's name, phone or e-mail.
+ * refusal), never the sender's name, phone or e-mail, and never another
+ * sender's code (an item merged into another tells that one's status and answer).
  */
 export async function trackFeedback(ctx: RequestContext, code: string) {
   await consumeRateLimit(ctx.db, LOOKUP_LIMIT, ctx.ip);
@@ -75,13 +76,31 @@ export async function trackFeedback(ctx: RequestContext, code: string) {
     .orderBy('id')
     .execute();
   const status = row.status as FeedbackStatus;
-  const mergedInto = row.merged_into_id
+  // The item it was merged into is another sender's: its code is that sender's secret, so
+  // only how it is handled and its published answer are told, never its code.
+  const target = row.merged_into_id
     ? await ctx.db
         .selectFrom('feedback_items')
-        .select('tracking_code')
+        .select(['status', 'answer', 'answered_on', 'name', 'phone', 'email'])
         .where('commune_id', '=', row.commune_id)
         .where('id', '=', row.merged_into_id)
         .executeTakeFirst()
+    : undefined;
+  const mergedInto = target
+    ? {
+        status: target.status as FeedbackStatus,
+        statusLabel: FEEDBACK_STATUS_LABELS[target.status as FeedbackStatus],
+        ...(target.status === 'published' || target.status === 'rated'
+          ? {
+              answer: maskPersonalData(target.answer, {
+                name: target.name,
+                phone: target.phone,
+                email: target.email,
+              }),
+              answeredOn: target.answered_on,
+            }
+          : {}),
+      }
     : undefined;
   // an official may greet the sender by name in the answer: a code can be passed
   // on, so the answer reads without the person here too
@@ -108,7 +127,7 @@ export async function trackFeedback(ctx: RequestContext, code: string) {
       at: new Date(e.at).toISOString(),
     })),
     ...(answer !== undefined ? { answer, answeredOn: row.answered_on } : {}),
-    ...(mergedInto?.tracking_code ? { mergedInto: mergedInto.tracking_code } : {}),
+    ...(mergedInto ? { mergedInto } : {}),
     rating: row.rating,
     canRate: status === 'published',
   };

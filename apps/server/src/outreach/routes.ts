@@ -1,6 +1,7 @@
 import {
   CONDUCT_SLOGANS,
   GOOD_EXAMPLE_KINDS,
+  maskPersonalData,
   OUTREACH_KIND_LABELS,
   OUTREACH_KINDS,
   vietnamDate,
@@ -546,9 +547,10 @@ export function outreachRoutes(app: FastifyInstance) {
           activities: rows.map((r) => ({
             id: r.id,
             kindLabel: OUTREACH_KIND_LABELS[r.kind],
-            title: r.title,
+            // what the staff made public, masked by the citizens' page rule all the same
+            title: maskPersonalData(r.title),
             heldOn: String(r.held_on).slice(0, 10),
-            place: [r.place, r.village].filter(Boolean).join(', '),
+            place: maskPersonalData([r.place, r.village].filter(Boolean).join(', ')),
             audience: r.audience,
           })),
         };

@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { publicErrorMessage, publicPost } from '../api';
 import { useCommune } from '../commune';
 import { useLoad } from '../useLoad';
@@ -18,7 +18,7 @@ interface Tracked {
   history: { status: string; statusLabel: string; at: string }[];
   answer?: string;
   answeredOn?: string | null;
-  mergedInto?: string;
+  mergedInto?: { status: string; statusLabel: string; answer?: string; answeredOn?: string };
   rating: 'satisfied' | 'unsatisfied' | null;
   canRate: boolean;
 }
@@ -107,10 +107,21 @@ function TrackedItem({ code }: { code: string }) {
         {item.category} · gửi ngày {viDate(item.receivedOn)} · hạn trả lời {viDate(item.deadline)}
       </p>
       {item.mergedInto && (
-        <p>
-          Phản ánh này trùng nội dung và được xử lý cùng phản ánh{' '}
-          <Link to={`/p/${item.commune.code}/phan-anh/theo-doi/${item.mergedInto}`}>{item.mergedInto}</Link>.
-        </p>
+        <div>
+          <p>
+            Phản ánh này trùng nội dung và được xử lý cùng một phản ánh khác; tình trạng:{' '}
+            <strong>{item.mergedInto.statusLabel}</strong>.
+          </p>
+          {item.mergedInto.answer !== undefined && (
+            <div className="c-card c-ok">
+              <h3 style={{ marginTop: 0 }}>Trả lời của UBND xã</h3>
+              <p className="c-fb-answer">{item.mergedInto.answer}</p>
+              {item.mergedInto.answeredOn && (
+                <p className="c-muted">Ngày trả lời {viDate(item.mergedInto.answeredOn)}</p>
+              )}
+            </div>
+          )}
+        </div>
       )}
       {item.answer !== undefined && (
         <div className="c-card c-ok">
