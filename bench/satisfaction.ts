@@ -150,11 +150,21 @@ async function main() {
   const db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();
   try {
-    // 1. submissions
+    // 1. submissions: the dossiers the ratings name, so that each counts as a rating with a code
+    const perRun = Number(process.env.BENCH_DOSSIERS ?? 300_000);
+    for (const prefix of ['W', 'M'])
+      await db.query(
+        `insert into dossiers (commune_id, code, status)
+         select c.id, 'BENCH-${prefix}-' || g, 'received' from communes c, generate_series(1, $1::int) g
+         where c.code = 'HP-BINHGIANG'`,
+        [perRun],
+      );
     const setup = join(root, 'bench', 'rating-request.cjs');
     await load(bareUrl); // warm-up
     const bareRun = await load(bareUrl);
+    process.env.BENCH_DOSSIER_PREFIX = 'W';
     await load(`${url}/api/public/ratings`, setup); // warm-up
+    process.env.BENCH_DOSSIER_PREFIX = 'M';
     await db.query(`delete from audit_log where action = 'ratings.create'`).catch(() => undefined);
     const before = Number(
       (await db.query(`select count(*) from ratings where dossier_code like 'BENCH-%'`)).rows[0].count,

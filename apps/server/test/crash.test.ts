@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { openDatabase } from '../src/db/database.ts';
+import { type Database, openDatabase } from '../src/db/database.ts';
 import { withDatabase } from './global-setup.ts';
 import { type ServerProcess, spawnServer, waitForHealth } from './server-process.ts';
 
@@ -20,8 +20,29 @@ afterAll(async () => {
   for (const cleanup of cleanups) await cleanup();
 });
 
-/** A database of the run's kind holding the demo data, as the server process's settings. */
-async function demoDatabase(): Promise<{ env: Record<string, string>; sql?: string }> {
+/** Dossiers of Bình Giang by code, as the one-stop system's list would bring them. */
+async function holdDossiers(database: Database, codes: string[]) {
+  const commune = await database.db
+    .selectFrom('communes')
+    .select('id')
+    .where('code', '=', 'HP-BINHGIANG')
+    .executeTakeFirstOrThrow();
+  for (let i = 0; i < codes.length; i += 500)
+    await database.db
+      .insertInto('dossiers')
+      .values(
+        codes
+          .slice(i, i + 500)
+          .map((code) => ({ commune_id: commune.id, code, status: 'received' as const })),
+      )
+      .execute();
+}
+
+/**
+ * A database of the run's kind holding the demo data and these dossiers, as the server
+ * process's settings.
+ */
+async function demoDatabase(dossiers: string[]): Promise<{ env: Record<string, string>; sql?: string }> {
   if (inject('dbKind') === 'postgres') {
     const name = `cqtt_t_crash_${randomBytes(4).toString('hex')}`;
     const admin = new pg.Client({ connectionString: inject('postgresUrl') });
@@ -35,6 +56,9 @@ async function demoDatabase(): Promise<{ env: Record<string, string>; sql?: stri
       await client.end();
     });
     const url = withDatabase(inject('postgresUrl'), name);
+    const database = await openDatabase({ databaseUrl: url, poolSize: 1 });
+    await holdDossiers(database, dossiers);
+    await database.close();
     return { env: { DATABASE_URL: url, CQTT_SEED_DEMO: '0' }, sql: url };
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'cqtt-crash-'));
@@ -43,6 +67,7 @@ async function demoDatabase(): Promise<{ env: Record<string, string>; sql?: stri
     dataDir,
     loadDataDir: new Blob([readFileSync(inject('pgliteTemplate'))]),
   });
+  await holdDossiers(copy, dossiers);
   await copy.close();
   return { env: { DATABASE_URL: '', DATA_DIR: dataDir, CQTT_SEED_DEMO: '0' } };
 }
@@ -63,13 +88,13 @@ const post = (server: ServerProcess, rating: { clientId: string; dossierCode: st
 
 describe('kill -9 during 1,000 ratings', () => {
   it('every acknowledged rating is there after the restart, once, with its audit row', async () => {
-    const { env, sql } = await demoDatabase();
-    const first = await start(env);
     const stamp = Date.now();
     const ratings = Array.from({ length: 1000 }, (_, i) => ({
       clientId: randomUUID(),
       dossierCode: `HS-CRASH-${stamp}-${i}`,
     }));
+    const { env, sql } = await demoDatabase(ratings.map((r) => r.dossierCode));
+    const first = await start(env);
     const acknowledged = new Map<string, string>();
     const unexpected: string[] = [];
     let next = 0;

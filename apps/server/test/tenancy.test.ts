@@ -207,6 +207,16 @@ async function foreignData(code: string, label: string): Promise<Foreign> {
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  const kiosk = await db
+    .insertInto('rating_kiosks')
+    .values({
+      commune_id: commune.id,
+      counter_id: counter.id,
+      name: `Máy ${label}`,
+      key_hash: `kiosk-${label}`,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const category = await db
     .selectFrom('feedback_categories')
     .select('id')
@@ -333,6 +343,7 @@ async function foreignData(code: string, label: string): Promise<Foreign> {
       'service-officials': official.id,
       procedures: procedure.id,
       ratings: rating.id,
+      'rating-kiosks': kiosk.id,
       communes: commune.id,
       units: unit.id,
       villages: village.id,

@@ -640,6 +640,9 @@ export interface DB {
   feedback_events: FeedbackEventsTable;
   feedback_files: FeedbackFilesTable;
   feedback_reminders_sent: FeedbackRemindersSentTable;
+  rating_kiosks: RatingKiosksTable;
+  rating_voids: RatingVoidsTable;
+  rating_refusals: RatingRefusalsTable;
 }
 
 export type User = Selectable<UsersTable>;
@@ -714,6 +717,48 @@ export interface RatingsTable {
   answer: string | null;
   answered_by: string | null;
   answered_at: Date | null;
+  /** where it came from: the client address, the device id the page keeps, the registered tablet */
+  source_ip: string | null;
+  device_id: string | null;
+  kiosk_id: string | null;
+  /** a dossier code the citizen gave that matched no dossier of the commune */
+  claimed_dossier_code: string | null;
+  /** the burst it was voided with (then hidden_at is set too) */
+  void_id: string | null;
+}
+
+export interface RatingKiosksTable {
+  commune_id: string;
+  id: Generated<string>;
+  counter_id: string | null;
+  name: string;
+  key_hash: string;
+  created_by: string | null;
+  created_at: CreatedAt;
+  revoked_at: Date | null;
+  revoked_by: string | null;
+}
+
+export interface RatingVoidsTable {
+  commune_id: string;
+  id: Generated<string>;
+  source_kind: 'address' | 'kiosk';
+  source: string;
+  from_at: Date | string;
+  to_at: Date | string;
+  reason: string;
+  ratings: number;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface RatingRefusalsTable {
+  commune_id: string;
+  hour: Date | string;
+  source_kind: 'address' | 'kiosk';
+  source: string;
+  bucket: string;
+  refused: number;
 }
 
 export interface RatingDaysTable {

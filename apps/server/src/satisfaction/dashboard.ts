@@ -12,7 +12,7 @@ import type { RequestContext } from '../http/route.ts';
 import { resolveCommuneId } from '../org/scope.ts';
 import { canManage, figuresScope } from './access.ts';
 import { periodOf } from './public-routes.ts';
-import { questionnaireFigures } from './results.ts';
+import { lockSeal, questionnaireFigures } from './results.ts';
 import { communesOf } from './setup.ts';
 
 interface Group {
@@ -198,6 +198,7 @@ export async function listRatings(
         'r.comment',
         'r.channel',
         'r.dossier_code',
+        'r.claimed_dossier_code',
         'r.procedure_code',
         'r.conduct_done',
         'r.conduct_breaches',
@@ -227,6 +228,7 @@ export async function listRatings(
       comment: r.comment,
       channel: r.channel,
       dossierCode: r.dossier_code,
+      claimedDossierCode: r.claimed_dossier_code,
       procedureCode: r.procedure_code,
       conductDone: r.conduct_done,
       conductBreaches: r.conduct_breaches,
@@ -258,12 +260,7 @@ export async function hideRating(ctx: RequestContext, id: string, reason: string
   const before = await ratingOf(ctx, id);
   if (before.hidden_at) throw badRequest('Đánh giá này đã bị ẩn.');
   return audited(ctx, async (trx) => {
-    const seal = await trx
-      .selectFrom('rating_seals')
-      .select('sealed_through')
-      .where('commune_id', '=', before.commune_id)
-      .forUpdate()
-      .executeTakeFirst();
+    const sealedThrough = await lockSeal(trx, before.commune_id);
     const changed = await trx
       .updateTable('ratings')
       .set({ hidden_at: new Date(), hidden_by: ctx.actor!.userId, hidden_reason: reason })
@@ -273,7 +270,7 @@ export async function hideRating(ctx: RequestContext, id: string, reason: string
       .returning('id')
       .executeTakeFirst();
     if (!changed) throw badRequest('Đánh giá này đã bị ẩn.');
-    if (seal && before.rated_on <= seal.sealed_through) {
+    if (before.rated_on <= sealedThrough) {
       await trx
         .updateTable('rating_days')
         .set({ n: sql`n - 1` })

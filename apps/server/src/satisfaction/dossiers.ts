@@ -155,15 +155,8 @@ export async function importDossiers(
 ) {
   const communeId = await managedCommune(ctx, input.communeId);
   const bytes = Buffer.from(input.contentBase64, 'base64');
-  let rows: string[][];
-  try {
-    rows =
-      bytes.subarray(0, 2).toString('latin1') === 'PK'
-        ? await parseXlsx(bytes)
-        : parseCsv(bytes.toString('utf8'));
-  } catch {
-    throw badRequest('Không đọc được tệp. Vui lòng dùng tệp CSV (UTF-8) hoặc Excel (XLSX).');
-  }
+  // an XLSX is read by the import reader, which answers its own Vietnamese 4xx
+  const rows = bytes.subarray(0, 2).toString('latin1') === 'PK' ? await parseXlsx(bytes) : readCsv(bytes);
   const { dossiers, problems } = readDossierRows(rows);
   if (problems.length) throw badRequest(problems[0]!.message, problems.slice(0, 100));
   return audited(ctx, async (trx) => {
@@ -201,6 +194,55 @@ export async function importDossiers(
         entityId: communeId,
         communeId,
         after: { fileName: input.fileName, rows: dossiers.length },
+      },
+    };
+  });
+}
+
+/**
+ * One dossier entered by hand at the counter (when the one-stop system's list is not imported
+ * yet): from then on a rating with its code counts as one with a dossier code.
+ */
+export async function enterDossier(
+  ctx: RequestContext,
+  input: {
+    communeId?: string;
+    code: string;
+    procedureCode?: string;
+    receivedOn?: string;
+    dueOn?: string;
+  },
+) {
+  const communeId = await managedCommune(ctx, input.communeId);
+  const code = input.code.trim().toUpperCase();
+  if (input.receivedOn && input.dueOn && input.dueOn < input.receivedOn) {
+    const message = 'Ngày hẹn trả phải sau hoặc trùng ngày tiếp nhận.';
+    throw badRequest(message, [{ path: 'dueOn', message }]);
+  }
+  return audited(ctx, async (trx) => {
+    const row = await trx
+      .insertInto('dossiers')
+      .values({
+        commune_id: communeId,
+        code,
+        procedure_code: input.procedureCode?.trim() ?? '',
+        received_on: input.receivedOn ?? vietnamDate(new Date()),
+        due_on: input.dueOn ?? null,
+        returned_on: null,
+        status: 'received',
+      })
+      .onConflict((oc) => oc.columns(['commune_id', 'code']).doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (!row) throw conflict(`Hồ sơ ${code} đã có trong danh sách.`);
+    return {
+      result: { id: row.id, code },
+      audit: {
+        action: 'dossiers.enter',
+        entityType: 'dossier',
+        entityId: row.id,
+        communeId,
+        after: { code, procedureCode: input.procedureCode ?? '', receivedOn: input.receivedOn ?? null },
       },
     };
   });

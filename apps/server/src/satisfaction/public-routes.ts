@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { badRequest, notFound } from '../http/errors.ts';
 import { defineRoute, registerRoute } from '../http/route.ts';
 import { communeCodeParams, findPublicCommune } from '../public/routes.ts';
+import { KIOSK_HEADER } from './kiosks.ts';
 import { activeQuestionnaire } from './questionnaires.ts';
 import { counterFigures, questionnaireFigures } from './results.ts';
 import { submitRating, submitSurvey } from './submit.ts';
@@ -28,7 +29,7 @@ const Satisfaction = z.object({
   counter: IndexResult.extend({ withoutDossier: IndexResult }),
 });
 
-/** A device id the rating page keeps in the browser; the rate limit of anonymous ratings keys on it. */
+/** A device id the rating page keeps in the browser; a small limit of ratings without a code keys on it. */
 function deviceOf(header: string | string[] | undefined): string | null {
   const v = Array.isArray(header) ? header[0] : header;
   return v && /^[A-Za-z0-9-]{8,64}$/.test(v) ? v : null;
@@ -74,7 +75,10 @@ export function satisfactionPublicRoutes(app: FastifyInstance) {
       response: z.object({ id: z.uuid() }),
       status: 201,
       handler: async ({ ctx, body, req, reply }) => {
-        const r = await submitRating(ctx, body, deviceOf(req.headers['x-cqtt-device']));
+        const r = await submitRating(ctx, body, {
+          deviceId: deviceOf(req.headers['x-cqtt-device']),
+          kioskKey: req.headers[KIOSK_HEADER],
+        });
         return reply.code(r.created ? 201 : 200).send({ id: r.id });
       },
     }),

@@ -19,6 +19,12 @@ export interface RatingRow {
   ratedOn: string;
   requestId: string;
   ip: string;
+  /** the device id the page keeps (X-Cqtt-Device), when it sent one */
+  deviceId: string | null;
+  /** the registered counter tablet it came from, if any */
+  kioskId: string | null;
+  /** a dossier code that matched no dossier of the commune (the rating then has none) */
+  claimedDossierCode: string | null;
 }
 
 export type RatingOutcome =
@@ -27,6 +33,8 @@ export type RatingOutcome =
   | { kind: 'existing'; id: string }
   /** another rating holds this dossier code */
   | { kind: 'dossierTaken' }
+  /** the commune holds no dossier with this code: nothing stored, the caller decides */
+  | { kind: 'dossierUnknown' }
   /** the counter, official or procedure is not the commune's */
   | { kind: 'unknown'; field: 'counterId' | 'officialId' | 'procedureCode' };
 
@@ -36,10 +44,13 @@ export type RatingOutcome =
  * and one commit (group commit). Under no load a group is one rating and nothing waits; on a
  * busy morning one round trip and one commit serve every citizen who tapped meanwhile.
  *
- * The statement checks the counter, official and procedure against the commune, takes the
+ * The statement checks the counter, official, procedure and dossier code against the commune
+ * (a code counts only when the commune holds that dossier: imported or entered), takes the
  * procedure from the dossier when the citizen gave none, inserts the ratings with their audit
- * rows, and reports per rating: created, already there (same clientId), or refused. The unique
- * indexes decide (one rating per clientId, one per dossier code), also between processes.
+ * rows, and reports per rating: created, already there (same clientId), refused, or a dossier
+ * code the commune does not hold (stored nothing: submit.ts treats it as a rating without a
+ * code, under those limits). The unique indexes decide (one rating per clientId, one per
+ * dossier code), also between processes.
  */
 export class RatingWriter {
   private readonly queue: Array<{
@@ -115,6 +126,7 @@ export class RatingWriter {
       counter_ok: boolean;
       official_ok: boolean;
       procedure_ok: boolean;
+      dossier_ok: boolean;
       created_id: string | null;
       existing_id: string | null;
     }>(CompiledQuery.raw(STATEMENT, [json]));
@@ -130,7 +142,9 @@ export class RatingWriter {
               ? { kind: 'created', id: r.created_id }
               : r.existing_id
                 ? { kind: 'existing', id: r.existing_id }
-                : { kind: 'dossierTaken' };
+                : !r.dossier_ok
+                  ? { kind: 'dossierUnknown' }
+                  : { kind: 'dossierTaken' };
     }
     return outcomes;
   }
@@ -153,6 +167,9 @@ function toColumns(r: RatingRow) {
     rated_on: r.ratedOn,
     request_id: r.requestId,
     ip: r.ip,
+    device_id: r.deviceId,
+    kiosk_id: r.kioskId,
+    claimed_dossier_code: r.claimedDossierCode,
   };
 }
 
@@ -165,7 +182,8 @@ with v as (
   select * from jsonb_to_recordset($1::jsonb) as t(
     i int, commune_id uuid, client_id uuid, counter_id uuid, official_id uuid, procedure_code text,
     dossier_code text, score smallint, conduct_done text[], conduct_breaches text[], comment text,
-    channel text, created_at timestamptz, rated_on date, request_id text, ip text)
+    channel text, created_at timestamptz, rated_on date, request_id text, ip text, device_id text,
+    kiosk_id uuid, claimed_dossier_code text)
 ),
 c as (
   select v.*,
@@ -177,18 +195,23 @@ c as (
       where o.commune_id = v.commune_id and o.id = v.official_id) as official_counter,
     (v.procedure_code is null or exists (
       select 1 from procedures p where p.commune_id = v.commune_id and p.code = v.procedure_code)) as procedure_ok,
-    (select nullif(d.procedure_code, '') from dossiers d
-      where d.commune_id = v.commune_id and d.code = v.dossier_code) as dossier_procedure
+    (v.dossier_code is null or d.found) as dossier_ok,
+    d.procedure_code as dossier_procedure
   from v
+  left join lateral (
+    select true as found, nullif(d.procedure_code, '') as procedure_code from dossiers d
+    where d.commune_id = v.commune_id and d.code = v.dossier_code
+  ) d on true
 ),
 r as (
   insert into ratings (commune_id, client_id, counter_id, official_id, procedure_code, dossier_code,
-    score, conduct_done, conduct_breaches, comment, channel, created_at, rated_on)
+    score, conduct_done, conduct_breaches, comment, channel, created_at, rated_on, source_ip,
+    device_id, kiosk_id, claimed_dossier_code)
   select commune_id, client_id, coalesce(counter_id, official_counter), official_id,
     coalesce(procedure_code, dossier_procedure), dossier_code, score, conduct_done, conduct_breaches,
-    comment, channel, created_at, rated_on
+    comment, channel, created_at, rated_on, ip, device_id, kiosk_id, claimed_dossier_code
   from c
-  where counter_ok and official_ok and procedure_ok
+  where counter_ok and official_ok and procedure_ok and dossier_ok
   order by i
   on conflict do nothing
   returning commune_id, client_id, id
@@ -196,12 +219,14 @@ r as (
 a as (
   insert into audit_log (actor_name, commune_id, action, entity_type, entity_id, after, request_id, ip)
   select 'người dân', c.commune_id, 'ratings.create', 'rating', r.id::text,
-    jsonb_build_object('score', c.score, 'channel', c.channel, 'dossierCode', c.dossier_code),
+    jsonb_build_object('score', c.score, 'channel', c.channel, 'dossierCode', c.dossier_code)
+      || case when c.claimed_dossier_code is null then '{}'::jsonb
+         else jsonb_build_object('claimedDossierCode', c.claimed_dossier_code) end,
     c.request_id, c.ip
   from r join c on c.commune_id = r.commune_id and c.client_id = r.client_id
   order by c.i
 )
-select c.i, c.counter_ok, c.official_ok, c.procedure_ok, r.id as created_id,
+select c.i, c.counter_ok, c.official_ok, c.procedure_ok, c.dossier_ok, r.id as created_id,
   (select e.id from ratings e where e.commune_id = c.commune_id and e.client_id = c.client_id) as existing_id
 from c
 left join r on r.commune_id = c.commune_id and r.client_id = c.client_id

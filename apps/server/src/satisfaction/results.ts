@@ -60,6 +60,27 @@ export async function sealRatings(
   return through;
 }
 
+/**
+ * Takes the commune's sealing lock inside a transaction that hides ratings (creating its row
+ * if the commune never sealed), and answers the last sealed day: a hidden rating of that day
+ * or before must be taken off its tally in the same transaction. With the lock, a sealing
+ * running meanwhile waits and then counts the ratings as hidden.
+ */
+export async function lockSeal(trx: Kysely<DB>, communeId: string): Promise<string> {
+  await trx
+    .insertInto('rating_seals')
+    .values({ commune_id: communeId, sealed_through: '1900-01-01' })
+    .onConflict((oc) => oc.column('commune_id').doNothing())
+    .execute();
+  const row = await trx
+    .selectFrom('rating_seals')
+    .select('sealed_through')
+    .where('commune_id', '=', communeId)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+  return row.sealed_through;
+}
+
 export interface CounterFigures extends CounterResult {
   withoutDossier: CounterResult;
 }

@@ -6,7 +6,9 @@ import { defineRoute, idParams, optionalText, pageQuery, registerRoute, text } f
 import { resolveCommuneId } from '../org/scope.ts';
 import { figuresScope } from './access.ts';
 import { answerRating, dashboard, hideRating, listRatings } from './dashboard.ts';
-import { dossierFigures, importDossiers } from './dossiers.ts';
+import { dossierFigures, enterDossier, importDossiers } from './dossiers.ts';
+import { floods, voidBurst } from './floods.ts';
+import { listKiosks, registerKiosk, revokeKiosk } from './kiosks.ts';
 import { counterPoster, ratingLink } from './poster.ts';
 import { listQuestionnaires, saveQuestionnaire } from './questionnaires.ts';
 import * as setup from './setup.ts';
@@ -408,6 +410,7 @@ export function satisfactionRoutes(app: FastifyInstance) {
             comment: z.string(),
             channel: z.string(),
             dossierCode: z.string().nullable(),
+            claimedDossierCode: z.string().nullable(),
             procedureCode: z.string().nullable(),
             conductDone: z.array(z.string()),
             conductBreaches: z.array(z.string()),
@@ -460,7 +463,170 @@ export function satisfactionRoutes(app: FastifyInstance) {
     }),
   );
 
+  // ----- Floods of ratings: what the limits refused, bursts, voiding them -----
+  registerRoute(
+    app,
+    defineRoute({
+      method: 'GET',
+      url: '/api/satisfaction/floods',
+      tag: 'satisfaction',
+      summary:
+        'Đánh giá bất thường: số lượt bị từ chối do giới hạn và từ đâu, các giờ một nguồn gửi quá nhiều, các lần vô hiệu hóa',
+      access: 'user',
+      query: z.strictObject(period),
+      response: z.object({
+        from: z.string(),
+        to: z.string(),
+        refused: z.number(),
+        refusedBySource: z.array(
+          z.object({ sourceKind: z.string(), source: z.string(), label: z.string(), refused: z.number() }),
+        ),
+        bursts: z.array(
+          z.object({
+            sourceKind: z.enum(['address', 'kiosk']),
+            source: z.string(),
+            label: z.string(),
+            from: z.string(),
+            to: z.string(),
+            ratings: z.number(),
+            withoutDossier: z.number(),
+            satisfied: z.number(),
+            refused: z.number(),
+            voided: z.number(),
+          }),
+        ),
+        voids: z.array(
+          z.object({
+            id: z.uuid(),
+            label: z.string(),
+            from: z.string(),
+            to: z.string(),
+            reason: z.string(),
+            ratings: z.number(),
+            createdAt: z.string(),
+            createdBy: z.string().nullable(),
+          }),
+        ),
+      }),
+      handler: ({ ctx, query }) => floods(ctx, query),
+    }),
+  );
+  registerRoute(
+    app,
+    defineRoute({
+      method: 'POST',
+      url: '/api/ratings/void',
+      tag: 'satisfaction',
+      summary:
+        'Vô hiệu hóa các đánh giá một nguồn gửi trong một khoảng thời gian, kèm lý do (không xóa; không còn tính vào số liệu nào; lưu nhật ký)',
+      access: { permission: 'satisfaction.moderate' },
+      body: z.strictObject({
+        communeId: z.uuid().optional(),
+        sourceKind: z.enum(['address', 'kiosk']),
+        source: z.string().trim().min(1).max(64),
+        from: z.iso.datetime({ offset: true }),
+        to: z.iso.datetime({ offset: true }),
+        reason: text(1000),
+        withDossier: z.boolean().optional(),
+      }),
+      example: {
+        sourceKind: 'address',
+        source: '203.0.113.7',
+        from: '2026-11-29T01:00:00Z',
+        to: '2026-11-29T02:00:00Z',
+        reason: 'Một địa chỉ mạng gửi hàng trăm đánh giá trong một giờ.',
+      },
+      response: z.object({ id: z.uuid(), voided: z.number() }),
+      handler: ({ ctx, body }) => voidBurst(ctx, body),
+    }),
+  );
+
+  // ----- Counter tablets registered by the service centre -----
+  registerRoute(
+    app,
+    defineRoute({
+      method: 'GET',
+      url: '/api/rating-kiosks',
+      tag: 'satisfaction',
+      summary: 'Các máy tính bảng đánh giá tại quầy đã đăng ký',
+      access: 'user',
+      query: communeQuery,
+      response: z.array(
+        z.object({
+          id: z.uuid(),
+          name: z.string(),
+          counterId: z.string().nullable(),
+          counter: z.string().nullable(),
+          createdAt: z.string(),
+          createdBy: z.string().nullable(),
+          revokedAt: z.string().nullable(),
+          lastRatingAt: z.string().nullable(),
+        }),
+      ),
+      handler: ({ ctx, query }) => listKiosks(ctx, query.communeId),
+    }),
+  );
+  registerRoute(
+    app,
+    defineRoute({
+      method: 'POST',
+      url: '/api/rating-kiosks',
+      tag: 'satisfaction',
+      summary:
+        'Đăng ký một máy tính bảng đánh giá tại quầy: trả về một lần đường dẫn có khóa để mở trên máy (giới hạn tính theo máy, không theo địa chỉ mạng)',
+      access: 'user',
+      body: z.strictObject({
+        communeId: z.uuid().optional(),
+        name: text(200),
+        counterId: z.uuid().nullable().optional(),
+      }),
+      example: { name: 'Máy tính bảng quầy 1' },
+      response: z.object({ id: z.uuid(), key: z.string(), link: z.string() }),
+      status: 201,
+      handler: ({ ctx, body }) => registerKiosk(ctx, body),
+    }),
+  );
+  registerRoute(
+    app,
+    defineRoute({
+      method: 'POST',
+      url: '/api/rating-kiosks/:id/revoke',
+      tag: 'satisfaction',
+      summary: 'Thu hồi một máy đánh giá tại quầy (mất máy, đổi máy)',
+      access: 'user',
+      params: idParams,
+      response: Id,
+      handler: ({ ctx, params }) => revokeKiosk(ctx, params.id),
+    }),
+  );
+
   // ----- Dossiers from the one-stop system -----
+  registerRoute(
+    app,
+    defineRoute({
+      method: 'POST',
+      url: '/api/satisfaction/dossiers',
+      tag: 'satisfaction',
+      summary: 'Nhập tay một hồ sơ (khi chưa nhập danh sách từ hệ thống một cửa)',
+      access: 'user',
+      body: z.strictObject({
+        communeId: z.uuid().optional(),
+        code: z
+          .string()
+          .trim()
+          .min(1)
+          .max(40)
+          .regex(/^[A-Za-z0-9./_-]+$/, 'Mã hồ sơ chỉ gồm chữ, số và các dấu . / _ -'),
+        procedureCode: z.string().trim().max(50).optional(),
+        receivedOn: z.iso.date().optional(),
+        dueOn: z.iso.date().optional(),
+      }),
+      example: { code: 'HS-NHAP-TAY-1', procedureCode: '1.001193' },
+      response: z.object({ id: z.uuid(), code: z.string() }),
+      status: 201,
+      handler: ({ ctx, body }) => enterDossier(ctx, body),
+    }),
+  );
   registerRoute(
     app,
     defineRoute({

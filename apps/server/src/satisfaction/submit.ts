@@ -4,30 +4,10 @@ import { badRequest, conflict } from '../http/errors.ts';
 import { consumeRateLimit, type RateLimit } from '../http/rate-limit.ts';
 import type { RequestContext } from '../http/route.ts';
 import { findPublicCommune } from '../public/routes.ts';
+import { kioskByKey } from './kiosks.ts';
+import { limitCodelessRating } from './limits.ts';
 import { questionnaireById } from './questionnaires.ts';
-import { ratingWriterOf } from './rating-writer.ts';
-
-/** Ratings without a dossier code: per device (the phone's or tablet's own id) and per address. */
-export const ANONYMOUS_RATING_LIMITS = {
-  device: {
-    bucket: 'ratings.anonymous.device',
-    limit: 5,
-    windowSeconds: 3600,
-    message: 'Thiết bị này đã gửi nhiều đánh giá không kèm mã hồ sơ.',
-  },
-  kioskDevice: {
-    bucket: 'ratings.anonymous.kiosk',
-    limit: 120,
-    windowSeconds: 3600,
-    message: 'Máy đánh giá tại quầy đã gửi quá nhiều đánh giá không kèm mã hồ sơ.',
-  },
-  address: {
-    bucket: 'ratings.anonymous.address',
-    limit: 200,
-    windowSeconds: 3600,
-    message: 'Có quá nhiều đánh giá không kèm mã hồ sơ từ cùng một địa chỉ mạng.',
-  },
-} satisfies Record<string, RateLimit>;
+import { type RatingOutcome, type RatingRow, ratingWriterOf } from './rating-writer.ts';
 
 /** Questionnaire responses: per address, with or without a dossier code. */
 export const SURVEY_LIMIT: RateLimit = {
@@ -69,46 +49,38 @@ async function communeIdOf(ctx: RequestContext, code: string): Promise<string> {
 const DOSSIER_TAKEN =
   'Hồ sơ này đã được đánh giá. Mỗi hồ sơ chỉ được đánh giá một lần; xin cảm ơn ông/bà đã góp ý.';
 
+/** Where a rating comes from, as the request tells (only the kiosk key is checked). */
+export interface RatingSource {
+  /** the device id the page keeps (header X-Cqtt-Device); invented at will, so it loosens nothing */
+  deviceId: string | null;
+  /** the header X-Cqtt-Kiosk: the key of a tablet the staff registered */
+  kioskKey: string | string[] | undefined;
+}
+
 /**
  * A one-tap rating from a phone (QR), a kiosk tablet or the web. Idempotent by clientId:
- * the same id again answers the first rating's id (created: false). One rating per dossier
- * code (a unique index decides, so parallel duplicates store one).
+ * the same id again answers the first rating's id (created: false). A dossier code counts only
+ * when the commune holds that dossier and it is not rated yet (checked inside the grouped
+ * statement, rating-writer.ts): a rated one is refused (409); a code the commune does not hold
+ * makes the rating one without a code, kept with the code it claimed and under the limits of
+ * those (limits.ts).
  */
 export async function submitRating(
   ctx: RequestContext,
   input: RatingInput,
-  deviceId: string | null,
+  source: RatingSource,
 ): Promise<{ id: string; created: boolean }> {
   const communeId = await communeIdOf(ctx, input.communeCode);
   const dossierCode = input.dossierCode?.trim().toUpperCase() || null;
-  // A rating without a dossier code is rate-limited: a retry of one already stored must not
-  // count, so look for it first. With a code, the insert itself finds a retry.
-  if (!dossierCode) {
-    const existing = await storedRating(ctx, communeId, input.clientId);
-    if (existing) return existing;
-  }
   const conduct = input.conduct ?? { done: [], breaches: [] };
   const problems = conductProblems(conduct);
   if (problems.length) throw badRequest(problems[0]!.message, problems);
-
-  if (!dossierCode) {
-    if (deviceId) {
-      await consumeRateLimit(
-        ctx.db,
-        input.channel === 'kiosk' ? ANONYMOUS_RATING_LIMITS.kioskDevice : ANONYMOUS_RATING_LIMITS.device,
-        deviceId,
-      );
-    }
-    await consumeRateLimit(ctx.db, ANONYMOUS_RATING_LIMITS.address, ctx.ip);
-  }
-
+  const kiosk = await kioskByKey(ctx, communeId, source.kioskKey);
   const now = new Date();
-  // Checked, stored and audited in one statement shared with the ratings arriving meanwhile
-  // (rating-writer.ts). A retry or a taken dossier code inserts neither rating nor audit row.
-  const outcome = await ratingWriterOf(ctx.db).write({
+  const row: RatingRow = {
     communeId,
     clientId: input.clientId,
-    counterId: input.counterId ?? null,
+    counterId: input.counterId ?? kiosk?.counterId ?? null,
     officialId: input.officialId ?? null,
     procedureCode: input.procedureCode?.trim() || null,
     dossierCode,
@@ -121,7 +93,31 @@ export async function submitRating(
     ratedOn: vietnamDate(now),
     requestId: ctx.requestId,
     ip: ctx.ip,
+    deviceId: source.deviceId,
+    kioskId: kiosk?.id ?? null,
+    claimedDossierCode: null,
+  };
+  const writer = ratingWriterOf(ctx.db);
+  if (dossierCode) {
+    // Checked, stored and audited in one statement shared with the ratings arriving meanwhile.
+    const outcome = await writer.write(row);
+    if (outcome.kind !== 'dossierUnknown') return answer(ctx, communeId, input.clientId, outcome);
+  } else {
+    // A retry of a rating already stored must not count against the limits: look for it first.
+    const existing = await storedRating(ctx, communeId, input.clientId);
+    if (existing) return existing;
+  }
+  await limitCodelessRating(ctx, {
+    communeId,
+    kiosk,
+    deviceId: source.deviceId,
+    counterId: row.counterId,
   });
+  const outcome = await writer.write({ ...row, dossierCode: null, claimedDossierCode: dossierCode });
+  return answer(ctx, communeId, input.clientId, outcome);
+}
+
+async function answer(ctx: RequestContext, communeId: string, clientId: string, outcome: RatingOutcome) {
   switch (outcome.kind) {
     case 'created':
       return { id: outcome.id, created: true };
@@ -131,9 +127,10 @@ export async function submitRating(
       const message = UNKNOWN[outcome.field];
       throw badRequest(message, [{ path: outcome.field, message }]);
     }
-    case 'dossierTaken': {
+    case 'dossierTaken':
+    case 'dossierUnknown': {
       // The same clientId stored by another process while this statement ran is a retry too.
-      const same = await storedRating(ctx, communeId, input.clientId);
+      const same = await storedRating(ctx, communeId, clientId);
       if (same) return same;
       throw conflict(DOSSIER_TAKEN);
     }
