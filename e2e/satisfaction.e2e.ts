@@ -6,9 +6,11 @@ import {
   baseURL,
   ensureDemoPassword,
   expectAccessible,
+  formField,
   login,
   outDir,
   PHONE,
+  pickOption,
   useBrowser,
 } from './support.ts';
 
@@ -144,6 +146,42 @@ describe('Bảng chỉ số trong giao diện cán bộ', () => {
     await expect(page.getByLabel('Tên phiếu').inputValue()).resolves.toContain('SIPAS');
   });
 
+  it('Trung tâm đăng ký máy tính bảng tại quầy; máy giữ khóa, gửi đánh giá như máy đã đăng ký', async () => {
+    await ensureDemoPassword('ttpvhcc.binhgiang');
+    const page = b.page();
+    await login(page, 'ttpvhcc.binhgiang');
+    await page.goto('/satisfaction/setup');
+    await page.getByRole('tab', { name: 'Máy đánh giá tại quầy' }).click();
+    await page.getByRole('button', { name: 'Đăng ký máy' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Đăng ký máy' });
+    const name = `Máy quầy ${counter.number} (${suffix})`;
+    await formField(dialog, 'Tên máy').getByRole('textbox').fill(name);
+    await pickOption(dialog, 'Quầy', `${counter.number} - ${counter.name}`);
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    const shown = page.getByRole('dialog', { name: `Đường dẫn cho máy «${name}»` });
+    const link = ((await shown.locator('code').textContent()) ?? '').trim();
+    expect(link).toMatch(new RegExp(`/p/HP-BINHGIANG/kiosk\\?quay=${counter.id}&may=[A-Za-z0-9_-]{43}$`));
+    await expectAccessible(page, 'đường dẫn máy đánh giá');
+    await shown.getByRole('button', { name: 'Đóng' }).click();
+    await page.getByRole('cell', { name, exact: true }).waitFor();
+
+    // the tablet opens the link once: the key stays on it, out of the address bar
+    const tablet = await b.context().newPage();
+    await tablet.goto(link.replace(/^https?:\/\/[^/]+/, ''));
+    await tablet.getByRole('heading', { name: 'Ông/bà có hài lòng không?' }).waitFor();
+    await tablet.waitForURL((url) => !url.searchParams.has('may'));
+    expect(await tablet.evaluate(() => localStorage.getItem('cqtt.kiosk.key'))).toBe(link.split('may=')[1]);
+    const sent = tablet.waitForRequest('**/api/public/ratings');
+    await tablet.getByRole('button', { name: /^Rất hài lòng \(mức 5 trên 5\)/ }).click();
+    expect((await sent).headers()['x-cqtt-kiosk']).toBe(link.split('may=')[1]);
+    await tablet.getByRole('heading', { name: 'Xin cảm ơn ông/bà!' }).waitFor();
+    await tablet.close();
+    await page.reload();
+    await page.getByRole('tab', { name: 'Máy đánh giá tại quầy' }).click();
+    const row = page.getByRole('row').filter({ has: page.getByRole('cell', { name, exact: true }) });
+    await expect(row.getByRole('cell').nth(3).textContent()).resolves.toMatch(/\d{2}\/\d{2}\/\d{4}/);
+  });
+
   it('Chủ tịch thấy lượt đánh giá mới và ý kiến của người dân', async () => {
     const page = b.page();
     await login(page, 'chutich.binhgiang');
@@ -151,6 +189,8 @@ describe('Bảng chỉ số trong giao diện cán bộ', () => {
     await page.getByRole('heading', { name: 'Sự hài lòng của người dân' }).waitFor();
     await page.getByText('Chỉ số theo 5 yếu tố (phiếu khảo sát)').waitFor();
     await page.getByText(qrComment).waitFor();
+    // floods of ratings have their own card (limits refused, bursts to void)
+    await page.getByText('Đánh giá bất thường').waitFor();
     await expectAccessible(page, 'bảng theo dõi sự hài lòng');
     await page.screenshot({ path: join(outDir, 'satisfaction-dashboard.png'), fullPage: true });
   });

@@ -3,7 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import { useCommune } from '../commune';
 import { useLoad } from '../useLoad';
 import { BREACH_ITEMS, DONE_ITEMS, FACES } from './faces';
-import { flushPending, newId, pending, type SendResult, sendRating } from './queue';
+import { flushPending, keepKioskKey, newId, pending, type SendResult, sendRating } from './queue';
 import './satisfaction.css';
 
 interface Counter {
@@ -49,12 +49,19 @@ function useKioskApp(communeCode: string, enabled: boolean) {
 
 export default function RatePage({ kiosk = false }: { kiosk?: boolean }) {
   const commune = useCommune();
-  const [search] = useSearchParams();
+  const [search, setSearch] = useSearchParams();
   const counterId = search.get('quay') ?? '';
   const [counters] = useLoad<Counter[]>(`/api/public/communes/${encodeURIComponent(commune.code)}/counters`);
   const counter = counters.state === 'ready' ? counters.data.find((c) => c.id === counterId) : undefined;
   const pendingCount = usePendingCount();
   useKioskApp(commune.code, kiosk);
+  useEffect(() => {
+    if (!kiosk || !search.has('may')) return;
+    keepKioskKey(search.get('may'));
+    const next = new URLSearchParams(search);
+    next.delete('may');
+    setSearch(next, { replace: true });
+  }, [kiosk, search, setSearch]);
 
   const [dossierCode, setDossierCode] = useState('');
   const [officialId, setOfficialId] = useState('');

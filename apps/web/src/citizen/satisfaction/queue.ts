@@ -17,6 +17,31 @@ export interface RatingBody {
 
 const QUEUE_KEY = 'cqtt.ratings.pending';
 const DEVICE_KEY = 'cqtt.device';
+const KIOSK_KEY = 'cqtt.kiosk.key';
+
+/**
+ * The key of a counter tablet the staff registered: it comes once in the link they open on the
+ * tablet (…/kiosk?may=<key>), stays in the tablet's storage and goes with its ratings, which the
+ * server then limits per tablet instead of per the office's shared address. Answers whether a
+ * key was kept (the page then takes it out of the address bar).
+ */
+export function keepKioskKey(key: string | null): boolean {
+  if (!key || !/^[A-Za-z0-9_-]{43}$/.test(key)) return false;
+  try {
+    localStorage.setItem(KIOSK_KEY, key);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function kioskKey(): string | null {
+  try {
+    return localStorage.getItem(KIOSK_KEY);
+  } catch {
+    return null;
+  }
+}
 
 export function newId(): string {
   // randomUUID needs a secure context; a tablet on plain http over the LAN lacks it.
@@ -69,6 +94,7 @@ async function post(body: RatingBody): Promise<SendResult> {
         'content-type': 'application/json',
         accept: 'application/json',
         'x-cqtt-device': deviceId(),
+        ...(body.channel === 'kiosk' && kioskKey() ? { 'x-cqtt-kiosk': kioskKey()! } : {}),
       },
       body: JSON.stringify(body),
     });

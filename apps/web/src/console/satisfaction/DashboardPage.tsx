@@ -29,7 +29,16 @@ import { EmptyState, QueryError } from '../shared/feedback';
 import { dayParam, formatDateTime } from '../shared/format';
 import { PageHeader } from '../shared/PageHeader';
 import { useDocumentTitle } from '../shared/useDocumentTitle';
-import { type IndexGroup, percent, type Rating, useDashboard, useRatings, useSatisfactionWrite } from './api';
+import {
+  type Burst,
+  type IndexGroup,
+  percent,
+  type Rating,
+  useDashboard,
+  useFloods,
+  useRatings,
+  useSatisfactionWrite,
+} from './api';
 import { TrendChart } from './TrendChart';
 
 function useIndexColumns() {
@@ -122,7 +131,9 @@ function Comments({
                     r.official,
                     r.dossierCode
                       ? `${t('satisfaction.dossier')} ${r.dossierCode}`
-                      : t('satisfaction.noDossier'),
+                      : r.claimedDossierCode
+                        ? `${t('satisfaction.claimedDossier')} ${r.claimedDossierCode}`
+                        : t('satisfaction.noDossier'),
                   ]
                     .filter(Boolean)
                     .join(' · ')}
@@ -188,6 +199,172 @@ function Comments({
         />
       )}
     </>
+  );
+}
+
+/** Ratings the limits refused and bursts from one source, with voiding for moderators. */
+function FloodsCard({
+  period,
+  moderator,
+}: {
+  period: { communeId?: string; from?: string; to?: string };
+  moderator: boolean;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const floods = useFloods(period);
+  const [voiding, setVoiding] = useState<Burst | null>(null);
+  const [form] = Form.useForm<{ reason: string; withDossier: boolean }>();
+  const voidBurst = useSatisfactionWrite((v: { burst: Burst; reason: string; withDossier: boolean }) =>
+    api.post<{ voided: number }>('/api/ratings/void', {
+      communeId: period.communeId,
+      sourceKind: v.burst.sourceKind,
+      source: v.burst.source,
+      from: v.burst.from,
+      to: v.burst.to,
+      reason: v.reason,
+      withDossier: v.withDossier,
+    }),
+  );
+  if (floods.error) return <QueryError error={floods.error} onRetry={() => void floods.refetch()} />;
+  const f = floods.data;
+  const hour = (b: { from: string; to: string }) =>
+    `${formatDateTime(b.from)} – ${formatDateTime(b.to).slice(-5)}`;
+  return (
+    <Card title={t('satisfaction.flood.title')} size="small" loading={floods.isLoading}>
+      <Typography.Paragraph type="secondary">{t('satisfaction.flood.help')}</Typography.Paragraph>
+      {f && f.refused === 0 && f.bursts.length === 0 && f.voids.length === 0 ? (
+        <EmptyState description={t('satisfaction.flood.none')} />
+      ) : (
+        f && (
+          <Space direction="vertical" size={12} style={{ width: '100%' }}>
+            <Flex gap={32} wrap>
+              <Statistic title={t('satisfaction.flood.refused')} value={f.refused} />
+              {f.refusedBySource.length > 0 && (
+                <div>
+                  <Typography.Text type="secondary">{t('satisfaction.flood.sources')}</Typography.Text>
+                  <ul style={{ margin: 0, paddingLeft: 20 }}>
+                    {f.refusedBySource.slice(0, 5).map((s) => (
+                      <li key={`${s.sourceKind}/${s.source}`}>
+                        {s.label}: <strong>{s.refused}</strong>
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              )}
+            </Flex>
+            <Table<Burst>
+              rowKey={(b) => `${b.sourceKind}/${b.source}/${b.from}`}
+              size="small"
+              pagination={{ pageSize: 10, hideOnSinglePage: true }}
+              dataSource={f.bursts}
+              columns={[
+                {
+                  title: t('satisfaction.flood.hour'),
+                  key: 'hour',
+                  width: 190,
+                  render: (_: unknown, b) => hour(b),
+                },
+                { title: t('satisfaction.flood.source'), dataIndex: 'label' },
+                { title: t('satisfaction.flood.accepted'), dataIndex: 'ratings', width: 90 },
+                { title: t('satisfaction.flood.withoutDossier'), dataIndex: 'withoutDossier', width: 110 },
+                {
+                  title: t('satisfaction.flood.refusedCol'),
+                  dataIndex: 'refused',
+                  width: 100,
+                  render: (v: number) => (v > 0 ? <Tag color="red">{v}</Tag> : 0),
+                },
+                { title: t('satisfaction.flood.voided'), dataIndex: 'voided', width: 110 },
+                {
+                  title: '',
+                  key: 'actions',
+                  width: 130,
+                  render: (_: unknown, b) =>
+                    moderator &&
+                    b.ratings > 0 && (
+                      <Button size="small" danger onClick={() => setVoiding(b)}>
+                        {t('satisfaction.flood.void')}
+                      </Button>
+                    ),
+                },
+              ]}
+            />
+            {f.voids.length > 0 && (
+              <>
+                <Typography.Text strong>{t('satisfaction.flood.history')}</Typography.Text>
+                <Table
+                  rowKey="id"
+                  size="small"
+                  pagination={false}
+                  dataSource={f.voids}
+                  columns={[
+                    {
+                      title: t('satisfaction.col.time'),
+                      dataIndex: 'createdAt',
+                      width: 150,
+                      render: (v: string) => formatDateTime(v),
+                    },
+                    { title: t('satisfaction.flood.source'), dataIndex: 'label' },
+                    {
+                      title: t('satisfaction.flood.hour'),
+                      key: 'window',
+                      render: (_: unknown, v) => hour(v),
+                    },
+                    { title: t('satisfaction.col.ratings'), dataIndex: 'ratings', width: 90 },
+                    { title: t('satisfaction.flood.reason'), dataIndex: 'reason' },
+                    { title: t('satisfaction.flood.by'), dataIndex: 'createdBy', width: 160 },
+                  ]}
+                />
+              </>
+            )}
+          </Space>
+        )
+      )}
+      {voiding && (
+        <Modal
+          open
+          title={t('satisfaction.flood.voidTitle', {
+            source: voiding.label,
+            from: formatDateTime(voiding.from),
+            to: formatDateTime(voiding.to).slice(-5),
+          })}
+          okText={t('satisfaction.flood.void')}
+          okButtonProps={{ danger: true }}
+          confirmLoading={voidBurst.isPending}
+          onCancel={() => setVoiding(null)}
+          onOk={() =>
+            form.validateFields().then(async (v) => {
+              try {
+                const r = await voidBurst.mutateAsync({
+                  burst: voiding,
+                  reason: v.reason,
+                  withDossier: v.withDossier ?? false,
+                });
+                message.success(t('satisfaction.flood.voidDone', { n: (r as { voided: number }).voided }));
+                setVoiding(null);
+                form.resetFields();
+              } catch (err) {
+                message.error(errorMessage(err));
+              }
+            })
+          }
+        >
+          <Typography.Paragraph>{t('satisfaction.flood.voidHelp')}</Typography.Paragraph>
+          <Form form={form} layout="vertical" initialValues={{ withDossier: false }}>
+            <Form.Item
+              name="reason"
+              label={t('satisfaction.flood.reason')}
+              rules={[{ required: true, whitespace: true }]}
+            >
+              <Input.TextArea rows={3} maxLength={1000} />
+            </Form.Item>
+            <Form.Item name="withDossier" valuePropName="checked" label={t('satisfaction.flood.withDossier')}>
+              <Switch />
+            </Form.Item>
+          </Form>
+        </Modal>
+      )}
+    </Card>
   );
 }
 
@@ -409,6 +586,7 @@ export default function DashboardPage() {
               ]}
             />
           </Card>
+          {d && !d.ownOnly && <FloodsCard period={period} moderator={can(me, 'satisfaction.moderate')} />}
           <Card title={t('satisfaction.comments')} size="small">
             <Comments
               period={period}

@@ -7,12 +7,14 @@ import {
   Input,
   InputNumber,
   Modal,
+  Popconfirm,
   Select,
   Space,
   Switch,
   Table,
   Tabs,
   Tag,
+  Typography,
   Upload,
 } from 'antd';
 import { useEffect, useState } from 'react';
@@ -20,9 +22,18 @@ import { useTranslation } from 'react-i18next';
 import { api, errorMessage } from '../../api/client';
 import { CommunePicker, useCommuneScope } from '../shared/CommunePicker';
 import { EmptyState, QueryError } from '../shared/feedback';
+import { formatDateTime } from '../shared/format';
 import { PageHeader } from '../shared/PageHeader';
 import { useDocumentTitle } from '../shared/useDocumentTitle';
-import { type Counter, type Official, type Procedure, useSatisfactionWrite, useSetup } from './api';
+import {
+  type Counter,
+  type Kiosk,
+  type Official,
+  type Procedure,
+  useKiosks,
+  useSatisfactionWrite,
+  useSetup,
+} from './api';
 import { QuestionnaireTab } from './QuestionnaireTab';
 
 type Editing<T> = { row: T | null } | null;
@@ -138,6 +149,170 @@ function PosterModal({ counter, onClose }: { counter: Counter; onClose: () => vo
         </Button>
       </Space>
     </Modal>
+  );
+}
+
+/** Counter tablets: registered with a key shown once, revoked when lost. */
+function KiosksTab({ communeId, counters }: { communeId?: string; counters: Counter[] }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const kiosks = useKiosks(communeId);
+  const [adding, setAdding] = useState(false);
+  const [link, setLink] = useState<{ name: string; link: string } | null>(null);
+  const register = useSatisfactionWrite((v: { name: string; counterId: string | null }) =>
+    api.post<{ id: string; key: string; link: string }>('/api/rating-kiosks', { ...v, communeId }),
+  );
+  const revoke = useSatisfactionWrite((id: string) => api.post(`/api/rating-kiosks/${id}/revoke`));
+  if (kiosks.error) return <QueryError error={kiosks.error} onRetry={() => void kiosks.refetch()} />;
+  return (
+    <>
+      <Typography.Paragraph type="secondary">{t('satisfaction.kiosksHelp')}</Typography.Paragraph>
+      <Button
+        icon={<PlusOutlined />}
+        type="primary"
+        onClick={() => setAdding(true)}
+        style={{ marginBottom: 12 }}
+      >
+        {t('satisfaction.addKiosk')}
+      </Button>
+      <Table<Kiosk>
+        rowKey="id"
+        size="small"
+        loading={kiosks.isLoading}
+        pagination={false}
+        dataSource={kiosks.data ?? []}
+        columns={[
+          { title: t('satisfaction.kioskName'), dataIndex: 'name' },
+          {
+            title: t('satisfaction.kioskCounter'),
+            dataIndex: 'counter',
+            render: (v: string | null) => v ?? '',
+          },
+          {
+            title: t('satisfaction.kioskCreated'),
+            dataIndex: 'createdAt',
+            width: 150,
+            render: (v: string) => formatDateTime(v),
+          },
+          {
+            title: t('satisfaction.kioskLastRating'),
+            dataIndex: 'lastRatingAt',
+            width: 150,
+            render: (v: string | null) => (v ? formatDateTime(v) : '—'),
+          },
+          {
+            title: '',
+            key: 'actions',
+            width: 140,
+            render: (_: unknown, k) =>
+              k.revokedAt ? (
+                <Tag>{t('satisfaction.kioskRevoked')}</Tag>
+              ) : (
+                <Popconfirm
+                  title={t('satisfaction.kioskRevokeConfirm')}
+                  onConfirm={() =>
+                    revoke.mutateAsync(k.id).then(
+                      () => message.success(t('satisfaction.saved')),
+                      (err) => message.error(errorMessage(err)),
+                    )
+                  }
+                >
+                  <Button size="small" danger>
+                    {t('satisfaction.kioskRevoke')}
+                  </Button>
+                </Popconfirm>
+              ),
+          },
+        ]}
+      />
+      {adding && (
+        <FormModal<{ name: string; counterId: string | null }>
+          title={t('satisfaction.addKiosk')}
+          initial={{ counterId: null }}
+          onClose={() => setAdding(false)}
+          onSubmit={async (v) => {
+            const r = (await register.mutateAsync({ name: v.name, counterId: v.counterId ?? null })) as {
+              link: string;
+            };
+            setLink({ name: v.name, link: r.link });
+          }}
+        >
+          <Form.Item
+            name="name"
+            label={t('satisfaction.kioskName')}
+            rules={[{ required: true, whitespace: true }]}
+          >
+            <Input maxLength={200} />
+          </Form.Item>
+          <Form.Item name="counterId" label={t('satisfaction.kioskCounter')}>
+            <Select
+              allowClear
+              options={counters.map((c) => ({ value: c.id, label: `${c.number} - ${c.name}` }))}
+            />
+          </Form.Item>
+        </FormModal>
+      )}
+      {link && (
+        <Modal
+          open
+          title={t('satisfaction.kioskLinkTitle', { name: link.name })}
+          onCancel={() => setLink(null)}
+          footer={<Button onClick={() => setLink(null)}>{t('satisfaction.close')}</Button>}
+        >
+          <Typography.Paragraph>{t('satisfaction.kioskLinkHelp')}</Typography.Paragraph>
+          <Typography.Paragraph copyable code style={{ wordBreak: 'break-all' }}>
+            {link.link}
+          </Typography.Paragraph>
+        </Modal>
+      )}
+    </>
+  );
+}
+
+/** One dossier entered by hand, before the one-stop system's list is imported. */
+function EnterDossier({ communeId }: { communeId?: string }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ code: string; procedureCode?: string }>();
+  const enter = useSatisfactionWrite((v: { code: string; procedureCode?: string }) =>
+    api.post('/api/satisfaction/dossiers', { ...v, communeId }),
+  );
+  return (
+    <Card size="small" title={t('satisfaction.enterDossier')}>
+      <Typography.Paragraph type="secondary">{t('satisfaction.enterDossierHelp')}</Typography.Paragraph>
+      <Form
+        form={form}
+        layout="inline"
+        onFinish={async (v) => {
+          try {
+            await enter.mutateAsync({
+              code: v.code,
+              ...(v.procedureCode ? { procedureCode: v.procedureCode } : {}),
+            });
+            message.success(t('satisfaction.dossierEntered', { code: v.code.trim().toUpperCase() }));
+            form.resetFields();
+          } catch (err) {
+            message.error(errorMessage(err));
+          }
+        }}
+      >
+        <Form.Item
+          name="code"
+          label={t('satisfaction.dossierCode')}
+          rules={[{ required: true, whitespace: true }]}
+        >
+          <Input maxLength={40} />
+        </Form.Item>
+        <Form.Item name="procedureCode" label={t('satisfaction.procedureCode')}>
+          <Input maxLength={50} />
+        </Form.Item>
+        <Form.Item>
+          <Button htmlType="submit" loading={enter.isPending}>
+            {t('common.save')}
+          </Button>
+        </Form.Item>
+      </Form>
+    </Card>
   );
 }
 
@@ -329,10 +504,15 @@ export default function SetupPage() {
                 children: <QuestionnaireTab communeId={scope.communeId} enabled={scope.ready} />,
               },
               {
+                key: 'kiosks',
+                label: t('satisfaction.kiosks'),
+                children: <KiosksTab communeId={scope.communeId} counters={counters.data ?? []} />,
+              },
+              {
                 key: 'dossiers',
                 label: t('satisfaction.dossiers'),
                 children: (
-                  <Space direction="vertical">
+                  <Space direction="vertical" style={{ width: '100%' }}>
                     <span>{t('satisfaction.dossiersHelp')}</span>
                     <Upload
                       accept=".csv,.xlsx"
@@ -361,6 +541,7 @@ export default function SetupPage() {
                         {t('satisfaction.importDossiers')}
                       </Button>
                     </Upload>
+                    <EnterDossier communeId={scope.communeId} />
                   </Space>
                 ),
               },

@@ -46,6 +46,7 @@ export interface Rating {
   comment: string;
   channel: string;
   dossierCode: string | null;
+  claimedDossierCode: string | null;
   procedureCode: string | null;
   conductDone: string[];
   conductBreaches: string[];
@@ -109,6 +110,65 @@ export function useRatings(period: Period, page: number, withComment: boolean, e
         pageSize: 20,
         ...(withComment ? { withComment: 'true' } : {}),
       }),
+    enabled,
+  });
+}
+
+export interface Burst {
+  sourceKind: 'address' | 'kiosk';
+  source: string;
+  label: string;
+  from: string;
+  to: string;
+  ratings: number;
+  withoutDossier: number;
+  satisfied: number;
+  refused: number;
+  voided: number;
+}
+export interface Floods {
+  from: string;
+  to: string;
+  refused: number;
+  refusedBySource: { sourceKind: string; source: string; label: string; refused: number }[];
+  bursts: Burst[];
+  voids: {
+    id: string;
+    label: string;
+    from: string;
+    to: string;
+    reason: string;
+    ratings: number;
+    createdAt: string;
+    createdBy: string | null;
+  }[];
+}
+
+/** Ratings the limits refused, bursts from one source, and the voided ones (those who see all). */
+export function useFloods(period: Period, enabled = true) {
+  const { granularity: _ignored, ...rest } = period;
+  return useQuery({
+    queryKey: ['satisfaction', 'floods', rest],
+    queryFn: () => api.get<Floods>('/api/satisfaction/floods', { ...rest }),
+    enabled,
+  });
+}
+
+export interface Kiosk {
+  id: string;
+  name: string;
+  counterId: string | null;
+  counter: string | null;
+  createdAt: string;
+  createdBy: string | null;
+  revokedAt: string | null;
+  lastRatingAt: string | null;
+}
+
+export function useKiosks(communeId: string | undefined, enabled = true) {
+  return useQuery({
+    queryKey: ['satisfaction', 'kiosks', communeId],
+    queryFn: () => api.get<Kiosk[]>('/api/rating-kiosks', { communeId }),
     enabled,
   });
 }
