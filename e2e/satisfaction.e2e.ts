@@ -162,7 +162,7 @@ describe('Bảng chỉ số trong giao diện cán bộ', () => {
     const link = ((await shown.locator('code').textContent()) ?? '').trim();
     expect(link).toMatch(new RegExp(`/p/HP-BINHGIANG/kiosk\\?quay=${counter.id}&may=[A-Za-z0-9_-]{43}$`));
     await expectAccessible(page, 'đường dẫn máy đánh giá');
-    await shown.getByRole('button', { name: 'Đóng' }).click();
+    await shown.locator('.ant-modal-footer').getByRole('button', { name: 'Đóng' }).click();
     await page.getByRole('cell', { name, exact: true }).waitFor();
 
     // the tablet opens the link once: the key stays on it, out of the address bar

@@ -1,8 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { audited } from '../audit/service.ts';
-import { badRequest, conflict, notFound } from '../http/errors.ts';
+import { conflict, notFound } from '../http/errors.ts';
 import type { RequestContext } from '../http/route.ts';
 import { managedCommune } from './access.ts';
+import { checkCounter } from './setup.ts';
 
 /**
  * Counter tablets the service centre registers. A tablet at a busy counter sends many real
@@ -114,16 +115,7 @@ export async function registerKiosk(
     .select('code')
     .where('id', '=', communeId)
     .executeTakeFirstOrThrow();
-  if (input.counterId) {
-    const counter = await ctx.db
-      .selectFrom('service_counters')
-      .select('id')
-      .where('commune_id', '=', communeId)
-      .where('id', '=', input.counterId)
-      .executeTakeFirst();
-    if (!counter)
-      throw badRequest('Quầy không tồn tại.', [{ path: 'counterId', message: 'Quầy không tồn tại.' }]);
-  }
+  await checkCounter(ctx.db, communeId, input.counterId);
   const key = randomBytes(32).toString('base64url');
   return audited(ctx, async (trx) => {
     const row = await trx

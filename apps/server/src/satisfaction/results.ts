@@ -30,25 +30,15 @@ export async function sealRatings(
     .executeTakeFirst();
   if (seal && seal.sealed_through >= through) return seal.sealed_through;
   await db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('rating_seals')
-      .values({ commune_id: communeId, sealed_through: '1900-01-01' })
-      .onConflict((oc) => oc.column('commune_id').doNothing())
-      .execute();
     // One sealer at a time per commune; a second one finds the work done.
-    const locked = await trx
-      .selectFrom('rating_seals')
-      .select('sealed_through')
-      .where('commune_id', '=', communeId)
-      .forUpdate()
-      .executeTakeFirstOrThrow();
-    if (locked.sealed_through >= through) return;
+    const sealedThrough = await lockSeal(trx, communeId);
+    if (sealedThrough >= through) return;
     await sql`
       insert into rating_days (commune_id, rated_on, score, with_dossier, n)
       select commune_id, rated_on, score, dossier_code is not null, count(*)::int
       from ratings
       where commune_id = ${communeId} and hidden_at is null
-        and rated_on > ${locked.sealed_through} and rated_on <= ${through}
+        and rated_on > ${sealedThrough} and rated_on <= ${through}
       group by commune_id, rated_on, score, dossier_code is not null
     `.execute(trx);
     await trx
@@ -61,10 +51,10 @@ export async function sealRatings(
 }
 
 /**
- * Takes the commune's sealing lock inside a transaction that hides ratings (creating its row
- * if the commune never sealed), and answers the last sealed day: a hidden rating of that day
- * or before must be taken off its tally in the same transaction. With the lock, a sealing
- * running meanwhile waits and then counts the ratings as hidden.
+ * Takes the commune's sealing lock inside a transaction (creating its row if the commune never
+ * sealed), and answers the last sealed day. Sealing takes it, and so does hiding ratings: a
+ * hidden rating of that day or before must be taken off its tally in the same transaction, and
+ * a sealing running meanwhile waits, then counts the ratings as hidden.
  */
 export async function lockSeal(trx: Kysely<DB>, communeId: string): Promise<string> {
   await trx

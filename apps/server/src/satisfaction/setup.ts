@@ -56,7 +56,8 @@ export async function listProcedures(db: Kysely<DB>, communeId: string) {
   return rows.map((p) => ({ id: p.id, code: p.code, name: p.name, field: p.field, isActive: p.is_active }));
 }
 
-async function checkCounter(db: Kysely<DB>, communeId: string, counterId: string | null | undefined) {
+/** Refuses (400) a counter that is not the commune's. */
+export async function checkCounter(db: Kysely<DB>, communeId: string, counterId: string | null | undefined) {
   if (!counterId) return;
   const row = await db
     .selectFrom('service_counters')
