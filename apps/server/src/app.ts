@@ -119,7 +119,7 @@ export async function buildApp({ config, database, logStream }: BuildAppOptions)
     strictTransportSecurity: config.secureCookies,
   });
 
-  const metrics = installMetrics(app, database);
+  installMetrics(app, database, config);
   installReadOnly(app, config.readOnly);
 
   app.addHook('onRequest', async (req, reply) => {
@@ -209,11 +209,6 @@ export async function buildApp({ config, database, logStream }: BuildAppOptions)
   const openapi = buildOpenApi(app.cqttRoutes);
   app.get('/api/openapi.json', async () => openapi);
   installApiDocs(app);
-
-  app.get('/metrics', async (_req, reply) => {
-    reply.header('content-type', metrics.contentType);
-    return metrics.metrics();
-  });
 
   const indexHtml = join(config.webDist, 'index.html');
   if (existsSync(indexHtml)) {

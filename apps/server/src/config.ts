@@ -40,6 +40,14 @@ export interface Config {
    * scheduled jobs do not run.
    */
   readOnly: boolean;
+  /**
+   * Prometheus metrics on their own listener (METRICS_PORT, on METRICS_HOST, loopback by
+   * default); unset: no such listener.
+   */
+  metricsPort?: number;
+  metricsHost: string;
+  /** `GET /metrics` on the application's port answers only with this bearer token (METRICS_TOKEN). */
+  metricsToken?: string;
   /** Public feedback posts allowed per client address and window (CQTT_FEEDBACK_RATE_LIMIT=10/600). */
   feedbackRateLimit: { limit: number; windowSeconds: number };
 }
@@ -91,6 +99,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobs: env.CQTT_JOBS !== '0' && env.CQTT_JOBS !== 'false',
     readOnly: env.CQTT_READ_ONLY === '1' || env.CQTT_READ_ONLY === 'true',
     jobsIntervalSeconds: Math.max(1, Number(env.CQTT_JOBS_INTERVAL_SECONDS) || 60),
+    metricsPort: /^\d{1,5}$/.test(env.METRICS_PORT ?? '') ? Number(env.METRICS_PORT) : undefined,
+    metricsHost: env.METRICS_HOST || '127.0.0.1',
+    // a token too short to resist guessing is no token
+    metricsToken: (env.METRICS_TOKEN ?? '').length >= 16 ? env.METRICS_TOKEN : undefined,
     feedbackRateLimit: parseRateLimit(env.CQTT_FEEDBACK_RATE_LIMIT, { limit: 10, windowSeconds: 600 }),
     jobsToday: !production && /^\d{4}-\d{2}-\d{2}$/.test(env.CQTT_TODAY ?? '') ? env.CQTT_TODAY : undefined,
   };

@@ -4,6 +4,7 @@ import { openDatabase } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
 import { DEMO_ACCOUNTS, demoAccountsActive, isEmpty, seedDemo } from './demo/seed.ts';
 import type { startJobs } from './jobs/index.ts';
+import { serveMetrics } from './ops/metrics.ts';
 
 const config = loadConfig();
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -36,6 +37,7 @@ app.log.info(
 );
 
 let jobs: ReturnType<typeof startJobs> | null = null;
+let metricsServer: Awaited<ReturnType<typeof serveMetrics>> | null = null;
 let closing = false;
 async function shutdown(signal: string) {
   if (closing) return;
@@ -47,6 +49,7 @@ async function shutdown(signal: string) {
   const idle = setInterval(() => app.server.closeIdleConnections(), 100);
   try {
     // a job run in progress finishes too; none starts after this
+    metricsServer?.close();
     await Promise.all([app.close(), jobs?.stop()]);
     clearInterval(idle);
     await database.close();
@@ -58,6 +61,9 @@ process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
 await app.listen({ port: config.port, host: config.host });
+if (config.metricsPort !== undefined) {
+  metricsServer = await serveMetrics(app.metrics, config.metricsHost, config.metricsPort);
+}
 const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
 const lines = [
   '',
@@ -65,6 +71,8 @@ const lines = [
   `  Cơ sở dữ liệu: ${database.kind === 'pglite' ? `PGlite (nhúng) trong ${config.dataDir}` : 'PostgreSQL'}`,
   `  Tài liệu API: ${url}/api/docs`,
 ];
+if (metricsServer)
+  lines.push(`  Số liệu Prometheus: http://${config.metricsHost}:${config.metricsPort}/metrics`);
 if (config.readOnly)
   lines.push(
     '  Chế độ CHỈ ĐỌC (CQTT_READ_ONLY): mọi thay đổi được trả lời 503; không chạy nhắc việc, gửi thư.',

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_SET } from '../src/demo/criteria.ts';
-import { type Client, createTestApp, login, type TestApp } from './harness.ts';
+import { type Client, createTestApp, login, type TestApp, uploadFile } from './harness.ts';
 
 let t: TestApp;
 let coordinator: Client;
@@ -26,20 +26,8 @@ async function setCount() {
 }
 
 /** Sends one file as multipart/form-data, field "file". */
-function upload(c: Client, url: string, bytes: Buffer, filename: string, type: string) {
-  const boundary = `----cqtt${Math.random().toString(16).slice(2)}`;
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`;
-  return t.app.inject({
-    method: 'POST',
-    url,
-    headers: {
-      cookie: c.cookie!,
-      'x-csrf-token': c.csrfToken!,
-      'content-type': `multipart/form-data; boundary=${boundary}`,
-    },
-    payload: Buffer.concat([Buffer.from(head), bytes, Buffer.from(`\r\n--${boundary}--\r\n`)]),
-  });
-}
+const upload = (c: Client, url: string, bytes: Buffer, filename: string, type: string) =>
+  uploadFile(t.app, c, url, bytes, filename, type);
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 describe('criteria sets', () => {
@@ -60,8 +48,9 @@ describe('criteria sets', () => {
     const second = await city.post('/api/criteria-sets', body);
     expect(second.json()).toMatchObject({ code: 'HP-2027', version: 2 });
     expect((await coordinator.post('/api/criteria-sets', body)).statusCode).toBe(403);
+    // nor the commune's administrator: the set belongs to the city (test/city-scope.test.ts)
     const admin = await login(t.app, 'admin');
-    expect((await admin.post('/api/criteria-sets', { ...body, code: 'ADMIN-1' })).statusCode).toBe(201);
+    expect((await admin.post('/api/criteria-sets', { ...body, code: 'ADMIN-1' })).statusCode).toBe(403);
     // another city sees none of them
     const hanoi = await login(t.app, 'snv.hanoi');
     expect((await hanoi.get('/api/criteria-sets')).json()).toEqual([]);

@@ -129,6 +129,29 @@ export function clientFor(
 
 export const anonymous = (app: FastifyInstance) => clientFor(app, null, null, null);
 
+/** Sends one file as a browser's form would (multipart, field «file»), with the client's session. */
+export function uploadFile(
+  app: FastifyInstance,
+  c: Client,
+  url: string,
+  bytes: Buffer,
+  filename: string,
+  type: string,
+) {
+  const boundary = `----cqtt${randomBytes(8).toString('hex')}`;
+  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`;
+  return app.inject({
+    method: 'POST',
+    url,
+    headers: {
+      ...(c.cookie ? { cookie: c.cookie } : {}),
+      ...(c.csrfToken ? { 'x-csrf-token': c.csrfToken } : {}),
+      'content-type': `multipart/form-data; boundary=${boundary}`,
+    },
+    payload: Buffer.concat([Buffer.from(head), bytes, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+  });
+}
+
 export async function login(
   app: FastifyInstance,
   username: string,

@@ -1,5 +1,8 @@
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.ts';
 import { defineRoute, registerRoute } from '../src/http/route.ts';
+import { serveMetrics } from '../src/ops/metrics.ts';
 import { anonymous, createTestApp, login, type TestApp } from './harness.ts';
 
 let t: TestApp;
@@ -23,16 +26,62 @@ describe('operations', () => {
     expect(res.headers['cache-control']).toBe('no-store');
   });
 
-  it('metrics count requests by route pattern and show the database connections', async () => {
-    const client = await login(t.app, 'vhxh.binhgiang');
-    await client.get('/api/units');
-    const res = await anonymous(t.app).get('/metrics');
-    expect(res.statusCode).toBe(200);
-    expect(res.body).toMatch(
-      /cqtt_http_requests_total\{method="GET",route="\/api\/units",status="200"\} \d+/,
-    );
-    expect(res.body).toMatch(/cqtt_http_request_duration_seconds_bucket/);
-    expect(res.body).toMatch(/cqtt_db_connections\{state="total"/);
+  it("attack: /metrics on the application's port answers nobody, signed in or not (404)", async () => {
+    const anon = await anonymous(t.app).get('/metrics');
+    expect(anon.statusCode).toBe(404);
+    expect(anon.body).not.toMatch(/cqtt_http_requests_total/);
+    const admin = await login(t.app, 'admin');
+    expect((await admin.get('/metrics')).statusCode).toBe(404);
+    const guessed = await anonymous(t.app).request('GET', '/metrics', undefined, {
+      authorization: 'Bearer admin',
+    });
+    expect(guessed.statusCode).toBe(404);
+  });
+
+  it('with METRICS_TOKEN, its bearer reads them on the application port: requests by route pattern, database connections', async () => {
+    const token = 'metrics-token-of-the-monitoring';
+    const withToken = await createTestApp({ metricsToken: token });
+    try {
+      const client = await login(withToken.app, 'vhxh.binhgiang');
+      await client.get('/api/units');
+      const wrong = await anonymous(withToken.app).request('GET', '/metrics', undefined, {
+        authorization: 'Bearer metrics-token-of-the-monitorinG',
+      });
+      expect(wrong.statusCode).toBe(404);
+      const res = await anonymous(withToken.app).request('GET', '/metrics', undefined, {
+        authorization: `Bearer ${token}`,
+      });
+      expect(res.statusCode).toBe(200);
+      expect(res.body).toMatch(
+        /cqtt_http_requests_total\{method="GET",route="\/api\/units",status="200"\} \d+/,
+      );
+      expect(res.body).toMatch(/cqtt_http_request_duration_seconds_bucket/);
+      expect(res.body).toMatch(/cqtt_db_connections\{state="total"/);
+    } finally {
+      await withToken.close();
+    }
+  });
+
+  it('on their own listener (METRICS_PORT) they answer /metrics and nothing else', async () => {
+    const server = await serveMetrics(t.app.metrics, '127.0.0.1', 0);
+    try {
+      const { port } = server.address() as AddressInfo;
+      const res = await fetch(`http://127.0.0.1:${port}/metrics`);
+      expect(res.status).toBe(200);
+      expect(await res.text()).toMatch(/cqtt_http_requests_total/);
+      expect((await fetch(`http://127.0.0.1:${port}/api/health`)).status).toBe(404);
+    } finally {
+      server.close();
+    }
+  });
+
+  it('METRICS_TOKEN shorter than 16 characters is ignored; METRICS_PORT and METRICS_HOST are read', () => {
+    expect(loadConfig({ METRICS_TOKEN: 'ngan' }).metricsToken).toBeUndefined();
+    expect(loadConfig({ METRICS_PORT: '9464' })).toMatchObject({
+      metricsPort: 9464,
+      metricsHost: '127.0.0.1',
+    });
+    expect(loadConfig({}).metricsPort).toBeUndefined();
   });
 
   it('OpenAPI 3.1 and browsable docs are served', async () => {

@@ -6,6 +6,7 @@ export * from './feedback/tracking-code.ts';
 export * from './feedback/workdays.ts';
 export * from './org/permissions.ts';
 export * from './org/roles.ts';
+export * from './org/tokens.ts';
 export * from './outreach/outreach.ts';
 export * from './plans/dates.ts';
 export * from './plans/schedule.ts';

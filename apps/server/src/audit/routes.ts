@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import { sql } from 'kysely';
+import { type ExpressionBuilder, sql } from 'kysely';
 import { z } from 'zod';
+import type { DB } from '../db/schema.ts';
+import { forbidden } from '../http/errors.ts';
 import { defineRoute, pageQuery, registerRoute } from '../http/route.ts';
 import { resolveCommuneId, visibleCommuneIds } from '../org/scope.ts';
 
@@ -13,9 +15,12 @@ export function auditRoutes(app: FastifyInstance) {
       method: 'GET',
       url: '/api/audit',
       tag: 'audit',
-      summary: 'Nhật ký thay đổi: ai, khi nào, thay đổi gì (trước và sau)',
+      summary:
+        'Nhật ký thay đổi: ai, khi nào, thay đổi gì (trước và sau), qua mã truy cập nào; của xã mình, hoặc (cấp thành phố) của dữ liệu chung thành phố',
       access: { permission: 'audit.read' },
       query: z.strictObject({
+        /** 'city': only the rows of the data the city shares (criteria sets, days off…). */
+        scope: z.enum(['city']).optional(),
         communeId: z.uuid().optional(),
         entityType: z.string().trim().max(50).optional(),
         entityId: z.string().trim().max(100).optional(),
@@ -35,6 +40,9 @@ export function auditRoutes(app: FastifyInstance) {
             entityType: z.string(),
             entityId: z.string(),
             communeId: z.uuid().nullable(),
+            cityId: z.uuid().nullable(),
+            /** The API token the change was made through, if any. */
+            token: z.object({ id: z.uuid(), name: z.string() }).nullable(),
             before: z.unknown(),
             after: z.unknown(),
             requestId: z.string().nullable(),
@@ -44,38 +52,51 @@ export function auditRoutes(app: FastifyInstance) {
       }),
       handler: async ({ ctx, query }) => {
         const actor = ctx.actor!;
-        let q = ctx.db.selectFrom('audit_log');
-        // A commune administrator reads the rows of their commune; a city
-        // administrator those of the city and of its communes.
-        q = actor.communeId
-          ? q.where('commune_id', '=', actor.communeId)
-          : q.where((eb) =>
-              eb.or([
-                eb('commune_id', 'in', visibleCommuneIds(ctx.db, actor)),
-                eb.and([eb('commune_id', 'is', null), eb('city_id', '=', actor.cityId)]),
-              ]),
+        let q = ctx.db.selectFrom('audit_log as a');
+        // What is one's own: a commune account reads its commune's rows; a city-level account
+        // the rows of the data its city shares; a city administrator also every commune's.
+        const cityRows = (eb: ExpressionBuilder<DB & { a: DB['audit_log'] }, 'a'>) =>
+          eb.and([eb('a.commune_id', 'is', null), eb('a.city_id', '=', actor.cityId)]);
+        if (actor.communeId) {
+          if (query.scope === 'city') {
+            throw forbidden('Nhật ký dữ liệu chung của thành phố chỉ dành cho cán bộ cấp thành phố.');
+          }
+          q = q.where('a.commune_id', '=', actor.communeId);
+        } else if (query.scope === 'city' || !actor.roles.includes('admin')) {
+          if (query.communeId && !actor.roles.includes('admin')) {
+            throw forbidden(
+              'Sở Nội vụ xem nhật ký của dữ liệu chung thành phố; nhật ký của xã do xã quản trị.',
             );
-        if (query.communeId)
-          q = q.where('commune_id', '=', await resolveCommuneId(ctx.db, actor, query.communeId));
-        if (query.entityType) q = q.where('entity_type', '=', query.entityType);
-        if (query.entityId) q = q.where('entity_id', '=', query.entityId);
-        if (query.action) q = q.where('action', '=', query.action);
+          }
+          q = q.where(cityRows);
+        } else {
+          q = q.where((eb) =>
+            eb.or([eb('a.commune_id', 'in', visibleCommuneIds(ctx.db, actor)), cityRows(eb)]),
+          );
+        }
+        if (query.communeId && query.scope !== 'city')
+          q = q.where('a.commune_id', '=', await resolveCommuneId(ctx.db, actor, query.communeId));
+        if (query.entityType) q = q.where('a.entity_type', '=', query.entityType);
+        if (query.entityId) q = q.where('a.entity_id', '=', query.entityId);
+        if (query.action) q = q.where('a.action', '=', query.action);
         if (query.from)
           q = q.where(
-            'at',
+            'a.at',
             '>=',
             sql<Date>`(${query.from}::date)::timestamp at time zone 'Asia/Ho_Chi_Minh'`,
           );
         if (query.to)
           q = q.where(
-            'at',
+            'a.at',
             '<',
             sql<Date>`(${query.to}::date + 1)::timestamp at time zone 'Asia/Ho_Chi_Minh'`,
           );
         const [rows, total] = await Promise.all([
           q
-            .selectAll()
-            .orderBy('id', 'desc')
+            .leftJoin('api_tokens as t', 't.id', 'a.token_id')
+            .selectAll('a')
+            .select('t.name as token_name')
+            .orderBy('a.id', 'desc')
             .limit(query.pageSize)
             .offset((query.page - 1) * query.pageSize)
             .execute(),
@@ -91,6 +112,8 @@ export function auditRoutes(app: FastifyInstance) {
             entityType: r.entity_type,
             entityId: r.entity_id,
             communeId: r.commune_id,
+            cityId: r.city_id,
+            token: r.token_id ? { id: r.token_id, name: r.token_name ?? '' } : null,
             before: r.before,
             after: r.after,
             requestId: r.request_id,

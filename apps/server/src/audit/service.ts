@@ -1,13 +1,21 @@
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
+import { forbidden } from '../http/errors.ts';
 import type { RequestContext } from '../http/route.ts';
 
+/**
+ * One row of the audit log. It says whose data the change touched: a commune's (communeId; the
+ * row's city is then the commune's), or the data a city shares (communeId null, cityId the city:
+ * criteria sets, days off). Each reads the rows of what is its own (audit/routes.ts).
+ */
 export interface AuditEntry {
   /** What happened, as capability.verb: 'units.create', 'users.reset_password'. */
   action: string;
   entityType: string;
   entityId: string;
   communeId: string | null;
+  /** The city whose data it is; by default the actor's city, or the commune's. */
+  cityId?: string | null;
   before?: unknown;
   after?: unknown;
 }
@@ -36,15 +44,26 @@ export async function recordAudit(
   entry: AuditEntry,
   actorName?: string,
 ): Promise<void> {
+  const actor = ctx.actor;
+  // A commune's account changes its commune's data and nothing else: not the data the city
+  // shares, not another commune's. Whatever route a change comes through, it stops here.
+  if (actor?.communeId && entry.communeId !== actor.communeId) {
+    throw forbidden('Tài khoản của xã, phường, đặc khu chỉ thay đổi dữ liệu của chính mình.');
+  }
   const before = redact(entry.before);
   const after = redact(entry.after);
+  const cityId =
+    entry.cityId ??
+    actor?.cityId ??
+    (entry.communeId ? sql<string>`(select city_id from communes where id = ${entry.communeId})` : null);
   await trx
     .insertInto('audit_log')
     .values({
-      actor_id: ctx.actor?.userId ?? null,
-      actor_name: actorName ?? ctx.actor?.username ?? 'hệ thống',
-      city_id: ctx.actor?.cityId ?? null,
+      actor_id: actor?.userId ?? null,
+      actor_name: actorName ?? actor?.username ?? 'hệ thống',
+      city_id: cityId,
       commune_id: entry.communeId,
+      token_id: actor?.tokenId ?? null,
       action: entry.action,
       entity_type: entry.entityType,
       entity_id: entry.entityId,

@@ -56,6 +56,7 @@ export function authRoutes(app: FastifyInstance) {
       tag: 'auth',
       summary: 'Đăng xuất, hủy phiên',
       access: 'user',
+      beforePasswordChange: true,
       handler: async ({ ctx, reply }) => {
         await service.logout(ctx);
         reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -82,8 +83,10 @@ export function authRoutes(app: FastifyInstance) {
       method: 'POST',
       url: '/api/me/password',
       tag: 'auth',
-      summary: 'Đổi mật khẩu của chính mình',
+      summary:
+        'Đổi mật khẩu của chính mình (giới hạn số lần nhập sai như khi đăng nhập; sai quá nhiều lần thì phiên kết thúc)',
       access: 'user',
+      beforePasswordChange: true,
       body: z.strictObject({
         currentPassword: z
           .string()
@@ -95,7 +98,15 @@ export function authRoutes(app: FastifyInstance) {
           .max(PASSWORD_MAX_LENGTH * 4),
       }),
       example: { currentPassword: 'mat-khau-hien-tai', newPassword: 'mot-cau-mat-khau-moi-dai' },
-      handler: ({ ctx, body }) => service.changeOwnPassword(ctx, body),
+      handler: async ({ ctx, body, req, reply }) => {
+        await service.changeOwnPassword(ctx, body).catch((error: unknown) => {
+          const code = (error as { code?: string }).code;
+          if (code !== 'validation_error')
+            req.log.warn({ username: ctx.actor!.username, code }, 'password check refused');
+          if (code === 'session_ended') reply.clearCookie(SESSION_COOKIE, { path: '/' });
+          throw error;
+        });
+      },
     }),
   );
 }

@@ -5,8 +5,8 @@ import type { DB } from '../db/schema.ts';
 import { AppError, badRequest } from '../http/errors.ts';
 import type { Actor, RequestContext } from '../http/route.ts';
 import { burnVerification, hashPassword, verifyPassword } from './passwords.ts';
-import { assertLoginAllowed } from './throttle.ts';
-import { API_TOKEN_PREFIX, hashSecret, newSecret } from './tokens.ts';
+import { accountExhausted, beginPasswordAttempt, pruneThrottle } from './throttle.ts';
+import { API_TOKEN_PREFIX, hashSecret, newSecret, revokeTokensOf } from './tokens.ts';
 
 const actorColumns = [
   'u.id',
@@ -16,6 +16,7 @@ const actorColumns = [
   'u.city_id',
   'u.commune_id',
   'u.unit_id',
+  'u.must_change_password',
 ] as const;
 
 function toActor(
@@ -27,6 +28,7 @@ function toActor(
     city_id: string;
     commune_id: string | null;
     unit_id: string | null;
+    must_change_password: boolean;
   },
   via: Actor['via'],
   extra: Partial<Actor> = {},
@@ -40,6 +42,7 @@ function toActor(
     communeId: row.commune_id,
     unitId: row.unit_id,
     via,
+    mustChangePassword: row.must_change_password,
     ...extra,
   };
 }
@@ -54,9 +57,10 @@ export async function resolveActor(
     const row = await db
       .selectFrom('api_tokens as t')
       .innerJoin('users as u', 'u.id', 't.user_id')
-      .select([...actorColumns, 't.id as token_id', 't.last_used_at'])
+      .select([...actorColumns, 't.id as token_id', 't.last_used_at', 't.scopes'])
       .where('t.token_hash', '=', hashSecret(credentials.bearer))
       .where('t.revoked_at', 'is', null)
+      .where('t.expires_at', '>', new Date())
       .where('u.is_active', '=', true)
       .executeTakeFirst();
     if (!row) return null;
@@ -67,7 +71,7 @@ export async function resolveActor(
         .where('id', '=', row.token_id)
         .execute();
     }
-    return toActor(row, 'token');
+    return toActor(row, 'token', { tokenId: row.token_id, scopes: row.scopes });
   }
   if (credentials.sessionToken) {
     const idHash = hashSecret(credentials.sessionToken);
@@ -104,14 +108,17 @@ export async function login(
   input: { username: string; password: string; previousSessionToken?: string },
 ): Promise<{ sessionToken: string; actor: Actor }> {
   const username = input.username.trim().toLowerCase();
-  await assertLoginAllowed(ctx.db, username, ctx.ip);
+  // the slot is taken before the password is checked: parallel attempts cannot pass the limit
+  const attempt = await beginPasswordAttempt(ctx.db, username, ctx.ip);
+  if (Math.random() < 0.01) await pruneThrottle(ctx.db);
   const user = await ctx.db
     .selectFrom('users as u')
-    .select([...actorColumns, 'u.password_hash', 'u.is_active'])
+    .select([...actorColumns, 'u.password_hash', 'u.is_active', 'u.is_service'])
     .where('u.username', '=', username)
     .executeTakeFirst();
   let ok = false;
-  if (user) ok = await verifyPassword(user.password_hash, input.password);
+  // a service account has no password: it acts only through its tokens
+  if (user && !user.is_service) ok = await verifyPassword(user.password_hash, input.password);
   else await burnVerification(input.password);
   if (!user || !ok || !user.is_active) {
     await ctx.db.transaction().execute(async (trx) => {
@@ -124,13 +131,23 @@ export async function login(
           entityType: 'user',
           entityId: user?.id ?? username,
           communeId: user?.commune_id ?? null,
-          after: { reason: !user ? 'unknown_user' : !ok ? 'wrong_password' : 'inactive' },
+          cityId: user?.city_id ?? null,
+          after: {
+            reason: !user
+              ? 'unknown_user'
+              : user.is_service
+                ? 'service_account'
+                : !ok
+                  ? 'wrong_password'
+                  : 'inactive',
+          },
         },
         username,
       );
     });
     throw INVALID();
   }
+  await attempt.succeeded();
   const sessionToken = newSecret();
   const csrfToken = newSecret(24);
   const idHash = hashSecret(sessionToken);
@@ -184,27 +201,79 @@ export async function logout(ctx: RequestContext): Promise<void> {
   });
 }
 
+/** The session ends when its password checks have used up the account's attempts. */
+const SESSION_ENDED = () =>
+  new AppError(
+    'session_ended',
+    401,
+    'Nhập sai mật khẩu hiện tại quá nhiều lần: phiên đăng nhập đã kết thúc và tài khoản tạm khóa. Vui lòng đăng nhập lại sau ít phút.',
+  );
+
+async function endSession(ctx: RequestContext, reason: string): Promise<void> {
+  const actor = ctx.actor!;
+  await ctx.db.transaction().execute(async (trx) => {
+    const ended = await trx
+      .deleteFrom('sessions')
+      .where('id_hash', '=', actor.sessionIdHash ?? '')
+      .executeTakeFirst();
+    // parallel attempts of the same session end it once
+    if (Number(ended.numDeletedRows) === 0) return;
+    await recordAudit(trx, ctx, {
+      action: 'auth.session_ended',
+      entityType: 'user',
+      entityId: actor.userId,
+      communeId: actor.communeId,
+      after: { reason },
+    });
+  });
+}
+
+/**
+ * Changes the signed-in user's password. The current password is checked under the same
+ * throttle as a login (the account's and the address's slots); a wrong one is audited, and the
+ * check that uses up the account's attempts ends the session. The change ends the user's other
+ * sessions and every token the user owns or made.
+ */
 export async function changeOwnPassword(
   ctx: RequestContext,
   input: { currentPassword: string; newPassword: string },
 ): Promise<void> {
   const actor = ctx.actor!;
-  const user = await ctx.db
-    .selectFrom('users')
-    .select(['password_hash'])
-    .where('id', '=', actor.userId)
-    .executeTakeFirstOrThrow();
-  if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
-    throw badRequest('Mật khẩu hiện tại không đúng.', [
-      { path: 'currentPassword', message: 'Mật khẩu hiện tại không đúng.' },
-    ]);
-  }
   const problem = passwordProblem(input.newPassword, { username: actor.username });
   if (problem) throw badRequest(problem, [{ path: 'newPassword', message: problem }]);
   if (input.newPassword === input.currentPassword) {
     const message = 'Mật khẩu mới phải khác mật khẩu hiện tại.';
     throw badRequest(message, [{ path: 'newPassword', message }]);
   }
+  const attempt = await beginPasswordAttempt(ctx.db, actor.username, ctx.ip).catch(async (error: unknown) => {
+    if ((error as AppError).code !== 'account_locked') throw error;
+    await endSession(ctx, 'account_locked');
+    throw SESSION_ENDED();
+  });
+  const user = await ctx.db
+    .selectFrom('users')
+    .select(['password_hash'])
+    .where('id', '=', actor.userId)
+    .executeTakeFirstOrThrow();
+  if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
+    await ctx.db.transaction().execute(async (trx) => {
+      await recordAudit(trx, ctx, {
+        action: 'auth.change_password_failed',
+        entityType: 'user',
+        entityId: actor.userId,
+        communeId: actor.communeId,
+        after: { reason: 'wrong_password' },
+      });
+    });
+    if (await accountExhausted(ctx.db, actor.username)) {
+      await endSession(ctx, 'too_many_wrong_passwords');
+      throw SESSION_ENDED();
+    }
+    throw badRequest('Mật khẩu hiện tại không đúng.', [
+      { path: 'currentPassword', message: 'Mật khẩu hiện tại không đúng.' },
+    ]);
+  }
+  await attempt.succeeded();
   const hash = await hashPassword(input.newPassword);
   await ctx.db.transaction().execute(async (trx) => {
     await trx
@@ -212,22 +281,19 @@ export async function changeOwnPassword(
       .set({ password_hash: hash, must_change_password: false, is_demo: false, updated_at: new Date() })
       .where('id', '=', actor.userId)
       .execute();
-    // Other sessions of this user end: whoever knew the old password is out.
+    // Other sessions of this user end: whoever knew the old password is out; so are the tokens.
     await trx
       .deleteFrom('sessions')
       .where('user_id', '=', actor.userId)
       .where('id_hash', '!=', actor.sessionIdHash ?? '')
       .execute();
+    const tokens = await revokeTokensOf(trx, actor.userId, 'password_changed');
     await recordAudit(trx, ctx, {
       action: 'auth.change_password',
       entityType: 'user',
       entityId: actor.userId,
       communeId: actor.communeId,
+      after: tokens.length > 0 ? { revokedTokens: tokens } : undefined,
     });
   });
-}
-
-export function newApiToken(): { token: string; hash: string } {
-  const token = `${API_TOKEN_PREFIX}${newSecret()}`;
-  return { token, hash: hashSecret(token) };
 }

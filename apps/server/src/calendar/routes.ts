@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { audited } from '../audit/service.ts';
-import { badRequest, forbidden } from '../http/errors.ts';
+import { badRequest } from '../http/errors.ts';
 import { defineRoute, optionalText, registerRoute } from '../http/route.ts';
 
 const Day = z.object({ day: z.string(), name: z.string() });
@@ -44,6 +44,7 @@ export function calendarRoutes(app: FastifyInstance) {
       tag: 'calendar',
       summary: 'Thay danh sách ngày nghỉ lễ, Tết của thành phố trong một năm (Sở Nội vụ)',
       access: { permission: 'calendar.manage_city' },
+      scope: 'city',
       body: z.strictObject({
         year,
         days: z
@@ -62,9 +63,6 @@ export function calendarRoutes(app: FastifyInstance) {
       response: z.array(Day),
       handler: async ({ ctx, body }) => {
         const actor = ctx.actor!;
-        if (actor.communeId) {
-          throw forbidden('Chỉ Sở Nội vụ hoặc quản trị cấp thành phố sửa ngày nghỉ của thành phố.');
-        }
         const problems = body.days.flatMap((d, i) =>
           d.day.startsWith(`${body.year}-`)
             ? []
@@ -103,6 +101,7 @@ export function calendarRoutes(app: FastifyInstance) {
               entityType: 'city',
               entityId: actor.cityId,
               communeId: null,
+              cityId: actor.cityId,
               before: { year: body.year, days: before },
               after: { year: body.year, days },
             },

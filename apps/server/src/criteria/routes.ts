@@ -3,7 +3,6 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { readUpload } from '../files/routes.ts';
 import { attachmentHeader } from '../files/service.ts';
-import { forbidden } from '../http/errors.ts';
 import { defineRoute, idParams, optionalText, registerRoute, text } from '../http/route.ts';
 import { resolveCommuneId } from '../org/scope.ts';
 import * as assessments from './assessments.ts';
@@ -158,6 +157,7 @@ export function criteriaRoutes(app: FastifyInstance) {
       tag: 'criteria',
       summary: 'Nhập bộ tiêu chí (JSON); cùng mã thì thành phiên bản mới; lỗi nào cũng được liệt kê',
       access: { permission: 'criteria.manage_sets' },
+      scope: 'city',
       body: CriteriaSetBody,
       example: setExample,
       bodyLimit: 2 * 1024 * 1024,
@@ -174,6 +174,7 @@ export function criteriaRoutes(app: FastifyInstance) {
       tag: 'criteria',
       summary: 'Nhập bộ tiêu chí từ tệp Excel (multipart, trường “file”; cùng các cột như JSON)',
       access: { permission: 'criteria.manage_sets' },
+      scope: 'city',
       response: z.object({ id: z.uuid(), code: z.string(), version: z.number() }),
       status: 201,
       handler: async ({ ctx, req }) => {
@@ -348,6 +349,7 @@ export function criteriaRoutes(app: FastifyInstance) {
       tag: 'criteria',
       summary: 'Thành phố ghi nhận mức độ công nhận, số và ngày quyết định',
       access: { permission: 'criteria.appraise' },
+      scope: 'city',
       params: idParams,
       body: z.strictObject({
         level: z.number().int().min(0).max(LEVELS.length),
@@ -357,10 +359,7 @@ export function criteriaRoutes(app: FastifyInstance) {
       }),
       example: { level: 3, decisionNumber: '1234/QĐ-UBND', decisionDate: '2027-12-20' },
       status: 200,
-      handler: ({ ctx, params, body }) => {
-        if (ctx.actor!.communeId) throw forbidden();
-        return assessments.recognise(ctx, params.id, body);
-      },
+      handler: ({ ctx, params, body }) => assessments.recognise(ctx, params.id, body),
     }),
   );
 

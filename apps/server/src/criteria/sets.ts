@@ -70,6 +70,7 @@ export async function storeSet(db: Kysely<DB>, ctx: RequestContext, actor: Actor
         entityType: 'criteria_set',
         entityId: row.id,
         communeId: null,
+        cityId: actor.cityId,
         after: { code: set.code, version: row.version, name: set.name },
       },
     };

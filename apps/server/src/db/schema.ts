@@ -60,6 +60,8 @@ export interface UsersTable {
   is_active: Generated<boolean>;
   is_demo: Generated<boolean>;
   must_change_password: Generated<boolean>;
+  /** An integration's account: no password, acts only through its tokens (0008). */
+  is_service: Generated<boolean>;
   last_login_at: Date | null;
   created_at: CreatedAt;
   updated_at: Timestamp;
@@ -94,6 +96,20 @@ export interface ApiTokensTable {
   last_used_at: Date | null;
   revoked_at: Date | null;
   revoked_by: string | null;
+  /** 'read' or named capabilities (permissions of the domain's table). */
+  scopes: Generated<string[]>;
+  /** 90 days from issue by default; the API always names it. */
+  expires_at: Timestamp;
+  /** 'manual', 'password_changed', 'password_reset', 'migration'. */
+  revoked_reason: string | null;
+}
+
+/** Login and password-check throttle: one row per 'account:…' or 'address:…' (0008). */
+export interface AuthThrottleTable {
+  key: string;
+  hits: number;
+  first_at: Timestamp;
+  last_at: Timestamp;
 }
 
 export interface AuditLogTable {
@@ -110,6 +126,8 @@ export interface AuditLogTable {
   after: Json;
   request_id: string | null;
   ip: string | null;
+  /** The API token the change was made through, if any (0008). */
+  token_id: Generated<string | null>;
 }
 
 export interface SchemaMigrationsTable {
@@ -596,6 +614,7 @@ export interface DB {
   sessions: SessionsTable;
   login_attempts: LoginAttemptsTable;
   api_tokens: ApiTokensTable;
+  auth_throttle: AuthThrottleTable;
   audit_log: AuditLogTable;
   schema_migrations: SchemaMigrationsTable;
   plans: PlansTable;

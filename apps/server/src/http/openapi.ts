@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AnyRoute } from './route.ts';
+import { type AnyRoute, requiredTokenScope } from './route.ts';
 
 const ErrorEnvelope = {
   type: 'object',
@@ -41,13 +41,26 @@ export function buildOpenApi(routes: AnyRoute[]) {
     const path = route.url.replace(/:([A-Za-z]+)/g, '{$1}');
     const status = String(route.status ?? (route.response ? 200 : 204));
     paths[path] ??= {};
+    const tokenScope = route.access === 'public' ? null : requiredTokenScope(route);
+    const rules = [
+      ...(route.access !== 'public' && route.access !== 'user'
+        ? [`Quyền cần có: ${route.access.permission}.`]
+        : []),
+      ...(route.scope === 'city' ? ['Chỉ tài khoản cấp thành phố (dữ liệu chung của thành phố).'] : []),
+      ...(route.access === 'public'
+        ? []
+        : [
+            tokenScope
+              ? `Mã truy cập API cần quyền «${tokenScope}».`
+              : 'Không dùng được bằng mã truy cập API.',
+          ]),
+    ];
     paths[path][route.method.toLowerCase()] = {
       summary: route.summary,
       tags: [route.tag],
-      security: route.access === 'public' ? [] : [{ session: [] }, { bearer: [] }],
-      ...(route.access !== 'public' && route.access !== 'user'
-        ? { description: `Quyền cần có: ${route.access.permission}` }
-        : {}),
+      security:
+        route.access === 'public' ? [] : [{ session: [] }, ...(tokenScope ? [{ bearer: [tokenScope] }] : [])],
+      ...(rules.length ? { description: rules.join(' ') } : {}),
       parameters: [...parametersOf(route.params, 'path'), ...parametersOf(route.query, 'query')],
       ...(route.body
         ? {

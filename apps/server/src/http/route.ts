@@ -1,4 +1,4 @@
-import { can, type Permission, type Role } from '@cqtt/domain';
+import { can, isTokenScope, type Permission, type Role } from '@cqtt/domain';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
@@ -20,6 +20,12 @@ export interface Actor {
   via: 'session' | 'token';
   sessionIdHash?: string;
   csrfToken?: string;
+  /** The API token the request came with (via 'token'): named in every audit row it makes. */
+  tokenId?: string;
+  /** What that token may do: 'read' and named capabilities (docs/decisions/0019). */
+  scopes?: readonly string[];
+  /** First login or after a reset: every write but the password change (and logout) is refused. */
+  mustChangePassword?: boolean;
 }
 
 export interface RequestContext {
@@ -66,6 +72,21 @@ export interface RouteSpec<
   bodyLimit?: number;
   /** Skip the CSRF check (login, which has no session yet). */
   noCsrf?: boolean;
+  /**
+   * 'city': the route writes data the whole city shares (its criteria sets, its days off, the
+   * level it recognises): only a city-level account (no commune) may call it, whatever its
+   * roles; a commune's administrator is refused with 403 before the handler runs.
+   * test/city-scope.test.ts walks every route declared so.
+   */
+  scope?: 'city';
+  /**
+   * The named capability an API token needs for this write (docs/decisions/0019). By default
+   * the route's permission; a write open to every signed-in user (access 'user', rules checked
+   * inside) is closed to tokens unless it names one here. Reads need the scope 'read'.
+   */
+  tokenScope?: Permission;
+  /** Open to a user who must still change the password: the change itself and logout. */
+  beforePasswordChange?: true;
   /**
    * Also accepts multipart/form-data: the body is then left to the handler
    * (body is undefined), which reads the parts and validates them itself.
@@ -161,6 +182,62 @@ export function checkAccess(access: Access, actor: Actor | null): void {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/**
+ * The scope an API token needs for a route: 'read' for a read, the named capability for a write,
+ * or null when no token may call it (managing accounts and tokens, decisions, writes that name
+ * no capability).
+ */
+export function requiredTokenScope(spec: Pick<AnyRoute, 'method' | 'access' | 'tokenScope'>): string | null {
+  if (SAFE_METHODS.has(spec.method)) return 'read';
+  const scope = spec.tokenScope ?? (typeof spec.access === 'object' ? spec.access.permission : null);
+  return scope && isTokenScope(scope) ? scope : null;
+}
+
+function checkCsrf(spec: AnyRoute, actor: Actor, headers: FastifyRequest['headers']): void {
+  if (actor.via === 'session' && !SAFE_METHODS.has(spec.method) && !spec.noCsrf) {
+    if (headers['x-csrf-token'] !== actor.csrfToken) {
+      throw new AppError(
+        'csrf_invalid',
+        403,
+        'Yêu cầu thiếu mã chống giả mạo (CSRF) hoặc mã đã hết hạn. Vui lòng tải lại trang.',
+      );
+    }
+  }
+}
+
+/**
+ * The rules every signed-in request to a protected route meets before its handler, whatever the
+ * route: no write before a required password change, a token only within its scopes, and
+ * city-wide data only by city-level accounts.
+ */
+function checkActor(spec: AnyRoute, actor: Actor): void {
+  const write = !SAFE_METHODS.has(spec.method);
+  if (actor.mustChangePassword && write && !spec.beforePasswordChange) {
+    throw new AppError(
+      'password_change_required',
+      403,
+      'Bạn cần đổi mật khẩu trước khi tiếp tục. Chưa đổi mật khẩu thì chưa lưu được thay đổi nào.',
+    );
+  }
+  if (actor.via === 'token') {
+    const needed = requiredTokenScope(spec);
+    if (needed === null || !actor.scopes?.includes(needed)) {
+      throw new AppError(
+        'insufficient_scope',
+        403,
+        needed === null
+          ? 'Thao tác này không thực hiện được bằng mã truy cập API; hãy đăng nhập.'
+          : `Mã truy cập API này không có quyền «${needed}».`,
+      );
+    }
+  }
+  if (spec.scope === 'city' && actor.communeId !== null) {
+    throw forbidden(
+      'Dữ liệu dùng chung của thành phố chỉ do Sở Nội vụ hoặc quản trị cấp thành phố thay đổi.',
+    );
+  }
+}
+
 export function registerRoute(app: FastifyInstance, spec: AnyRoute): void {
   app.cqttRoutes.push(spec);
   app.route({
@@ -170,14 +247,10 @@ export function registerRoute(app: FastifyInstance, spec: AnyRoute): void {
     handler: async (req, reply) => {
       const ctx = req.ctx;
       checkAccess(spec.access, ctx.actor);
-      if (ctx.actor?.via === 'session' && !SAFE_METHODS.has(spec.method) && !spec.noCsrf) {
-        if (req.headers['x-csrf-token'] !== ctx.actor.csrfToken) {
-          throw new AppError(
-            'csrf_invalid',
-            403,
-            'Yêu cầu thiếu mã chống giả mạo (CSRF) hoặc mã đã hết hạn. Vui lòng tải lại trang.',
-          );
-        }
+      if (ctx.actor) {
+        // public routes act for nobody: what a visitor may do does not depend on an account
+        if (spec.access !== 'public') checkActor(spec, ctx.actor);
+        checkCsrf(spec, ctx.actor, req.headers);
       }
       const params = parse(spec.params, req.params, 'params');
       const query = parse(spec.query, req.query, 'query');

@@ -635,6 +635,7 @@ export function satisfactionRoutes(app: FastifyInstance) {
       tag: 'satisfaction',
       summary: 'Nhập danh sách hồ sơ từ hệ thống một cửa (CSV hoặc XLSX, mã hóa base64)',
       access: 'user',
+      tokenScope: 'satisfaction.manage',
       bodyLimit: 15 * 1024 * 1024,
       body: z.strictObject({
         communeId: z.uuid().optional(),

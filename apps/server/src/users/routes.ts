@@ -1,10 +1,11 @@
-import { PASSWORD_MAX_LENGTH, ROLES } from '@cqtt/domain';
+import { PASSWORD_MAX_LENGTH, ROLES, TOKEN_DEFAULT_DAYS, TOKEN_MAX_DAYS, TOKEN_SCOPES } from '@cqtt/domain';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { defineRoute, idParams, pageQuery, registerRoute, text } from '../http/route.ts';
 import { resolveCommuneId } from '../org/scope.ts';
 import * as service from './service.ts';
 import * as store from './store.ts';
+import * as tokens from './tokens.ts';
 
 const User = z.object({
   id: z.uuid(),
@@ -20,8 +21,15 @@ const User = z.object({
   villageName: z.string().nullable(),
   roles: z.array(z.string()),
   isActive: z.boolean(),
+  /** An integration's account: no password, acts only through its tokens. */
+  serviceAccount: z.boolean(),
   lastLoginAt: z.string().nullable(),
 });
+const username = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9._-]{3,50}$/, 'Tên đăng nhập gồm 3-50 ký tự: chữ không dấu, chữ số, dấu chấm, gạch ngang.');
 const email = z.union([z.email().max(200), z.literal('')]).nullable();
 const phone = z
   .string()
@@ -68,14 +76,7 @@ export function usersRoutes(app: FastifyInstance) {
       summary: 'Tạo người dùng',
       access: { permission: 'users.manage' },
       body: z.strictObject({
-        username: z
-          .string()
-          .trim()
-          .toLowerCase()
-          .regex(
-            /^[a-z0-9._-]{3,50}$/,
-            'Tên đăng nhập gồm 3-50 ký tự: chữ không dấu, chữ số, dấu chấm, gạch ngang.',
-          ),
+        username,
         fullName: text(200),
         email: email.optional(),
         phone: phone.optional(),
@@ -137,14 +138,41 @@ export function usersRoutes(app: FastifyInstance) {
     }),
   );
 
+  registerRoute(
+    app,
+    defineRoute({
+      method: 'POST',
+      url: '/api/service-accounts',
+      tag: 'users',
+      summary: 'Tạo tài khoản dịch vụ cho phần mềm kết nối (không đăng nhập được, chỉ dùng mã truy cập API)',
+      access: { permission: 'users.manage' },
+      body: z.strictObject({
+        username,
+        fullName: text(200),
+        communeId: z.uuid().optional(),
+        unitId: z.uuid().nullable().optional(),
+        roles,
+      }),
+      response: User,
+      status: 201,
+      example: { username: 'motcua.binhgiang', fullName: 'Hệ thống một cửa', roles: ['focal'] },
+      handler: ({ ctx, body }) => service.createServiceAccount(ctx, body),
+    }),
+  );
+
   const Token = z.object({
     id: z.uuid(),
     name: z.string(),
     userId: z.uuid(),
     username: z.string(),
+    serviceAccount: z.boolean(),
+    createdBy: z.string(),
+    scopes: z.array(z.string()),
+    expiresAt: z.string(),
     createdAt: z.string(),
     lastUsedAt: z.string().nullable(),
     revokedAt: z.string().nullable(),
+    revokedReason: z.string().nullable(),
   });
 
   registerRoute(
@@ -153,10 +181,10 @@ export function usersRoutes(app: FastifyInstance) {
       method: 'GET',
       url: '/api/tokens',
       tag: 'users',
-      summary: 'Các mã truy cập API đã cấp',
+      summary: 'Các mã truy cập API đã cấp: của ai, quyền gì, hết hạn khi nào',
       access: { permission: 'tokens.manage' },
       response: z.array(Token),
-      handler: ({ ctx }) => service.listTokens(ctx),
+      handler: ({ ctx }) => tokens.listTokens(ctx),
     }),
   );
 
@@ -166,13 +194,25 @@ export function usersRoutes(app: FastifyInstance) {
       method: 'POST',
       url: '/api/tokens',
       tag: 'users',
-      summary: 'Cấp mã truy cập API (mã chỉ hiện một lần)',
+      summary:
+        'Cấp mã truy cập API cho chính mình hoặc cho một tài khoản dịch vụ, với quyền và hạn dùng (mã chỉ hiện một lần)',
       access: { permission: 'tokens.manage' },
-      body: z.strictObject({ name: text(100), userId: z.uuid().optional() }),
-      response: z.object({ id: z.uuid(), name: z.string(), token: z.string() }),
+      body: z.strictObject({
+        name: text(100),
+        scopes: z.array(z.string().trim().min(1).max(60)).min(1).max(TOKEN_SCOPES.length).optional(),
+        expiresInDays: z.number().int().min(1).max(TOKEN_MAX_DAYS).optional(),
+        serviceAccountId: z.uuid().optional(),
+      }),
+      response: z.object({
+        id: z.uuid(),
+        name: z.string(),
+        token: z.string(),
+        scopes: z.array(z.string()),
+        expiresAt: z.string(),
+      }),
       status: 201,
-      example: { name: 'Hệ thống một cửa' },
-      handler: ({ ctx, body }) => service.issueToken(ctx, body),
+      example: { name: 'Hệ thống một cửa', scopes: ['read'], expiresInDays: TOKEN_DEFAULT_DAYS },
+      handler: ({ ctx, body }) => tokens.issueToken(ctx, body),
     }),
   );
 
@@ -185,7 +225,7 @@ export function usersRoutes(app: FastifyInstance) {
       summary: 'Thu hồi mã truy cập API',
       access: { permission: 'tokens.manage' },
       params: idParams,
-      handler: ({ ctx, params }) => service.revokeToken(ctx, params.id),
+      handler: ({ ctx, params }) => tokens.revokeToken(ctx, params.id),
     }),
   );
 }

@@ -1,11 +1,20 @@
-import { passwordProblem, rolesProblem } from '@cqtt/domain';
-import type { Transaction } from 'kysely';
+import {
+  passwordProblem,
+  ROLE_LABELS,
+  type Role,
+  rolesProblem,
+  selfGrantProblem,
+  serviceAccountRolesProblem,
+} from '@cqtt/domain';
+import type { Kysely, Transaction } from 'kysely';
 import { audited } from '../audit/service.ts';
 import { hashPassword } from '../auth/passwords.ts';
-import { newApiToken } from '../auth/service.ts';
-import type { DB, User } from '../db/schema.ts';
+import { newSecret, revokeTokensOf } from '../auth/tokens.ts';
+import type { DB } from '../db/schema.ts';
 import { badRequest, conflict, forbidden, notFound } from '../http/errors.ts';
 import type { RequestContext } from '../http/route.ts';
+import { enqueueMail, isMailAddress } from '../mail/outbox.ts';
+import { createNotifications } from '../notify/service.ts';
 import { resolveCommuneId } from '../org/scope.ts';
 import { findManageableUser } from './store.ts';
 
@@ -22,6 +31,7 @@ export function userView(u: {
   village_name?: string | null;
   roles: string[];
   is_active: boolean;
+  is_service?: boolean;
   last_login_at: Date | null;
 }) {
   return {
@@ -37,6 +47,7 @@ export function userView(u: {
     villageName: u.village_name ?? null,
     roles: u.roles,
     isActive: u.is_active,
+    serviceAccount: u.is_service ?? false,
     lastLoginAt: u.last_login_at ? new Date(u.last_login_at).toISOString() : null,
   };
 }
@@ -110,9 +121,65 @@ async function linkVillage(
     .execute();
 }
 
-function assertRoles(roles: string[], communeId: string | null) {
-  const problem = rolesProblem(roles, communeId !== null);
+function assertRoles(roles: string[], communeId: string | null, service = false) {
+  const problem =
+    rolesProblem(roles, communeId !== null) ?? (service ? serviceAccountRolesProblem(roles) : null);
   if (problem) throw badRequest(problem, [{ path: 'roles', message: problem }]);
+}
+
+const roleNames = (roles: readonly string[]) => roles.map((r) => ROLE_LABELS[r as Role] ?? r).join(', ');
+
+/**
+ * Tells a person that their roles changed, in the change's transaction: an in-app notification,
+ * and a mail when the account has an address (a role given behind someone's back is seen).
+ */
+async function notifyRoleChange(
+  trx: Kysely<DB>,
+  ctx: RequestContext,
+  user: { id: string; commune_id: string | null; email: string | null; is_service?: boolean },
+  before: readonly string[],
+  after: readonly string[],
+) {
+  const added = after.filter((r) => !before.includes(r));
+  const removed = before.filter((r) => !after.includes(r));
+  if ((added.length === 0 && removed.length === 0) || user.is_service) return;
+  const by = ctx.actor ? `${ctx.actor.fullName} (${ctx.actor.username})` : 'hệ thống';
+  const lines = [
+    ...(added.length ? [`Được thêm: ${roleNames(added)}.`] : []),
+    ...(removed.length ? [`Bị bỏ: ${roleNames(removed)}.`] : []),
+    `Người thay đổi: ${by}.`,
+    'Nếu bạn không biết về thay đổi này, hãy báo ngay cho lãnh đạo đơn vị.',
+  ];
+  const title = before.length === 0 ? 'Tài khoản của bạn đã được cấp vai trò' : 'Vai trò của bạn đã thay đổi';
+  await createNotifications(trx, [
+    {
+      communeId: user.commune_id,
+      userId: user.id,
+      kind: 'users.roles_changed',
+      title,
+      body: lines.join('\n'),
+    },
+  ]);
+  if (before.length > 0 && user.email && isMailAddress(user.email)) {
+    await enqueueMail(trx, {
+      communeId: user.commune_id,
+      to: user.email,
+      subject: title,
+      body: `${title}.\n\n${lines.join('\n')}\n`,
+    });
+  }
+}
+
+async function assertUsernameFree(ctx: RequestContext, username: string) {
+  const taken = await ctx.db
+    .selectFrom('users')
+    .select('id')
+    .where('username', '=', username)
+    .executeTakeFirst();
+  if (taken) {
+    const message = `Tên đăng nhập «${username}» đã có người dùng.`;
+    throw conflict(message, [{ path: 'username', message }]);
+  }
 }
 
 function assertPassword(password: string, username: string, path: string) {
@@ -145,15 +212,7 @@ export async function createUser(
   await assertUnitOfCommune(ctx, communeId, input.unitId);
   const village = await checkedVillage(ctx, communeId, input.roles, input.villageId);
   assertPassword(input.password, input.username, 'password');
-  const taken = await ctx.db
-    .selectFrom('users')
-    .select('id')
-    .where('username', '=', input.username)
-    .executeTakeFirst();
-  if (taken) {
-    const message = `Tên đăng nhập «${input.username}» đã có người dùng.`;
-    throw conflict(message, [{ path: 'username', message }]);
-  }
+  await assertUsernameFree(ctx, input.username);
   const passwordHash = await hashPassword(input.password);
   return audited(ctx, async (trx) => {
     const user = await trx
@@ -174,6 +233,7 @@ export async function createUser(
       .returningAll()
       .executeTakeFirstOrThrow();
     await linkVillage(trx, user, village);
+    await notifyRoleChange(trx, ctx, user, [], user.roles);
     const after = { ...user, village_id: village?.id ?? null };
     return {
       result: userView({ ...after, village_name: village?.name ?? null }),
@@ -201,7 +261,11 @@ export async function updateUser(
   if (id === actor.userId && (input.isActive === false || (input.roles && !input.roles.includes('admin')))) {
     throw forbidden('Bạn không thể tự khóa tài khoản hay bỏ vai trò quản trị của chính mình.');
   }
-  if (input.roles) assertRoles(input.roles, before.commune_id);
+  if (input.roles) {
+    assertRoles(input.roles, before.commune_id, before.is_service);
+    const selfGrant = selfGrantProblem(actor.userId, id, before.roles, input.roles);
+    if (selfGrant) throw forbidden(selfGrant);
+  }
   if (input.unitId !== undefined) await assertUnitOfCommune(ctx, before.commune_id, input.unitId);
   const village = await checkedVillage(ctx, before.commune_id, input.roles ?? before.roles, input.villageId);
   const villageBefore = await ctx.db
@@ -226,6 +290,7 @@ export async function updateUser(
       .executeTakeFirstOrThrow();
     if (input.isActive === false) await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
     await linkVillage(trx, user, village);
+    await notifyRoleChange(trx, ctx, user, before.roles, user.roles);
     const now = await trx
       .selectFrom('village_heads as vh')
       .innerJoin('villages as v', (join) =>
@@ -242,15 +307,29 @@ export async function updateUser(
         entityId: id,
         communeId: user.commune_id,
         before: { ...before, village_id: villageBefore?.village_id ?? null },
-        after: { ...user, village_id: now?.id ?? null },
+        after: {
+          ...user,
+          village_id: now?.id ?? null,
+          ...roleDelta(before.roles, user.roles),
+        },
       },
     };
   });
 }
 
+/** Roles added and removed, for the audit row of a change (absent when none changed). */
+function roleDelta(before: readonly string[], after: readonly string[]) {
+  const added = after.filter((r) => !before.includes(r));
+  const removed = before.filter((r) => !after.includes(r));
+  return added.length || removed.length ? { roles_added: added, roles_removed: removed } : {};
+}
+
 export async function resetPassword(ctx: RequestContext, id: string, newPassword: string) {
   const before = await findManageableUser(ctx.db, ctx.actor!, id);
   if (!before) throw notFound('Người dùng');
+  if (before.is_service) {
+    throw badRequest('Tài khoản dịch vụ không có mật khẩu; nó chỉ dùng mã truy cập API.');
+  }
   assertPassword(newPassword, before.username, 'newPassword');
   const hash = await hashPassword(newPassword);
   await audited(ctx, async (trx) => {
@@ -260,6 +339,7 @@ export async function resetPassword(ctx: RequestContext, id: string, newPassword
       .where('id', '=', id)
       .execute();
     await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
+    const tokens = await revokeTokensOf(trx, id, 'password_reset');
     return {
       result: undefined,
       audit: {
@@ -267,90 +347,54 @@ export async function resetPassword(ctx: RequestContext, id: string, newPassword
         entityType: 'user',
         entityId: id,
         communeId: before.commune_id,
+        after: tokens.length > 0 ? { revokedTokens: tokens } : undefined,
       },
     };
   });
 }
 
-// API tokens for integrations (the city's systems, the one-stop system).
-
-export async function listTokens(ctx: RequestContext) {
+/**
+ * Creates a service account: an integration (the one-stop system, a unit's software) that acts
+ * only through the tokens an administrator issues it. It has no usable password, cannot sign in,
+ * belongs to a commune and holds working roles only (neither administrator nor deciding roles).
+ */
+export async function createServiceAccount(
+  ctx: RequestContext,
+  input: { username: string; fullName: string; communeId?: string; unitId?: string | null; roles: string[] },
+) {
   const actor = ctx.actor!;
-  let query = ctx.db
-    .selectFrom('api_tokens as t')
-    .innerJoin('users as u', 'u.id', 't.user_id')
-    .where('u.city_id', '=', actor.cityId);
-  if (actor.communeId) query = query.where('u.commune_id', '=', actor.communeId);
-  const rows = await query
-    .select(['t.id', 't.name', 't.user_id', 'u.username', 't.created_at', 't.last_used_at', 't.revoked_at'])
-    .orderBy('t.created_at', 'desc')
-    .limit(500)
-    .execute();
-  return rows.map((t) => ({
-    id: t.id,
-    name: t.name,
-    userId: t.user_id,
-    username: t.username,
-    createdAt: new Date(t.created_at).toISOString(),
-    lastUsedAt: t.last_used_at ? new Date(t.last_used_at).toISOString() : null,
-    revokedAt: t.revoked_at ? new Date(t.revoked_at).toISOString() : null,
-  }));
-}
-
-export async function issueToken(ctx: RequestContext, input: { name: string; userId?: string }) {
-  const actor = ctx.actor!;
-  const owner: Pick<User, 'id' | 'commune_id' | 'is_active'> | undefined = input.userId
-    ? await findManageableUser(ctx.db, actor, input.userId)
-    : { id: actor.userId, commune_id: actor.communeId, is_active: true };
-  if (!owner) throw notFound('Người dùng');
-  if (!owner.is_active) throw badRequest('Không thể cấp mã truy cập cho tài khoản đã khóa.');
-  const { token, hash } = newApiToken();
+  const communeId = await resolveCommuneId(ctx.db, actor, input.communeId ?? actor.communeId ?? undefined);
+  assertRoles(input.roles, communeId, true);
+  await assertUnitOfCommune(ctx, communeId, input.unitId);
+  await assertUsernameFree(ctx, input.username);
   return audited(ctx, async (trx) => {
-    const row = await trx
-      .insertInto('api_tokens')
-      .values({ user_id: owner.id, name: input.name, token_hash: hash, created_by: actor.userId })
-      .returning(['id', 'name', 'user_id', 'created_at'])
-      .executeTakeFirstOrThrow();
-    return {
-      result: { id: row.id, name: row.name, token },
-      audit: {
-        action: 'tokens.issue',
-        entityType: 'api_token',
-        entityId: row.id,
-        communeId: owner.commune_id,
-        after: row,
-      },
-    };
-  });
-}
-
-export async function revokeToken(ctx: RequestContext, id: string) {
-  const actor = ctx.actor!;
-  let query = ctx.db
-    .selectFrom('api_tokens as t')
-    .innerJoin('users as u', 'u.id', 't.user_id')
-    .where('t.id', '=', id)
-    .where('u.city_id', '=', actor.cityId);
-  if (actor.communeId) query = query.where('u.commune_id', '=', actor.communeId);
-  const before = await query.selectAll('t').select('u.commune_id').executeTakeFirst();
-  if (!before) throw notFound('Mã truy cập');
-  if (before.revoked_at) return;
-  await audited(ctx, async (trx) => {
-    const after = await trx
-      .updateTable('api_tokens')
-      .set({ revoked_at: new Date(), revoked_by: actor.userId })
-      .where('id', '=', id)
+    const user = await trx
+      .insertInto('users')
+      .values({
+        city_id: actor.cityId,
+        commune_id: communeId,
+        unit_id: input.unitId ?? null,
+        username: input.username,
+        full_name: input.fullName,
+        email: null,
+        phone: null,
+        // not an argon2 hash: no password ever matches it
+        password_hash: `!service:${newSecret(16)}`,
+        roles: input.roles,
+        is_service: true,
+        must_change_password: false,
+        updated_at: new Date(),
+      })
       .returningAll()
       .executeTakeFirstOrThrow();
     return {
-      result: undefined,
+      result: userView(user),
       audit: {
-        action: 'tokens.revoke',
-        entityType: 'api_token',
-        entityId: id,
-        communeId: before.commune_id,
-        before,
-        after,
+        action: 'users.create_service_account',
+        entityType: 'user',
+        entityId: user.id,
+        communeId,
+        after: user,
       },
     };
   });

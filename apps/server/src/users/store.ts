@@ -57,6 +57,7 @@ export async function listUsers(
         'v.name as village_name',
         'u.roles',
         'u.is_active',
+        'u.is_service',
         'u.last_login_at',
       ])
       .orderBy('u.username')

@@ -86,6 +86,8 @@ export interface UserRow {
   villageName: string | null;
   roles: string[];
   isActive: boolean;
+  /** An integration's account: no password, acts only through its API tokens. */
+  serviceAccount: boolean;
   lastLoginAt: string | null;
 }
 
@@ -97,17 +99,28 @@ export interface Page<T> {
 export interface ApiToken {
   id: string;
   name: string;
+  /** Whose token it is: its maker, or a service account. */
   userId: string;
   username: string;
+  serviceAccount: boolean;
+  /** Username of the administrator who issued it. */
+  createdBy: string;
+  /** 'read' and named capabilities (permissions). */
+  scopes: string[];
+  expiresAt: string;
   createdAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
+  /** 'manual', 'password_changed', 'password_reset', 'migration'. */
+  revokedReason: string | null;
 }
 
 export interface IssuedToken {
   id: string;
   name: string;
   token: string;
+  scopes: string[];
+  expiresAt: string;
 }
 
 export interface AuditEntry {
@@ -119,6 +132,10 @@ export interface AuditEntry {
   entityType: string;
   entityId: string;
   communeId: string | null;
+  /** The city whose data it is (for the data a city shares, communeId is null). */
+  cityId: string | null;
+  /** The API token the change was made through, if any. */
+  token: { id: string; name: string } | null;
   before: unknown;
   after: unknown;
   requestId: string | null;

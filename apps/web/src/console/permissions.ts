@@ -42,6 +42,11 @@ export function can(me: Me, capability: Capability): boolean {
     case 'calendar.city':
       // the city's list of days off: Sở Nội vụ or a city-level administrator
       return isCityLevel(me) && domainCan(me.user.roles, 'calendar.manage_city');
+    case 'criteria.manage_sets':
+    case 'calendar.manage_city':
+    case 'criteria.appraise':
+      // the data a city shares: city-level accounts only (the server's routes declare scope 'city')
+      return isCityLevel(me) && domainCan(me.user.roles, capability);
     case 'satisfaction.figures':
       // everyone's figures, or an official's own (server: satisfaction/access.ts figuresScope)
       return (

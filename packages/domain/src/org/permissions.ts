@@ -8,8 +8,12 @@ export const PERMISSIONS = {
   'users.manage': ['admin'],
   /** Issue and revoke API tokens for integrations. */
   'tokens.manage': ['admin'],
-  /** Read the audit log. */
-  'audit.read': ['admin'],
+  /**
+   * Read the audit log of what is one's own: a commune administrator the commune's rows; a
+   * city-level account (Sở Nội vụ, the city administrator) the rows of the data the city shares
+   * (criteria sets, days off, recognitions); a city administrator also every commune's rows.
+   */
+  'audit.read': ['admin', 'city'],
   /** Write and edit the commune's plans and their tasks. */
   'plans.manage': ['admin', 'coordinator'],
   /** Answer the difficulties units report against tasks. */
@@ -30,10 +34,10 @@ export const PERMISSIONS = {
   'villages.review': ['admin', 'coordinator'],
   /**
    * Keep the city's list of public holidays (Tết, lễ) that working-day deadlines skip; a city-level
-   * account only (the server checks that the user belongs to no commune).
+   * account only (the route is declared scope 'city': a commune's administrator is refused).
    */
   'calendar.manage_city': ['admin', 'city'],
-  /** Import and version the city's criteria sets (bộ tiêu chí). */
+  /** Import and version the city's criteria sets (bộ tiêu chí); city-level accounts only (scope 'city'). */
   'criteria.manage_sets': ['admin', 'city'],
   /** Register the commune's target level, open and consolidate its assessment, submit it. */
   'criteria.coordinate': ['coordinator'],

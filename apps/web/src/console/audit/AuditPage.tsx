@@ -1,11 +1,14 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import {
+  Alert,
   Button,
   Card,
   DatePicker,
   Descriptions,
   Flex,
+  Segmented,
   Select,
+  Space,
   Table,
   type TableColumnsType,
   Tag,
@@ -15,15 +18,20 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../api/types';
+import { useSession } from '../auth/session';
+import { useCommunes } from '../org/api';
+import { hasRole, isCityLevel } from '../permissions';
+import { CommunePicker, useCommuneScope } from '../shared/CommunePicker';
 import { EmptyState, QueryError, usePagination } from '../shared/feedback';
 import { dayParam, formatDateTime } from '../shared/format';
+import { useLabels } from '../shared/labels';
 import { PageHeader } from '../shared/PageHeader';
 import { useDocumentTitle } from '../shared/useDocumentTitle';
 import { useAudit } from './api';
 import { JsonDiff } from './JsonDiff';
 
 /** Entity types offered in the filter even before they appear in the log. */
-const KNOWN_ENTITY_TYPES = ['unit', 'village', 'user', 'api_token'];
+const KNOWN_ENTITY_TYPES = ['unit', 'village', 'user', 'api_token', 'criteria_set', 'city'];
 
 const ACTION_COLORS: Record<string, string> = {
   create: 'green',
@@ -46,12 +54,26 @@ export default function AuditPage() {
   const { t } = useTranslation();
   useDocumentTitle(t('nav.audit'));
   const pagination = usePagination();
+  const me = useSession();
+  const labels = useLabels();
+  const cityLevel = isCityLevel(me);
+  // a city administrator reads the city's rows and every commune's; Sở Nội vụ the city's own
+  const cityAdmin = cityLevel && hasRole(me, 'admin');
+  const communeScope = useCommuneScope();
+  const [cityOnly, setCityOnly] = useState(false);
+  const communes = useCommunes(cityAdmin);
+  const communeName = (id: string) => {
+    const c = communes.data?.find((x) => x.id === id);
+    return c ? labels.communeTitle(c.kind, c.name) : id;
+  };
   const [entityType, setEntityType] = useState<string | undefined>();
   const [range, setRange] = useState<Range>(null);
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const from = range?.[0] ? dayParam(range[0]) : undefined;
   const to = range?.[1] ? dayParam(range[1]) : undefined;
-  const audit = useAudit({ entityType, from, to, ...page });
+  const scope = cityLevel && (cityOnly || !cityAdmin) ? ('city' as const) : undefined;
+  const communeId = cityAdmin && !cityOnly ? communeScope.communeId : undefined;
+  const audit = useAudit({ scope, communeId, entityType, from, to, ...page });
 
   const entityLabel = (type: string) => t(`audit.entities.${type}`, { defaultValue: type });
   const actionLabel = (action: string) =>
@@ -69,9 +91,27 @@ export default function AuditPage() {
     {
       title: t('audit.actor'),
       dataIndex: 'actorName',
-      render: (v: string | null, e) =>
-        v || e.actorId || <span className="cqtt-muted">{t('audit.system')}</span>,
+      render: (v: string | null, e) => (
+        <Space orientation="vertical" size={0}>
+          {v || e.actorId || <span className="cqtt-muted">{t('audit.system')}</span>}
+          {e.token ? (
+            <Tag color="purple" style={{ width: 'fit-content' }} title={e.token.id}>
+              {t('audit.viaToken', { name: e.token.name })}
+            </Tag>
+          ) : null}
+        </Space>
+      ),
     },
+    ...(cityAdmin
+      ? [
+          {
+            title: t('audit.whose'),
+            key: 'whose',
+            render: (_: unknown, e: AuditEntry) =>
+              e.communeId ? communeName(e.communeId) : <Tag color="blue">{t('audit.cityData')}</Tag>,
+          },
+        ]
+      : []),
     {
       title: t('audit.action'),
       dataIndex: 'action',
@@ -103,8 +143,39 @@ export default function AuditPage() {
   return (
     <>
       <PageHeader title={t('nav.audit')} subtitle={t('audit.subtitle')} />
+      {cityLevel && !cityAdmin ? (
+        <Alert type="info" showIcon title={t('audit.cityOwnNote')} style={{ marginBottom: 16 }} />
+      ) : null}
       <Card>
         <Flex gap={12} wrap className="cqtt-toolbar" align="center">
+          {cityAdmin ? (
+            <>
+              <Segmented
+                aria-label={t('audit.scope')}
+                value={cityOnly ? 'city' : 'all'}
+                options={[
+                  { value: 'all', label: t('audit.scopeAll') },
+                  { value: 'city', label: t('audit.cityData') },
+                ]}
+                onChange={(v) => {
+                  setCityOnly(v === 'city');
+                  setPage((p) => ({ ...p, page: 1 }));
+                }}
+              />
+              {cityOnly ? null : (
+                <CommunePicker
+                  value={communeScope.communeId}
+                  onChange={(id) => {
+                    communeScope.setCommuneId(id);
+                    setPage((p) => ({ ...p, page: 1 }));
+                  }}
+                  allowClear
+                  placeholder={t('audit.allCommunes')}
+                  width={260}
+                />
+              )}
+            </>
+          ) : null}
           <Select
             allowClear
             showSearch={{ optionFilterProp: 'label' }}
@@ -158,7 +229,7 @@ export default function AuditPage() {
             expandedRowRender: (e) => (
               <div style={{ padding: '4px 0' }}>
                 <JsonDiff before={e.before} after={e.after} />
-                {e.requestId || e.communeId ? (
+                {e.requestId || e.communeId || e.token ? (
                   <Descriptions
                     size="small"
                     column={{ xs: 1, md: 2 }}
@@ -166,6 +237,19 @@ export default function AuditPage() {
                     items={[
                       ...(e.requestId
                         ? [{ key: 'req', label: t('audit.requestId'), children: <code>{e.requestId}</code> }]
+                        : []),
+                      ...(e.token
+                        ? [
+                            {
+                              key: 'token',
+                              label: t('audit.token'),
+                              children: (
+                                <span>
+                                  {e.token.name} <code>{e.token.id}</code>
+                                </span>
+                              ),
+                            },
+                          ]
                         : []),
                       ...(e.communeId
                         ? [

@@ -1,5 +1,11 @@
-import { EditOutlined, LockOutlined, PlusOutlined } from '@ant-design/icons';
+import { ApiOutlined, EditOutlined, LockOutlined, PlusOutlined } from '@ant-design/icons';
 import { CITY_ROLES, COMMUNE_ROLES, ROLES, rolesProblem } from '@cqtt/domain/org/roles';
+import {
+  isDecidingRole,
+  SERVICE_ACCOUNT_ROLES,
+  selfGrantProblem,
+  serviceAccountRolesProblem,
+} from '@cqtt/domain/org/tokens';
 import {
   Alert,
   App,
@@ -16,6 +22,7 @@ import {
   Switch,
   Table,
   type TableColumnsType,
+  Tag,
   Typography,
 } from 'antd';
 import { useState } from 'react';
@@ -35,7 +42,7 @@ import { NewPasswordFields } from '../shared/PasswordFields';
 import { foldVietnamese } from '../shared/text';
 import { useDebounced } from '../shared/useDebounced';
 import { useDocumentTitle } from '../shared/useDocumentTitle';
-import { useCreateUser, useResetPassword, useUpdateUser, useUsers } from './api';
+import { useCreateServiceAccount, useCreateUser, useResetPassword, useUpdateUser, useUsers } from './api';
 
 /** Roles offered for a commune user, and for a city-level user (the domain's rules). */
 const ROLES_FOR_COMMUNE = ROLES.filter((r) => !CITY_ROLES.includes(r));
@@ -172,7 +179,13 @@ function UserModal({
   const hasCommune = editing ? user.communeId !== null : !cityLevel || Boolean(formCommuneId);
   const formRoles: string[] | undefined = Form.useWatch('roles', form);
   const villageHead = hasCommune && Boolean(formRoles?.includes('village'));
-  const roleOptions = useRoleOptions(hasCommune ? ROLES_FOR_COMMUNE : ROLES_FOR_CITY);
+  const service = editing && user.serviceAccount;
+  const roleOptions = useRoleOptions(
+    service ? SERVICE_ACCOUNT_ROLES : hasCommune ? ROLES_FOR_COMMUNE : ROLES_FOR_CITY,
+  ).map((o) =>
+    // nobody gives himself a deciding role (the server refuses it too)
+    isSelf && isDecidingRole(o.value) && !user.roles.includes(o.value) ? { ...o, disabled: true } : o,
+  );
 
   const onError = (err: unknown) => {
     if (!applyApiErrorToForm(form, err, FIELDS)) message.error(errorMessage(err));
@@ -333,12 +346,16 @@ function UserModal({
                 { required: true, type: 'array', min: 1, message: t('users.rolesRequired') },
                 {
                   validator: (_, value: string[] | undefined) => {
-                    const problem = value?.length ? rolesProblem(value, hasCommune) : null;
+                    const problem = value?.length
+                      ? (rolesProblem(value, hasCommune) ??
+                        (service ? serviceAccountRolesProblem(value) : null) ??
+                        (editing ? selfGrantProblem(me.user.id, user.id, user.roles, value) : null))
+                      : null;
                     return problem ? Promise.reject(new Error(problem)) : Promise.resolve();
                   },
                 },
               ]}
-              extra={isSelf ? t('users.selfRolesHint') : undefined}
+              extra={isSelf ? t('users.selfRolesHint') : t('users.rolesNotifiedHint')}
             >
               <Select mode="multiple" options={roleOptions} placeholder={t('users.rolesPlaceholder')} />
             </Form.Item>
@@ -376,6 +393,132 @@ function UserModal({
               <Alert type="info" showIcon title={t('users.initialPasswordNote')} />
             </Col>
           )}
+        </Row>
+      </Form>
+    </Modal>
+  );
+}
+
+interface ServiceAccountForm {
+  username: string;
+  fullName: string;
+  communeId?: string;
+  unitId?: string | null;
+  roles: string[];
+}
+
+/** An integration's account: it cannot sign in; an administrator then issues it API tokens. */
+function ServiceAccountModal({
+  defaultCommuneId,
+  onClose,
+}: {
+  defaultCommuneId: string | undefined;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const me = useSession();
+  const cityLevel = isCityLevel(me);
+  const [form] = Form.useForm<ServiceAccountForm>();
+  const create = useCreateServiceAccount();
+  const formCommuneId: string | undefined = Form.useWatch('communeId', form);
+  const communeId = cityLevel ? formCommuneId : undefined;
+  const hasCommune = !cityLevel || Boolean(formCommuneId);
+  const roleOptions = useRoleOptions(SERVICE_ACCOUNT_ROLES);
+  return (
+    <Modal
+      open
+      width={640}
+      title={t('users.addServiceTitle')}
+      okText={t('users.create')}
+      cancelText={t('common.cancel')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={create.isPending}
+    >
+      <Typography.Paragraph type="secondary">{t('users.serviceText')}</Typography.Paragraph>
+      <Form<ServiceAccountForm>
+        form={form}
+        layout="vertical"
+        initialValues={{ communeId: defaultCommuneId, roles: [] }}
+        onValuesChange={(changed) => {
+          if ('communeId' in changed) form.setFieldsValue({ unitId: null });
+        }}
+        onFinish={(v) =>
+          create.mutate(
+            {
+              username: v.username.trim(),
+              fullName: v.fullName.trim(),
+              communeId: cityLevel ? v.communeId : undefined,
+              unitId: v.unitId ?? undefined,
+              roles: v.roles,
+            },
+            {
+              onSuccess: () => {
+                message.success(t('users.serviceCreated', { username: v.username.trim() }));
+                onClose();
+              },
+              onError: (err) => {
+                if (!applyApiErrorToForm(form, err, ['username', 'fullName', 'communeId', 'unitId', 'roles']))
+                  message.error(errorMessage(err));
+              },
+            },
+          )
+        }
+      >
+        <Row gutter={16}>
+          <Col xs={24} md={12}>
+            <Form.Item
+              label={t('users.username')}
+              name="username"
+              extra={t('users.usernameHint')}
+              normalize={(v: string | undefined) => v?.toLowerCase().replace(/\s+/g, '')}
+              rules={[
+                { required: true, whitespace: true, message: t('users.usernameRequired') },
+                { pattern: USERNAME_PATTERN, message: t('users.usernameInvalid') },
+              ]}
+            >
+              <Input autoComplete="off" autoCapitalize="none" spellCheck={false} autoFocus />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item
+              label={t('users.serviceName')}
+              name="fullName"
+              rules={[
+                { required: true, whitespace: true, message: t('users.fullNameRequired') },
+                { max: 200, message: t('validation.max', { max: 200 }) },
+              ]}
+            >
+              <Input autoComplete="off" placeholder={t('users.serviceNamePlaceholder')} />
+            </Form.Item>
+          </Col>
+          {cityLevel ? (
+            <Col xs={24} md={12}>
+              <Form.Item
+                label={t('users.commune')}
+                name="communeId"
+                rules={[{ required: true, message: t('users.serviceCommuneRequired') }]}
+              >
+                <CommunePicker placeholder={t('users.commune')} width="100%" />
+              </Form.Item>
+            </Col>
+          ) : null}
+          <Col xs={24} md={12}>
+            <Form.Item label={t('users.unit')} name="unitId">
+              <UnitSelect communeId={communeId} enabled={hasCommune} />
+            </Form.Item>
+          </Col>
+          <Col xs={24}>
+            <Form.Item
+              label={t('users.roles')}
+              name="roles"
+              extra={t('users.serviceRolesHint')}
+              rules={[{ required: true, type: 'array', min: 1, message: t('users.rolesRequired') }]}
+            >
+              <Select mode="multiple" options={roleOptions} placeholder={t('users.rolesPlaceholder')} />
+            </Form.Item>
+          </Col>
         </Row>
       </Form>
     </Modal>
@@ -436,6 +579,7 @@ export default function UsersPage() {
   const users = useUsers({ communeId: scope.communeId, q: q || undefined, ...page });
   const [editing, setEditing] = useState<{ user: UserRow | null } | null>(null);
   const [resetting, setResetting] = useState<UserRow | null>(null);
+  const [addingService, setAddingService] = useState(false);
 
   const columns: TableColumnsType<UserRow> = [
     {
@@ -449,6 +593,11 @@ export default function UsersPage() {
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {u.username}
           </Typography.Text>
+          {u.serviceAccount ? (
+            <Tag color="purple" icon={<ApiOutlined />} style={{ marginTop: 2, width: 'fit-content' }}>
+              {t('users.serviceAccount')}
+            </Tag>
+          ) : null}
         </Space>
       ),
     },
@@ -496,8 +645,14 @@ export default function UsersPage() {
       title: t('users.lastLogin'),
       dataIndex: 'lastLoginAt',
       width: 150,
-      render: (v: string | null) =>
-        v ? formatDateTime(v) : <span className="cqtt-muted">{t('users.never')}</span>,
+      render: (v: string | null, u) =>
+        u.serviceAccount ? (
+          <span className="cqtt-muted">{t('users.serviceNoLogin')}</span>
+        ) : v ? (
+          formatDateTime(v)
+        ) : (
+          <span className="cqtt-muted">{t('users.never')}</span>
+        ),
     },
     {
       title: t('common.actions'),
@@ -508,9 +663,11 @@ export default function UsersPage() {
           <Button size="small" icon={<EditOutlined />} onClick={() => setEditing({ user: u })}>
             {t('common.edit')}
           </Button>
-          <Button size="small" icon={<LockOutlined />} onClick={() => setResetting(u)}>
-            {t('users.resetPassword')}
-          </Button>
+          {u.serviceAccount ? null : (
+            <Button size="small" icon={<LockOutlined />} onClick={() => setResetting(u)}>
+              {t('users.resetPassword')}
+            </Button>
+          )}
         </Space>
       ),
     },
@@ -522,9 +679,14 @@ export default function UsersPage() {
         title={t('nav.users')}
         subtitle={t('users.subtitle')}
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ user: null })}>
-            {t('users.add')}
-          </Button>
+          <Space wrap>
+            <Button icon={<ApiOutlined />} onClick={() => setAddingService(true)}>
+              {t('users.addService')}
+            </Button>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ user: null })}>
+              {t('users.add')}
+            </Button>
+          </Space>
         }
       />
       <Card>
@@ -574,6 +736,9 @@ export default function UsersPage() {
         <UserModal user={editing.user} defaultCommuneId={scope.communeId} onClose={() => setEditing(null)} />
       ) : null}
       {resetting ? <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} /> : null}
+      {addingService ? (
+        <ServiceAccountModal defaultCommuneId={scope.communeId} onClose={() => setAddingService(false)} />
+      ) : null}
     </>
   );
 }

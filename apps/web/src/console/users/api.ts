@@ -86,10 +86,34 @@ export function useTokens() {
   return useQuery({ queryKey: ['tokens'], queryFn: () => api.get<ApiToken[]>('/api/tokens') });
 }
 
+export interface TokenInput {
+  name: string;
+  scopes: string[];
+  expiresInDays: number;
+  /** A service account; absent: the token is the signed-in administrator's own. */
+  serviceAccountId?: string;
+}
+
 export function useIssueToken() {
   const invalidate = useInvalidate('tokens');
   return useMutation({
-    mutationFn: (input: { name: string; userId?: string }) => api.post<IssuedToken>('/api/tokens', input),
+    mutationFn: (input: TokenInput) => api.post<IssuedToken>('/api/tokens', input),
+    onSuccess: invalidate,
+  });
+}
+
+export interface ServiceAccountInput {
+  username: string;
+  fullName: string;
+  communeId?: string;
+  unitId?: string;
+  roles: string[];
+}
+
+export function useCreateServiceAccount() {
+  const invalidate = useInvalidate('users');
+  return useMutation({
+    mutationFn: (input: ServiceAccountInput) => api.post<UserRow>('/api/service-accounts', input),
     onSuccess: invalidate,
   });
 }
