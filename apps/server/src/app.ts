@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
@@ -18,6 +18,7 @@ import type { Database } from './db/database.ts';
 import { open311Routes } from './feedback/open311.ts';
 import { feedbackRoutes } from './feedback/routes.ts';
 import { filesRoutes } from './files/routes.ts';
+import { installCompression, pageFile } from './http/compression.ts';
 import { AppError, errorBody, fromDatabaseError } from './http/errors.ts';
 import { buildOpenApi } from './http/openapi.ts';
 import { installReadOnly } from './http/read-only.ts';
@@ -119,6 +120,8 @@ export async function buildApp({ config, database, logStream }: BuildAppOptions)
     strictTransportSecurity: config.secureCookies,
   });
 
+  // JSON answers of 1 KB or more go out compressed (brotli or gzip, as the client accepts)
+  installCompression(app);
   const metrics = installMetrics(app, database);
   installReadOnly(app, config.readOnly);
 
@@ -215,12 +218,14 @@ export async function buildApp({ config, database, logStream }: BuildAppOptions)
     return metrics.metrics();
   });
 
-  const indexHtml = join(config.webDist, 'index.html');
-  if (existsSync(indexHtml)) {
+  const indexHtml = pageFile(join(config.webDist, 'index.html'));
+  if (indexHtml.exists()) {
     await app.register(fastifyStatic, {
       root: config.webDist,
       wildcard: false,
       index: false,
+      // the build writes name.br and name.gz beside each text file (apps/web/precompress.ts)
+      preCompressed: true,
       setHeaders(res, path) {
         res.header(
           'cache-control',
@@ -230,12 +235,14 @@ export async function buildApp({ config, database, logStream }: BuildAppOptions)
     });
   }
   // Pages for citizens (/p/...) are a separate, light entry without the console's components.
-  const citizenHtml = join(config.webDist, 'citizen.html');
+  // Read once and again after a new build, sent precompressed when the browser accepts it.
+  const citizenHtml = pageFile(join(config.webDist, 'citizen.html'));
   app.setNotFoundHandler((req, reply) => {
     const page = req.url === '/p' || req.url.startsWith('/p/') ? citizenHtml : indexHtml;
-    if (req.method === 'GET' && !req.url.startsWith('/api/') && existsSync(page)) {
+    if (req.method === 'GET' && !req.url.startsWith('/api/') && page.exists()) {
       reply.header('cache-control', 'no-cache');
-      return reply.type('text/html; charset=utf-8').send(readFileSync(page));
+      page.send(req, reply);
+      return reply;
     }
     return reply.code(404).send(errorBody('not_found', 'Không tìm thấy địa chỉ được yêu cầu.'));
   });
