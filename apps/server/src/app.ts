@@ -4,7 +4,13 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
+import Fastify, {
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  LogController,
+} from 'fastify';
 import { z } from 'zod';
 import { auditRoutes } from './audit/routes.ts';
 import { authRoutes } from './auth/routes.ts';
@@ -41,6 +47,19 @@ import { villageAssessmentRoutes } from './village-assessments/routes.ts';
 installVietnameseZodErrors();
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+/**
+ * The access log: one JSON line per request, "request completed" with the method, url and
+ * address Fastify's "incoming request" line carried, which is not written: two lines per
+ * request cost a busy route a third of its time. Errors are logged as Fastify logs them.
+ */
+class AccessLog extends LogController {
+  override incomingRequest() {}
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply) {
+    if (error) return super.requestCompleted(error, request, reply);
+    reply.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request completed');
+  }
+}
 
 /** Fastify errors that come from the request, with a Vietnamese sentence each. */
 function fromFastifyError(error: FastifyError): AppError | null {
@@ -85,6 +104,7 @@ export async function buildApp({ config, database, logStream }: BuildAppOptions)
     },
     // a hop count is accepted at run time though the types omit it
     trustProxy: config.trustProxy as boolean | string,
+    logController: new AccessLog(),
     bodyLimit: 1024 * 1024,
     return503OnClosing: true,
     // long ids reach our validation and get its Vietnamese 400

@@ -102,6 +102,16 @@ describe('logs', () => {
     expect(parsed.find((l) => l.msg === 'access refused' && l.route === '/api/users')).toMatchObject({
       code: 'unauthenticated',
     });
+    // one access-log line per request, with what used to take two
+    expect(parsed.filter((l) => l.msg === 'incoming request')).toHaveLength(0);
+    const access = parsed.filter((l) => l.msg === 'request completed');
+    expect(access).toHaveLength(2);
+    expect(access[1]).toMatchObject({
+      req: { method: 'GET', url: '/api/users', remoteAddress: expect.any(String) },
+      res: { statusCode: 401 },
+      responseTime: expect.any(Number),
+      reqId: expect.any(String),
+    });
   });
 });
 
