@@ -20,6 +20,14 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe(`database layer`, () => {
+  it.runIf(process.env.CQTT_TEST_DB !== 'postgres')(
+    'the embedded database keeps 32 MB of shared buffers, not 128 MB of the server default',
+    async () => {
+      const { rows } = await sql<{ shared_buffers: string }>`show shared_buffers`.execute(t.database.db);
+      expect(rows[0]!.shared_buffers).toBe('32MB');
+    },
+  );
+
   it('a rolled-back transaction keeps no row', async () => {
     const { db } = t.database;
     await expect(
