@@ -5,15 +5,31 @@ import { migrate } from './db/migrate.ts';
 import { DEMO_ACCOUNTS, demoAccountsActive, isEmpty, seedDemo } from './demo/seed.ts';
 import type { startJobs } from './jobs/index.ts';
 
+// Milliseconds since the process started, per step of the start (logged with "database ready"
+// and "ready"; `npm run bench` prints them): Node and the modules, the database, the app.
+const lap = (() => {
+  let last = 0;
+  return () => {
+    const now = performance.now();
+    const ms = Math.round(now - last);
+    last = now;
+    return ms;
+  };
+})();
+const startup: Record<string, number> = { modulesMs: lap() };
+
 const config = loadConfig();
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+startup.openMs = lap();
 const applied = await migrate(database);
+startup.migrateMs = lap();
 
 let seeded = false;
 if (config.seedDemo && (await isEmpty(database.db))) {
   await seedDemo(database.db, config.demoPassword);
   seeded = true;
 }
+startup.seedMs = lap();
 const demoUsers = await demoAccountsActive(database.db);
 if (config.production && demoUsers.length > 0 && !config.allowDemo) {
   console.error(
@@ -25,12 +41,14 @@ if (config.production && demoUsers.length > 0 && !config.allowDemo) {
 }
 
 const app = await buildApp({ config, database });
+startup.appMs = lap();
 app.log.info(
   {
     db: database.kind,
     dataDir: database.kind === 'pglite' ? config.dataDir : undefined,
     migrations: applied,
     seeded,
+    startup,
   },
   'database ready',
 );
@@ -58,6 +76,8 @@ process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
 await app.listen({ port: config.port, host: config.host });
+startup.listenMs = lap();
+app.log.info({ startup, totalMs: Math.round(performance.now()) }, 'ready');
 const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
 const lines = [
   '',
