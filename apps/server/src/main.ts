@@ -23,6 +23,12 @@ const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: 
 startup.openMs = lap();
 const applied = await migrate(database);
 startup.migrateMs = lap();
+// a database made by initdb is kept, migrated and empty, for the next new folder (pglite-template.ts)
+const origin = database.origin;
+if (origin === 'initdb') {
+  await database.keepAsTemplate().catch((error: unknown) => console.error('pglite template:', error));
+  startup.templateMs = lap();
+}
 
 let seeded = false;
 if (config.seedDemo && (await isEmpty(database.db))) {
@@ -48,6 +54,7 @@ app.log.info(
     dataDir: database.kind === 'pglite' ? config.dataDir : undefined,
     migrations: applied,
     seeded,
+    origin,
     startup,
   },
   'database ready',
@@ -77,7 +84,7 @@ process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
 await app.listen({ port: config.port, host: config.host });
 startup.listenMs = lap();
-app.log.info({ startup, totalMs: Math.round(performance.now()) }, 'ready');
+app.log.info({ origin, startup, totalMs: Math.round(performance.now()) }, 'ready');
 const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
 const lines = [
   '',
