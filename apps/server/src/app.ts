@@ -84,6 +84,28 @@ function fromFastifyError(error: FastifyError): AppError | null {
   return null;
 }
 
+/**
+ * Fastify's JSON-schema compilers (ajv, fast-json-stringify), loaded the first time a route
+ * declares a JSON schema rather than at every start: cqtt's routes check their input with zod
+ * (http/route.ts) and declare none, and loading the two cost a tenth of a start's modules.
+ */
+function lazyCompilers() {
+  const fastifyRequire = createRequire(createRequire(import.meta.url).resolve('fastify'));
+  type Factory = (...args: unknown[]) => unknown;
+  let validator: Factory | undefined;
+  let serializer: Factory | undefined;
+  return {
+    buildValidator: (...args: unknown[]) => {
+      validator ??= (fastifyRequire('@fastify/ajv-compiler') as () => Factory)();
+      return validator(...args);
+    },
+    buildSerializer: (...args: unknown[]) => {
+      serializer ??= (fastifyRequire('@fastify/fast-json-stringify-compiler') as () => Factory)();
+      return serializer(...args);
+    },
+  } as never;
+}
+
 export interface BuildAppOptions {
   config: Config;
   database: Database;
@@ -105,6 +127,7 @@ export async function buildApp({ config, database, logStream }: BuildAppOptions)
     // a hop count is accepted at run time though the types omit it
     trustProxy: config.trustProxy as boolean | string,
     logController: new AccessLog(),
+    schemaController: { compilersFactory: lazyCompilers() },
     bodyLimit: 1024 * 1024,
     return503OnClosing: true,
     // long ids reach our validation and get its Vietnamese 400
@@ -229,8 +252,12 @@ export async function buildApp({ config, database, logStream }: BuildAppOptions)
   rewardsRoutes(app);
   calendarRoutes(app);
 
-  const openapi = buildOpenApi(app.cqttRoutes);
-  app.get('/api/openapi.json', async () => openapi);
+  // Worked out on its first request, not at start: a tenth of the app's start for a page few open.
+  let openapi: ReturnType<typeof buildOpenApi> | undefined;
+  app.get('/api/openapi.json', async () => {
+    openapi ??= buildOpenApi(app.cqttRoutes);
+    return openapi;
+  });
   installApiDocs(app);
 
   app.get('/metrics', async (_req, reply) => {
@@ -284,12 +311,14 @@ function installApiDocs(app: FastifyInstance) {
   app.get('/api/docs', async (_req, reply) => reply.type('text/html; charset=utf-8').send(page));
   app.get('/api/docs/init.js', async (_req, reply) => reply.type('application/javascript').send(init));
   for (const file of ['swagger-ui.css', 'swagger-ui-bundle.js']) {
-    const body = readFileSync(join(dist, file));
-    app.get(`/api/docs/${file}`, async (_req, reply) =>
-      reply
+    // read on the first request (1.5 MB): most servers never serve them
+    let body: Buffer | undefined;
+    app.get(`/api/docs/${file}`, async (_req, reply) => {
+      body ??= readFileSync(join(dist, file));
+      return reply
         .type(file.endsWith('.css') ? 'text/css' : 'application/javascript')
         .header('cache-control', 'public, max-age=86400')
-        .send(body),
-    );
+        .send(body);
+    });
   }
 }
