@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { precompress } from './precompress.ts';
 
 /**
  * The citizens' pages (citizen.html) built on their own with Preact in place of React
@@ -8,6 +9,7 @@ import { defineConfig } from 'vite';
  * same dist folder. `vite` (dev) still serves these pages with React.
  */
 export default defineConfig({
+  plugins: [precompress()],
   resolve: {
     alias: [
       { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },

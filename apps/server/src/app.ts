@@ -1,10 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
+import Fastify, {
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  LogController,
+} from 'fastify';
 import { z } from 'zod';
 import { auditRoutes } from './audit/routes.ts';
 import { authRoutes } from './auth/routes.ts';
@@ -18,6 +24,7 @@ import type { Database } from './db/database.ts';
 import { open311Routes } from './feedback/open311.ts';
 import { feedbackRoutes } from './feedback/routes.ts';
 import { filesRoutes } from './files/routes.ts';
+import { installCompression, pageFile } from './http/compression.ts';
 import { AppError, errorBody, fromDatabaseError } from './http/errors.ts';
 import { buildOpenApi } from './http/openapi.ts';
 import { installReadOnly } from './http/read-only.ts';
@@ -40,6 +47,19 @@ import { villageAssessmentRoutes } from './village-assessments/routes.ts';
 installVietnameseZodErrors();
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+/**
+ * The access log: one JSON line per request, "request completed" with the method, url and
+ * address Fastify's "incoming request" line carried, which is not written: two lines per
+ * request cost a busy route a third of its time. Errors are logged as Fastify logs them.
+ */
+class AccessLog extends LogController {
+  override incomingRequest() {}
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply) {
+    if (error) return super.requestCompleted(error, request, reply);
+    reply.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request completed');
+  }
+}
 
 /** Fastify errors that come from the request, with a Vietnamese sentence each. */
 function fromFastifyError(error: FastifyError): AppError | null {
@@ -64,6 +84,28 @@ function fromFastifyError(error: FastifyError): AppError | null {
   return null;
 }
 
+/**
+ * Fastify's JSON-schema compilers (ajv, fast-json-stringify), loaded the first time a route
+ * declares a JSON schema rather than at every start: cqtt's routes check their input with zod
+ * (http/route.ts) and declare none, and loading the two cost a tenth of a start's modules.
+ */
+function lazyCompilers() {
+  const fastifyRequire = createRequire(createRequire(import.meta.url).resolve('fastify'));
+  type Factory = (...args: unknown[]) => unknown;
+  let validator: Factory | undefined;
+  let serializer: Factory | undefined;
+  return {
+    buildValidator: (...args: unknown[]) => {
+      validator ??= (fastifyRequire('@fastify/ajv-compiler') as () => Factory)();
+      return validator(...args);
+    },
+    buildSerializer: (...args: unknown[]) => {
+      serializer ??= (fastifyRequire('@fastify/fast-json-stringify-compiler') as () => Factory)();
+      return serializer(...args);
+    },
+  } as never;
+}
+
 export interface BuildAppOptions {
   config: Config;
   database: Database;
@@ -84,6 +126,8 @@ export async function buildApp({ config, database, logStream }: BuildAppOptions)
     },
     // a hop count is accepted at run time though the types omit it
     trustProxy: config.trustProxy as boolean | string,
+    logController: new AccessLog(),
+    schemaController: { compilersFactory: lazyCompilers() },
     bodyLimit: 1024 * 1024,
     return503OnClosing: true,
     // long ids reach our validation and get its Vietnamese 400
@@ -119,6 +163,8 @@ export async function buildApp({ config, database, logStream }: BuildAppOptions)
     strictTransportSecurity: config.secureCookies,
   });
 
+  // JSON answers of 1 KB or more go out compressed (brotli or gzip, as the client accepts)
+  installCompression(app);
   installMetrics(app, database, config);
   installReadOnly(app, config.readOnly);
 
@@ -206,16 +252,22 @@ export async function buildApp({ config, database, logStream }: BuildAppOptions)
   rewardsRoutes(app);
   calendarRoutes(app);
 
-  const openapi = buildOpenApi(app.cqttRoutes);
-  app.get('/api/openapi.json', async () => openapi);
+  // Worked out on its first request, not at start: a tenth of the app's start for a page few open.
+  let openapi: ReturnType<typeof buildOpenApi> | undefined;
+  app.get('/api/openapi.json', async () => {
+    openapi ??= buildOpenApi(app.cqttRoutes);
+    return openapi;
+  });
   installApiDocs(app);
 
-  const indexHtml = join(config.webDist, 'index.html');
-  if (existsSync(indexHtml)) {
+  const indexHtml = pageFile(join(config.webDist, 'index.html'));
+  if (indexHtml.exists()) {
     await app.register(fastifyStatic, {
       root: config.webDist,
       wildcard: false,
       index: false,
+      // the build writes name.br and name.gz beside each text file (apps/web/precompress.ts)
+      preCompressed: true,
       setHeaders(res, path) {
         res.header(
           'cache-control',
@@ -225,12 +277,14 @@ export async function buildApp({ config, database, logStream }: BuildAppOptions)
     });
   }
   // Pages for citizens (/p/...) are a separate, light entry without the console's components.
-  const citizenHtml = join(config.webDist, 'citizen.html');
+  // Read once and again after a new build, sent precompressed when the browser accepts it.
+  const citizenHtml = pageFile(join(config.webDist, 'citizen.html'));
   app.setNotFoundHandler((req, reply) => {
     const page = req.url === '/p' || req.url.startsWith('/p/') ? citizenHtml : indexHtml;
-    if (req.method === 'GET' && !req.url.startsWith('/api/') && existsSync(page)) {
+    if (req.method === 'GET' && !req.url.startsWith('/api/') && page.exists()) {
       reply.header('cache-control', 'no-cache');
-      return reply.type('text/html; charset=utf-8').send(readFileSync(page));
+      page.send(req, reply);
+      return reply;
     }
     return reply.code(404).send(errorBody('not_found', 'Không tìm thấy địa chỉ được yêu cầu.'));
   });
@@ -252,12 +306,14 @@ function installApiDocs(app: FastifyInstance) {
   app.get('/api/docs', async (_req, reply) => reply.type('text/html; charset=utf-8').send(page));
   app.get('/api/docs/init.js', async (_req, reply) => reply.type('application/javascript').send(init));
   for (const file of ['swagger-ui.css', 'swagger-ui-bundle.js']) {
-    const body = readFileSync(join(dist, file));
-    app.get(`/api/docs/${file}`, async (_req, reply) =>
-      reply
+    // read on the first request (1.5 MB): most servers never serve them
+    let body: Buffer | undefined;
+    app.get(`/api/docs/${file}`, async (_req, reply) => {
+      body ??= readFileSync(join(dist, file));
+      return reply
         .type(file.endsWith('.css') ? 'text/css' : 'application/javascript')
         .header('cache-control', 'public, max-age=86400')
-        .send(body),
-    );
+        .send(body);
+    });
   }
 }

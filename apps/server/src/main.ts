@@ -6,15 +6,37 @@ import { DEMO_ACCOUNTS, demoAccountsActive, isEmpty, seedDemo } from './demo/see
 import type { startJobs } from './jobs/index.ts';
 import { serveMetrics } from './ops/metrics.ts';
 
+// Milliseconds since the process started, per step of the start (logged with "database ready"
+// and "ready"; `npm run bench` prints them): Node and the modules, the database, the app.
+const lap = (() => {
+  let last = 0;
+  return () => {
+    const now = performance.now();
+    const ms = Math.round(now - last);
+    last = now;
+    return ms;
+  };
+})();
+const startup: Record<string, number> = { modulesMs: lap() };
+
 const config = loadConfig();
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+startup.openMs = lap();
 const applied = await migrate(database);
+startup.migrateMs = lap();
+// a database made by initdb is kept, migrated and empty, for the next new folder (pglite-template.ts)
+const origin = database.origin;
+if (origin === 'initdb') {
+  await database.keepAsTemplate().catch((error: unknown) => console.error('pglite template:', error));
+  startup.templateMs = lap();
+}
 
 let seeded = false;
 if (config.seedDemo && (await isEmpty(database.db))) {
   await seedDemo(database.db, config.demoPassword);
   seeded = true;
 }
+startup.seedMs = lap();
 const demoUsers = await demoAccountsActive(database.db);
 if (config.production && demoUsers.length > 0 && !config.allowDemo) {
   console.error(
@@ -26,12 +48,15 @@ if (config.production && demoUsers.length > 0 && !config.allowDemo) {
 }
 
 const app = await buildApp({ config, database });
+startup.appMs = lap();
 app.log.info(
   {
     db: database.kind,
     dataDir: database.kind === 'pglite' ? config.dataDir : undefined,
     migrations: applied,
     seeded,
+    origin,
+    startup,
   },
   'database ready',
 );
@@ -64,6 +89,8 @@ await app.listen({ port: config.port, host: config.host });
 if (config.metricsPort !== undefined) {
   metricsServer = await serveMetrics(app.metrics, config.metricsHost, config.metricsPort);
 }
+startup.listenMs = lap();
+app.log.info({ origin, startup, totalMs: Math.round(performance.now()) }, 'ready');
 const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
 const lines = [
   '',

@@ -20,6 +20,54 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe(`database layer`, () => {
+  it.runIf(process.env.CQTT_TEST_DB !== 'postgres')(
+    'a new embedded database folder starts from the tarball of the first one migrated, never an existing folder',
+    async () => {
+      const { mkdtempSync, readdirSync, rmSync } = await import('node:fs');
+      const { tmpdir } = await import('node:os');
+      const { join } = await import('node:path');
+      const { openDatabase } = await import('../src/db/database.ts');
+      const dir = mkdtempSync(join(tmpdir(), 'cqtt-template-test-'));
+      const before = process.env.CQTT_PGLITE_TEMPLATE_DIR;
+      process.env.CQTT_PGLITE_TEMPLATE_DIR = join(dir, 'cache');
+      try {
+        const first = await openDatabase({ dataDir: join(dir, 'a') });
+        expect(first.origin).toBe('initdb');
+        const applied = await migrate(first);
+        expect(applied.length).toBeGreaterThan(0);
+        await first.keepAsTemplate();
+        await first.db.insertInto('cities').values({ code: 'X', name: 'Thành phố X' }).execute();
+        await first.close();
+        expect(readdirSync(join(dir, 'cache'))).toEqual([expect.stringMatching(/^pglite-.*\.tar$/)]);
+
+        const second = await openDatabase({ dataDir: join(dir, 'b') });
+        expect(second.origin).toBe('template');
+        expect(await migrate(second)).toEqual([]);
+        // migrated and empty: what the first held after its template was kept is not there
+        expect(await second.db.selectFrom('cities').select('code').execute()).toEqual([]);
+        await second.close();
+
+        const again = await openDatabase({ dataDir: join(dir, 'a') });
+        expect(again.origin).toBe('existing');
+        expect(await again.db.selectFrom('cities').select('code').execute()).toEqual([{ code: 'X' }]);
+        await again.close();
+      } finally {
+        if (before === undefined) delete process.env.CQTT_PGLITE_TEMPLATE_DIR;
+        else process.env.CQTT_PGLITE_TEMPLATE_DIR = before;
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    600_000,
+  );
+
+  it.runIf(process.env.CQTT_TEST_DB !== 'postgres')(
+    'the embedded database keeps 32 MB of shared buffers, not 128 MB of the server default',
+    async () => {
+      const { rows } = await sql<{ shared_buffers: string }>`show shared_buffers`.execute(t.database.db);
+      expect(rows[0]!.shared_buffers).toBe('32MB');
+    },
+  );
+
   it('a rolled-back transaction keeps no row', async () => {
     const { db } = t.database;
     await expect(

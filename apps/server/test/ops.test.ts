@@ -151,6 +151,16 @@ describe('logs', () => {
     expect(parsed.find((l) => l.msg === 'access refused' && l.route === '/api/users')).toMatchObject({
       code: 'unauthenticated',
     });
+    // one access-log line per request, with what used to take two
+    expect(parsed.filter((l) => l.msg === 'incoming request')).toHaveLength(0);
+    const access = parsed.filter((l) => l.msg === 'request completed');
+    expect(access).toHaveLength(2);
+    expect(access[1]).toMatchObject({
+      req: { method: 'GET', url: '/api/users', remoteAddress: expect.any(String) },
+      res: { statusCode: 401 },
+      responseTime: expect.any(Number),
+      reqId: expect.any(String),
+    });
   });
 });
 
@@ -183,6 +193,106 @@ describe('the console is served by the same process', () => {
       const api = await app.inject({ method: 'GET', url: '/api/khong-co' });
       expect(api.statusCode).toBe(404);
       expect(api.json().error.code).toBe('not_found');
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+describe('compression', () => {
+  it('JSON answers of 1 KB or more go out with brotli or gzip, as the client accepts; smaller ones as they are', async () => {
+    const { brotliDecompressSync, gunzipSync } = await import('node:zlib');
+    const client = await login(t.app, 'vhxh.binhgiang');
+    const plain = await client.get('/api/units');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.length).toBeGreaterThan(1024);
+    expect(plain.headers.vary).toMatch(/accept-encoding/i);
+    const br = await client.request('GET', '/api/units', undefined, {
+      'accept-encoding': 'gzip, deflate, br',
+    });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(JSON.parse(brotliDecompressSync(br.rawPayload).toString())).toEqual(plain.json());
+    const gz = await client.request('GET', '/api/units', undefined, {
+      'accept-encoding': 'gzip;q=1, br;q=0',
+    });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(JSON.parse(gunzipSync(gz.rawPayload).toString())).toEqual(plain.json());
+    const refused = await client.request('GET', '/api/units', undefined, { 'accept-encoding': 'identity' });
+    expect(refused.headers['content-encoding']).toBeUndefined();
+    const small = await client.request('GET', '/api/health', undefined, { 'accept-encoding': 'br' });
+    expect(small.headers['content-encoding']).toBeUndefined();
+    expect(small.json().status).toBe('ok');
+  });
+
+  it('the accepted encodings follow the q values and the wildcard', async () => {
+    const { acceptedEncodings } = await import('../src/http/compression.ts');
+    expect(acceptedEncodings(undefined)).toEqual([]);
+    expect(acceptedEncodings('gzip, deflate, br, zstd')).toEqual(['br', 'gzip']);
+    expect(acceptedEncodings('br;q=0, gzip')).toEqual(['gzip']);
+    expect(acceptedEncodings('*')).toEqual(['br', 'gzip']);
+    expect(acceptedEncodings('*;q=0, gzip;q=0.5')).toEqual(['gzip']);
+    expect(acceptedEncodings('identity')).toEqual([]);
+    expect(acceptedEncodings('GZIP;Q=0.8')).toEqual(['gzip']);
+  });
+
+  it("the console's files and pages are sent precompressed from the build, with Vary", async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { brotliCompressSync, brotliDecompressSync, gzipSync } = await import('node:zlib');
+    const dist = mkdtempSync(join(tmpdir(), 'cqtt-dist-'));
+    mkdirSync(join(dist, 'assets'));
+    const html = `<!doctype html><html lang="vi"><title>Chính quyền thân thiện</title>${' '.repeat(2000)}</html>`;
+    const js = `console.log(${JSON.stringify('x'.repeat(3000))})`;
+    writeFileSync(join(dist, 'index.html'), html);
+    writeFileSync(join(dist, 'assets', 'index-abc123.js'), js);
+    // written after the files, as the build does
+    writeFileSync(join(dist, 'index.html.br'), brotliCompressSync(html));
+    writeFileSync(join(dist, 'index.html.gz'), gzipSync(html));
+    writeFileSync(join(dist, 'assets', 'index-abc123.js.br'), brotliCompressSync(js));
+    writeFileSync(join(dist, 'assets', 'index-abc123.js.gz'), gzipSync(js));
+    const { buildApp } = await import('../src/app.ts');
+    const app = await buildApp({ config: { ...t.config, webDist: dist }, database: t.database });
+    try {
+      const asset = await app.inject({
+        method: 'GET',
+        url: '/assets/index-abc123.js',
+        headers: { 'accept-encoding': 'gzip, br' },
+      });
+      expect(asset.statusCode).toBe(200);
+      expect(asset.headers['content-encoding']).toBe('br');
+      expect(asset.headers['content-type']).toMatch(/javascript/);
+      expect(asset.headers.vary).toMatch(/accept-encoding/i);
+      expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect(asset.rawPayload.length).toBe(brotliCompressSync(js).length);
+      const gz = await app.inject({
+        method: 'GET',
+        url: '/assets/index-abc123.js',
+        headers: { 'accept-encoding': 'gzip' },
+      });
+      expect(gz.headers['content-encoding']).toBe('gzip');
+      const plain = await app.inject({ method: 'GET', url: '/assets/index-abc123.js' });
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(plain.body).toBe(js);
+      for (const url of ['/', '/plans?year=2026']) {
+        const page = await app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'br' } });
+        expect(page.statusCode).toBe(200);
+        expect(page.headers['content-encoding']).toBe('br');
+        expect(page.headers['content-type']).toMatch(/text\/html/);
+        expect(page.headers['cache-control']).toBe('no-cache');
+        expect(page.rawPayload.length).toBeLessThan(html.length);
+      }
+      const page = await app.inject({ method: 'GET', url: '/' });
+      expect(page.headers['content-encoding']).toBeUndefined();
+      expect(page.body).toBe(html);
+      // a new build replaces the page: the next answer is the new one, its old compressed
+      // copies left aside (compressed on the fly instead)
+      const next = html.replace('Chính quyền thân thiện', 'Bản dựng mới');
+      await new Promise((r) => setTimeout(r, 20));
+      writeFileSync(join(dist, 'index.html'), next);
+      const rebuilt = await app.inject({ method: 'GET', url: '/', headers: { 'accept-encoding': 'br' } });
+      expect(rebuilt.headers['content-encoding']).toBe('br');
+      expect(brotliDecompressSync(rebuilt.rawPayload).toString()).toBe(next);
     } finally {
       await app.close();
     }

@@ -1,8 +1,10 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { PGliteDialect, pgliteQueue } from './pglite-dialect.ts';
+import { readTemplate, writeTemplate } from './pglite-template.ts';
 import { preparingPool } from './prepared.ts';
 import type { DB } from './schema.ts';
 
@@ -15,6 +17,13 @@ export interface Database {
   exec(sql: string): Promise<void>;
   /** Connections in use and waiting, for /metrics. */
   poolStats(): { total: number; idle: number; waiting: number };
+  /**
+   * How an embedded database came to be: made by initdb just now, from the tarball of a
+   * migrated empty one (pglite-template.ts), found in its folder, or in memory; 'server' on PostgreSQL.
+   */
+  origin: 'initdb' | 'template' | 'existing' | 'memory' | 'server';
+  /** After the migrations of a database made by initdb: keep it as the tarball new folders start from. */
+  keepAsTemplate(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -66,13 +75,26 @@ async function openPostgres(url: string, max: number): Promise<Database> {
       }
     },
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    origin: 'server',
+    keepAsTemplate: async () => undefined,
     close: () => db.destroy(),
   };
 }
 
+/** Shared buffers of the embedded database (see openPglite). */
+export const PGLITE_SHARED_BUFFERS = '32MB';
+
 async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Database> {
-  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const pglite = await PGlite.create(dataDir.startsWith('memory://') ? undefined : dataDir, {
+  const memory = dataDir.startsWith('memory://');
+  if (!memory) mkdirSync(dataDir, { recursive: true });
+  const fresh = !memory && !existsSync(join(dataDir, 'PG_VERSION'));
+  const template = fresh && !loadDataDir ? readTemplate() : undefined;
+  const origin = memory ? 'memory' : !fresh ? 'existing' : template || loadDataDir ? 'template' : 'initdb';
+  loadDataDir ??= template;
+  const pglite = await PGlite.create(memory ? undefined : dataDir, {
+    // PostgreSQL's default 128 MB of shared buffers are all touched when PGlite starts: a third
+    // of the server's memory for a database that fits in a few. The files stay in the OS cache.
+    startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${PGLITE_SHARED_BUFFERS}`],
     parsers: {
       [pgliteTypes.DATE]: (value: string) => value,
       [pgliteTypes.INT8]: (value: string) => Number(value),
@@ -90,6 +112,11 @@ async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Database
       });
     },
     poolStats: () => ({ total: 1, idle: pgliteQueue.waiting === 0 ? 1 : 0, waiting: pgliteQueue.waiting }),
+    origin,
+    async keepAsTemplate() {
+      if (origin !== 'initdb') return;
+      await db.connection().execute(() => writeTemplate(pglite));
+    },
     async close() {
       await db.destroy();
       await pglite.close();
