@@ -6,6 +6,8 @@ export interface Config {
   production: boolean;
   /** postgres://… when set; otherwise the embedded PGlite database in dataDir. */
   databaseUrl?: string;
+  /** postgres://… of a standby for reads that may lag a little (DATABASE_REPLICA_URL). */
+  databaseReplicaUrl?: string;
   dataDir: string;
   /** Uploaded files, under generated names (FILES_DIR; default <dataDir>/files). */
   filesDir: string;
@@ -40,6 +42,11 @@ export interface Config {
    * scheduled jobs do not run.
    */
   readOnly: boolean;
+  /**
+   * Seconds a node keeps serving after SIGTERM while its health check fails, so that the load
+   * balancer stops sending to it before it stops accepting (CQTT_DRAIN_SECONDS; 0 alone).
+   */
+  drainSeconds: number;
   /** Public feedback posts allowed per client address and window (CQTT_FEEDBACK_RATE_LIMIT=10/600). */
   feedbackRateLimit: { limit: number; windowSeconds: number };
 }
@@ -67,6 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? '127.0.0.1',
     production,
     databaseUrl: env.DATABASE_URL || undefined,
+    databaseReplicaUrl: (env.DATABASE_URL && env.DATABASE_REPLICA_URL) || undefined,
     dataDir,
     filesDir: env.FILES_DIR ? resolve(env.FILES_DIR) : join(dataDir, 'files'),
     seedDemo: env.CQTT_SEED_DEMO ? env.CQTT_SEED_DEMO === '1' : !production || allowDemo,
@@ -91,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobs: env.CQTT_JOBS !== '0' && env.CQTT_JOBS !== 'false',
     readOnly: env.CQTT_READ_ONLY === '1' || env.CQTT_READ_ONLY === 'true',
     jobsIntervalSeconds: Math.max(1, Number(env.CQTT_JOBS_INTERVAL_SECONDS) || 60),
+    drainSeconds: Math.min(60, Math.max(0, Number(env.CQTT_DRAIN_SECONDS) || 0)),
     feedbackRateLimit: parseRateLimit(env.CQTT_FEEDBACK_RATE_LIMIT, { limit: 10, windowSeconds: 600 }),
     jobsToday: !production && /^\d{4}-\d{2}-\d{2}$/.test(env.CQTT_TODAY ?? '') ? env.CQTT_TODAY : undefined,
   };

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
+import { isDatabaseUnavailable } from '../db/unavailable.ts';
 import type { MailTransport } from './transport.ts';
 
 /** Minutes to wait after the 1st, 2nd, 3rd… failed attempt; the last one repeats. */
@@ -106,12 +107,30 @@ export async function deliverPending(
       if (isPermanent(error)) continue;
       break;
     }
-    await db
-      .updateTable('mail_outbox')
-      .set({ sent_at: now, last_error: null })
-      .where('id', '=', row.id)
-      .execute();
+    await markSent(db, row.id, now);
     report.sent++;
   }
   return report;
+}
+
+/**
+ * Records that a mail went. The SMTP server has it already: if the database is away at this
+ * moment (a failover), keep trying until it is back rather than let the claim run out and the
+ * mail go a second time (decision 0021). Gives up only shortly before the claim would end.
+ */
+async function markSent(db: Kysely<DB>, id: string, now: Date) {
+  const until = Date.now() + (CLAIM_MINUTES - 1) * 60_000;
+  for (let wait = 250; ; wait = Math.min(wait * 2, 4000)) {
+    try {
+      await db
+        .updateTable('mail_outbox')
+        .set({ sent_at: now, last_error: null })
+        .where('id', '=', id)
+        .execute();
+      return;
+    } catch (error) {
+      if (!isDatabaseUnavailable(error) || Date.now() + wait > until) throw error;
+      await new Promise((r) => setTimeout(r, wait));
+    }
+  }
 }
