@@ -260,6 +260,8 @@ export interface MailOutboxTable {
   attempts: Generated<number>;
   last_error: string | null;
   sent_at: Date | null;
+  /** Who claimed the row last (mail/worker.ts). */
+  claim_token: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface CommuneSettingsTable {

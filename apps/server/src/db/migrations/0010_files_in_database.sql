@@ -38,3 +38,8 @@ create index files_storage_key on files (storage_key);
 alter table feedback_items add column client_id uuid;
 create unique index feedback_items_client_id on feedback_items (commune_id, client_id)
   where client_id is not null;
+
+-- A mail's claim names its claimer (mail/worker.ts): a claim whose commit was cut by a failover
+-- (it may or may not have been written) is looked for by its token once the database is back,
+-- and the mail goes then, instead of waiting for the claim to run out.
+alter table mail_outbox add column claim_token uuid;
