@@ -234,6 +234,9 @@ function patroniConfig(state, member) {
       connect_address: `127.0.0.1:${member.port}`,
       data_dir: join(member.dir, 'data'),
       bin_dir: state.pgBin,
+      // a member cloned again (its disk lost) asks the primary for an immediate checkpoint,
+      // not a spread one that takes up to checkpoint_timeout (5 min)
+      basebackup: [{ checkpoint: 'fast' }],
       pgpass: join(member.dir, 'pgpass'),
       authentication: {
         superuser: { username: 'postgres', password: secrets.postgres },
@@ -464,7 +467,11 @@ function psql(state, sql, database = 'postgres') {
       '-c',
       sql,
     ],
-    { env: { ...process.env, PGPASSWORD: state.secrets.postgres }, encoding: 'utf8' },
+    {
+      env: { ...process.env, PGPASSWORD: state.secrets.postgres },
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
   );
 }
 
@@ -787,10 +794,20 @@ async function main() {
     }
     case 'switchover': {
       const state = readState();
-      const view = await clusterView(state);
+      // a standby that has just come back may take a few seconds to be synchronous again
+      const view = await waitFor(
+        'a primary and a synchronous standby',
+        async () => {
+          const members = await clusterView(state);
+          return members.some((m) => m.role === 'leader') && members.some((m) => m.role === 'sync_standby')
+            ? members
+            : false;
+        },
+        60_000,
+        500,
+      ).catch(() => die('a switchover needs a primary and a synchronous standby'));
       const leader = view.find((m) => m.role === 'leader');
       const candidate = view.find((m) => m.role === 'sync_standby');
-      if (!leader || !candidate) die('a switchover needs a primary and a synchronous standby');
       execFileSync(
         'patronictl',
         [
