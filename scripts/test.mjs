@@ -2,9 +2,11 @@
 // Chạy toàn bộ kiểm thử của cqtt (`npm test`):
 //   1. domain + server trên PGlite (vitest.config.ts ở gốc),
 //   2. server trên PostgreSQL thật nếu có TEST_DATABASE_URL,
-//   3. build giao diện web rồi chạy e2e trong Chromium nếu tìm thấy Chromium.
+//   3. build giao diện web rồi chạy e2e trong Chromium nếu tìm thấy Chromium,
+//   4. cụm thật (scripts/cluster.sh: Patroni + etcd, HAProxy, hai nút) dưới tải và sự cố, nếu
+//      có các gói Debian patroni, etcd-server, haproxy và quyền root.
 // Cuối cùng in bảng tổng hợp và dòng `Tests: N passed, M failed[, K skipped]`.
-// Với CI=true, thiếu PostgreSQL hoặc Chromium là lỗi, không phải bỏ qua.
+// Với CI=true, thiếu PostgreSQL, Chromium hoặc các gói của cụm là lỗi, không phải bỏ qua.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -100,6 +102,19 @@ function findChromium() {
   return { reason: 'không tìm thấy Chromium (đặt CHROMIUM_PATH hoặc cài gói chromium)' };
 }
 
+/** Why the cluster tests cannot run here (issue 17), or null. */
+function clusterMissing() {
+  if (process.getuid?.() !== 0) return 'cụm cần quyền root (PostgreSQL chạy dưới người dùng postgres)';
+  for (const [bin, pkg] of [
+    ['/usr/bin/patroni', 'patroni'],
+    ['/usr/bin/etcd', 'etcd-server'],
+    ['/usr/sbin/haproxy', 'haproxy'],
+  ])
+    if (!existsSync(bin)) return `cụm cần gói Debian ${pkg}`;
+  if (!process.env.TEST_DATABASE_URL) return 'cụm cần TEST_DATABASE_URL (khôi phục bản sao lưu vào đó)';
+  return null;
+}
+
 function printSummary() {
   const statusText = { passed: 'đạt', failed: 'LỖI', skipped: 'bỏ qua' };
   const rows = [
@@ -180,6 +195,12 @@ async function main() {
   } else {
     skipOrFail(e2eName, chromium.reason);
   }
+
+  // d. the cluster of scripts/cluster.sh under load and faults (apps/server/cluster-test)
+  const clusterName = 'Cụm PostgreSQL + HAProxy + 2 nút';
+  const missing = clusterMissing();
+  if (missing) skipOrFail(clusterName, missing);
+  else await vitestSuite(clusterName, 'cluster', ['--config', 'vitest.cluster.config.ts']);
 
   printSummary();
   process.exitCode = suites.some((s) => s.status === 'failed') ? 1 : 0;

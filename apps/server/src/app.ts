@@ -21,6 +21,7 @@ import { calendarRoutes } from './calendar/routes.ts';
 import type { Config } from './config.ts';
 import { criteriaRoutes } from './criteria/routes.ts';
 import type { Database } from './db/database.ts';
+import { fromUnavailableDatabase, RECONNECT_RETRY_SECONDS } from './db/unavailable.ts';
 import { open311Routes } from './feedback/open311.ts';
 import { feedbackRoutes } from './feedback/routes.ts';
 import { filesRoutes } from './files/routes.ts';
@@ -32,6 +33,7 @@ import { defineRoute, registerRoute } from './http/route.ts';
 import { installSecurityHeaders } from './http/security-headers.ts';
 import { installVietnameseZodErrors } from './http/zod-vi.ts';
 import { notifyRoutes } from './notify/routes.ts';
+import { drainingError, installDrain } from './ops/drain.ts';
 import { installMetrics } from './ops/metrics.ts';
 import { orgRoutes } from './org/routes.ts';
 import { outreachRoutes } from './outreach/routes.ts';
@@ -167,6 +169,7 @@ export async function buildApp({ config, database, logStream }: BuildAppOptions)
   installCompression(app);
   installMetrics(app, database, config);
   installReadOnly(app, config.readOnly);
+  const drain = installDrain(app);
 
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);
@@ -194,8 +197,16 @@ export async function buildApp({ config, database, logStream }: BuildAppOptions)
   });
 
   app.setErrorHandler((error: FastifyError, req, reply) => {
-    const known = error instanceof AppError ? error : (fromDatabaseError(error) ?? fromFastifyError(error));
+    const known =
+      error instanceof AppError
+        ? error
+        : (fromDatabaseError(error) ?? fromUnavailableDatabase(error) ?? fromFastifyError(error));
     if (known) {
+      if (known.code === 'reconnecting') {
+        // a failover or a restart of the database: the device sends again (decision 0021)
+        req.log.warn({ err: error, route: req.routeOptions.url }, 'database unavailable');
+        reply.header('retry-after', String(RECONNECT_RETRY_SECONDS));
+      }
       if (known.status === 401 || known.status === 403) {
         req.log.warn(
           { code: known.code, actor: req.ctx?.actor?.username ?? null, route: req.routeOptions.url },
@@ -223,10 +234,13 @@ export async function buildApp({ config, database, logStream }: BuildAppOptions)
       method: 'GET',
       url: '/api/health',
       tag: 'ops',
-      summary: 'Tình trạng máy chủ và cơ sở dữ liệu',
+      summary:
+        'Tình trạng máy chủ và cơ sở dữ liệu (503 khi máy chủ đang dừng, hoặc khi cơ sở dữ liệu đang được kết nối lại)',
       access: 'public',
       response: z.object({ status: z.literal('ok'), db: z.enum(['pglite', 'postgres']) }),
       handler: async ({ ctx }) => {
+        // a draining node fails its check so that the load balancer stops sending to it
+        if (drain.draining) throw drainingError();
         await ctx.db.selectFrom('cities').select('id').limit(1).execute();
         return { status: 'ok' as const, db: database.kind };
       },

@@ -1,14 +1,14 @@
-import { createWriteStream, readFileSync } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { COMMUNE_KINDS, passwordProblem } from '@cqtt/domain';
 import { recordAudit } from './audit/service.ts';
 import { hashPassword } from './auth/passwords.ts';
 import { loadConfig } from './config.ts';
-import { backupSql, restoreSql, tableChecksums } from './db/backup.ts';
+import { backupSql, restoreFile, tableChecksums } from './db/backup.ts';
 import { type Database, openDatabase } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
 import { isEmpty, PLAN_UNITS, seedDemo } from './demo/seed.ts';
-import { copyFiles, type FilesReport, verifyFiles } from './files/backup.ts';
+import { type FilesReport, moveFilesToDatabase, verifyFiles } from './files/backup.ts';
 
 const HELP = `cqtt — công cụ dòng lệnh của nền tảng Chính quyền thân thiện
 
@@ -21,12 +21,14 @@ Cơ sở dữ liệu: DATABASE_URL (PostgreSQL) hoặc DATA_DIR (PGlite, mặc �
                                     thêm xã/phường/đặc khu cùng 7 cơ quan, đơn vị theo kế hoạch
   cqtt create-admin --city HP [--commune MA_XA] --username ten --full-name "Họ tên"
                                     tạo quản trị viên (mật khẩu lấy từ CQTT_ADMIN_PASSWORD)
-  cqtt backup FILE [--files DIR]    sao lưu toàn bộ dữ liệu ra tệp SQL; với --files, chép thêm các tệp
-                                    đính kèm (FILES_DIR) sang DIR, chỉ những tệp mới, có kiểm tra sha256
-  cqtt restore FILE [--files DIR]   khôi phục tệp SQL vào một cơ sở dữ liệu trống; với --files, chép các
-                                    tệp đính kèm từ DIR về FILES_DIR
+  cqtt backup FILE                  sao lưu toàn bộ dữ liệu, cả các tệp đính kèm, ra một tệp SQL
+                                    (một thời điểm nhất quán; in số dòng và mã kiểm tra của từng bảng)
+  cqtt restore FILE                 khôi phục tệp SQL vào một cơ sở dữ liệu trống
   cqtt verify-files                 kiểm tra mọi tệp đính kèm còn đủ và không bị sửa (sha256)
-  cqtt checksums                    số dòng và mã kiểm tra của từng bảng
+  cqtt files-to-database [DIR]      chuyển các tệp đính kèm của phiên bản cũ từ thư mục (mặc định
+                                    FILES_DIR) vào cơ sở dữ liệu; chạy lại nhiều lần vẫn an toàn
+  cqtt checksums [--files]          số dòng và mã kiểm tra của từng bảng; --files: thêm sha256 của
+                                    từng tệp đính kèm, tính lại từ nội dung đã lưu
 `;
 
 function fail(message: string): never {
@@ -46,6 +48,10 @@ async function withDatabase<T>(run: (database: Database) => Promise<T>, options:
 }
 
 const system = { actor: null, requestId: 'cli', ip: 'local' };
+
+const FILES_OPTION_GONE =
+  'Các tệp đính kèm nay nằm trong cơ sở dữ liệu: bản sao lưu đã có chúng, không cần --files. ' +
+  'Tệp của phiên bản cũ còn trong thư mục: chạy cqtt files-to-database trước khi sao lưu.';
 
 /** Missing or damaged uploaded files make the command fail (exit 1) after its report. */
 function failOnFileProblems(files: FilesReport | undefined) {
@@ -69,7 +75,7 @@ export async function main(argv: string[]) {
       kind: { type: 'string' },
       username: { type: 'string' },
       'full-name': { type: 'string' },
-      files: { type: 'string' },
+      files: { type: 'boolean' },
     },
   });
   switch (command) {
@@ -222,38 +228,32 @@ export async function main(argv: string[]) {
     }
     case 'backup': {
       const file = positionals[0] ?? fail('Cần tên tệp: cqtt backup FILE');
+      if (values.files) fail(FILES_OPTION_GONE);
       const started = Date.now();
       await withDatabase(async (database) => {
         const out = createWriteStream(file);
-        for await (const chunk of backupSql(database)) {
+        let tables: Awaited<ReturnType<typeof tableChecksums>> = {};
+        for await (const chunk of backupSql(database, { onChecksums: (sums) => (tables = sums) })) {
           if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
         }
         await new Promise<void>((resolve, reject) =>
           out.end((error?: Error | null) => (error ? reject(error) : resolve())),
         );
-        const sums = await tableChecksums(database);
-        const files = values.files
-          ? await copyFiles(database.db, loadConfig().filesDir, values.files)
-          : undefined;
-        console.log(
-          JSON.stringify({ file, seconds: (Date.now() - started) / 1000, tables: sums, files }, null, 2),
-        );
-        failOnFileProblems(files);
+        console.log(JSON.stringify({ file, seconds: (Date.now() - started) / 1000, tables }, null, 2));
       });
       return;
     }
     case 'restore': {
       const file = positionals[0] ?? fail('Cần tên tệp: cqtt restore FILE');
+      if (values.files) fail(FILES_OPTION_GONE);
       const started = Date.now();
       await withDatabase(
         async (database) => {
-          await restoreSql(database, readFileSync(file, 'utf8'));
-          const sums = await tableChecksums(database);
-          const files = values.files
-            ? await copyFiles(database.db, values.files, loadConfig().filesDir)
-            : undefined;
+          await restoreFile(database, file);
+          const tables = await tableChecksums(database);
+          const files = await verifyFiles(database.db);
           console.log(
-            JSON.stringify({ file, seconds: (Date.now() - started) / 1000, tables: sums, files }, null, 2),
+            JSON.stringify({ file, seconds: (Date.now() - started) / 1000, tables, files }, null, 2),
           );
           failOnFileProblems(files);
         },
@@ -263,16 +263,33 @@ export async function main(argv: string[]) {
     }
     case 'verify-files': {
       await withDatabase(async (database) => {
-        const files = await verifyFiles(database.db, loadConfig().filesDir);
+        const files = await verifyFiles(database.db);
         console.log(JSON.stringify(files, null, 2));
         failOnFileProblems(files);
       });
       return;
     }
+    case 'files-to-database': {
+      const dir = positionals[0] ?? loadConfig().filesDir;
+      await withDatabase(async (database) => {
+        const files = await moveFilesToDatabase(database.db, dir);
+        console.log(JSON.stringify({ from: dir, ...files }, null, 2));
+        failOnFileProblems(files);
+        if (files.missing.length === 0 && files.corrupt.length === 0)
+          console.log(
+            `Mọi tệp đính kèm đã ở trong cơ sở dữ liệu. Có thể xoá thư mục ${dir} sau khi đã có một bản sao lưu mới (cqtt backup).`,
+          );
+      });
+      return;
+    }
     case 'checksums': {
-      await withDatabase(async (database) =>
-        console.log(JSON.stringify(await tableChecksums(database), null, 2)),
-      );
+      await withDatabase(async (database) => {
+        const tables = await tableChecksums(database);
+        if (!values.files) return console.log(JSON.stringify(tables, null, 2));
+        const { checksums, ...files } = await verifyFiles(database.db, { checksums: true });
+        console.log(JSON.stringify({ tables, files: checksums, problems: files }, null, 2));
+        failOnFileProblems(files);
+      });
       return;
     }
     default:

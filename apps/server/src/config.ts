@@ -6,6 +6,8 @@ export interface Config {
   production: boolean;
   /** postgres://… when set; otherwise the embedded PGlite database in dataDir. */
   databaseUrl?: string;
+  /** postgres://… of a standby for reads that may lag a little (DATABASE_REPLICA_URL). */
+  databaseReplicaUrl?: string;
   dataDir: string;
   /** Uploaded files, under generated names (FILES_DIR; default <dataDir>/files). */
   filesDir: string;
@@ -48,6 +50,10 @@ export interface Config {
   metricsHost: string;
   /** `GET /metrics` on the application's port answers only with this bearer token (METRICS_TOKEN). */
   metricsToken?: string;
+   * Seconds a node keeps serving after SIGTERM while its health check fails, so that the load
+   * balancer stops sending to it before it stops accepting (CQTT_DRAIN_SECONDS; 0 alone).
+   */
+  drainSeconds: number;
   /** Public feedback posts allowed per client address and window (CQTT_FEEDBACK_RATE_LIMIT=10/600). */
   feedbackRateLimit: { limit: number; windowSeconds: number };
 }
@@ -75,6 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? '127.0.0.1',
     production,
     databaseUrl: env.DATABASE_URL || undefined,
+    databaseReplicaUrl: (env.DATABASE_URL && env.DATABASE_REPLICA_URL) || undefined,
     dataDir,
     filesDir: env.FILES_DIR ? resolve(env.FILES_DIR) : join(dataDir, 'files'),
     seedDemo: env.CQTT_SEED_DEMO ? env.CQTT_SEED_DEMO === '1' : !production || allowDemo,
@@ -103,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsHost: env.METRICS_HOST || '127.0.0.1',
     // a token too short to resist guessing is no token
     metricsToken: (env.METRICS_TOKEN ?? '').length >= 16 ? env.METRICS_TOKEN : undefined,
+    drainSeconds: Math.min(60, Math.max(0, Number(env.CQTT_DRAIN_SECONDS) || 0)),
     feedbackRateLimit: parseRateLimit(env.CQTT_FEEDBACK_RATE_LIMIT, { limit: 10, windowSeconds: 600 }),
     jobsToday: !production && /^\d{4}-\d{2}-\d{2}$/.test(env.CQTT_TODAY ?? '') ? env.CQTT_TODAY : undefined,
   };

@@ -4,6 +4,7 @@ import { openDatabase } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
 import { DEMO_ACCOUNTS, demoAccountsActive, isEmpty, seedDemo } from './demo/seed.ts';
 import type { startJobs } from './jobs/index.ts';
+import { drainOf } from './ops/drain.ts';
 import { serveMetrics } from './ops/metrics.ts';
 
 // Milliseconds since the process started, per step of the start (logged with "database ready"
@@ -20,7 +21,11 @@ const lap = (() => {
 const startup: Record<string, number> = { modulesMs: lap() };
 
 const config = loadConfig();
-const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+const database = await openDatabase({
+  databaseUrl: config.databaseUrl,
+  replicaUrl: config.databaseReplicaUrl,
+  dataDir: config.dataDir,
+});
 startup.openMs = lap();
 const applied = await migrate(database);
 startup.migrateMs = lap();
@@ -67,9 +72,16 @@ let closing = false;
 async function shutdown(signal: string) {
   if (closing) return;
   closing = true;
-  app.log.info({ signal }, 'shutting down: finishing requests in flight');
-  const force = setTimeout(() => process.exit(1), 15_000);
+  const force = setTimeout(() => process.exit(1), (config.drainSeconds + 15) * 1000);
   force.unref();
+  // Behind a load balancer (CQTT_DRAIN_SECONDS): keep serving while the health check fails, so
+  // that no new request is sent here once the server stops accepting (ops/drain.ts).
+  drainOf(app)?.start();
+  if (config.drainSeconds > 0) {
+    app.log.info({ signal, seconds: config.drainSeconds }, 'draining: health check fails, still serving');
+    await new Promise((r) => setTimeout(r, config.drainSeconds * 1000));
+  }
+  app.log.info({ signal }, 'shutting down: finishing requests in flight');
   // Connections kept alive after their last answer would hold close() open.
   const idle = setInterval(() => app.server.closeIdleConnections(), 100);
   try {

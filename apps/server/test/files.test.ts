@@ -3,14 +3,23 @@
  * limit, ZIP limits before unpacking, generated storage names, downloads as
  * attachments only, tenancy, and no audit row for a refused file.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Document, Packer, Paragraph } from 'docx';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyFiles, verifyFiles } from '../src/files/backup.ts';
+import { buildApp } from '../src/app.ts';
+import { moveFilesToDatabase, verifyFiles } from '../src/files/backup.ts';
+import {
+  CHUNK_SIZE,
+  databaseFileStore,
+  newStorageKey,
+  removeUnusedFiles,
+  sha256Hex,
+} from '../src/files/store.ts';
 import { type Client, countRows, createTestApp, login, type TestApp } from './harness.ts';
 
 let t: TestApp;
@@ -65,14 +74,19 @@ function upload(client: Client, bytes: Buffer, filename: string, type: string, f
   });
 }
 
-function storedFiles(): string[] {
-  try {
-    return readdirSync(filesDir, { recursive: true, withFileTypes: true })
-      .filter((e) => e.isFile())
-      .map((e) => e.name);
-  } catch {
-    return [];
-  }
+/** The storage keys and contents the database holds (file_keys, file_contents). */
+async function storedFiles(): Promise<string[]> {
+  const keys = await t.database.db
+    .selectFrom('file_keys')
+    .select('storage_key')
+    .orderBy('storage_key')
+    .execute();
+  const contents = await t.database.db
+    .selectFrom('file_contents')
+    .select('sha256')
+    .orderBy('sha256')
+    .execute();
+  return [...keys.map((k) => k.storage_key), ...contents.map((c) => c.sha256)];
 }
 
 async function fileRows() {
@@ -85,14 +99,18 @@ async function fileRows() {
 
 /** Sends something that must be refused; proves nothing was written anywhere. */
 async function expectRefused(send: () => Promise<{ statusCode: number; body: string }>, status = 400) {
-  const [audit, rows, stored] = [await countRows(t.database, 'audit_log'), await fileRows(), storedFiles()];
+  const [audit, rows, stored] = [
+    await countRows(t.database, 'audit_log'),
+    await fileRows(),
+    await storedFiles(),
+  ];
   const res = await send();
   expect(res.statusCode, res.body).toBe(status);
   const body = JSON.parse(res.body);
   expect(body.error.message).toMatch(VIETNAMESE);
   expect(await countRows(t.database, 'audit_log')).toBe(audit);
   expect(await fileRows()).toBe(rows);
-  expect(storedFiles()).toEqual(stored);
+  expect(await storedFiles()).toEqual(stored);
   return body.error as { code: string; message: string };
 }
 
@@ -153,8 +171,15 @@ describe('POST /api/files', () => {
         .where('entity_id', '=', file.id)
         .execute();
       expect(log.map((l) => l.action)).toEqual(['files.upload']);
+      // the bytes are in the database, under the generated key, addressed by their sha256
+      const stored = await t.database.db
+        .selectFrom('file_keys')
+        .innerJoin('file_contents', 'file_contents.sha256', 'file_keys.sha256')
+        .select(['file_contents.sha256', 'file_contents.size'])
+        .where('file_keys.storage_key', '=', row.storage_key)
+        .executeTakeFirstOrThrow();
+      expect(stored).toEqual({ sha256: row.sha256, size: bytes.length });
     }
-    expect(storedFiles().every((n) => /^[0-9a-f-]{36}$/.test(n))).toBe(true);
   });
 
   it('keeps a clean name: no folders, no control characters, the right extension', async () => {
@@ -286,70 +311,131 @@ describe('GET /api/files/:id', () => {
   });
 });
 
-describe('backup of uploaded files (cqtt backup --files, cqtt restore --files, cqtt verify-files)', () => {
-  it('copies every file the database knows, only new ones the next time, and restores them byte for byte', async () => {
-    const a = (await upload(vhxh, PDF, 'bien-ban.pdf', 'application/pdf')).json();
-    const b = (await upload(vhxh, PNG, 'anh.png', 'image/png')).json();
-    const backupDir = mkdtempSync(join(tmpdir(), 'cqtt-files-backup-'));
-    const restoredDir = mkdtempSync(join(tmpdir(), 'cqtt-files-restored-'));
-    try {
-      const known = (await t.database.db.selectFrom('files').select('id').execute()).length;
-      const first = await copyFiles(t.database.db, filesDir, backupDir);
-      expect(first).toMatchObject({ files: known, missing: [], corrupt: [] });
-      expect(first.copied + first.unchanged).toBe(known);
-      const again = await copyFiles(t.database.db, filesDir, backupDir);
-      expect(again).toMatchObject({ files: known, copied: 0, unchanged: known });
+describe('files in the database (decision 0021)', () => {
+  it('keeps a content once, in chunks, and removes it with its last key', async () => {
+    const store = databaseFileStore(t.database.db);
+    // 2.5 chunks of varied bytes, so that a chunk out of order would show
+    const bytes = Buffer.alloc(CHUNK_SIZE * 2 + CHUNK_SIZE / 2);
+    for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 7 + (i >> 10)) & 0xff;
+    const sha256 = sha256Hex(bytes);
+    const [a, b] = [newStorageKey(), newStorageKey()];
+    await store.put(a, bytes);
+    await store.put(b, bytes);
+    const chunks = await t.database.db
+      .selectFrom('file_chunks')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('sha256', '=', sha256)
+      .executeTakeFirstOrThrow();
+    expect(Number(chunks.n)).toBe(3);
+    await expect(store.put(a, bytes)).rejects.toThrow();
+    const read = async (key: string) => Buffer.concat(await (await store.get(key)).toArray());
+    expect((await read(b)).equals(bytes)).toBe(true);
+    await store.delete(a);
+    expect((await read(b)).equals(bytes)).toBe(true);
+    await store.delete(b);
+    await expect(store.get(b)).rejects.toThrow();
+    const left = await t.database.db
+      .selectFrom('file_chunks')
+      .select('n')
+      .where('sha256', '=', sha256)
+      .execute();
+    expect(left).toEqual([]);
+  });
 
-      const back = await copyFiles(t.database.db, backupDir, restoredDir);
-      expect(back).toMatchObject({ copied: known, missing: [], corrupt: [] });
-      expect(await verifyFiles(t.database.db, restoredDir)).toMatchObject({
-        unchanged: known,
-        missing: [],
-        corrupt: [],
-      });
-      for (const id of [a.id, b.id]) {
+  it('removes what an upload left behind when the database went away before its row', async () => {
+    const store = databaseFileStore(t.database.db);
+    const key = newStorageKey();
+    await store.put(key, Buffer.from('nửa chừng'));
+    expect(await removeUnusedFiles(t.database.db, new Date())).toBe(0);
+    expect(await removeUnusedFiles(t.database.db, new Date(Date.now() + 61 * 60_000))).toBe(1);
+    await expect(store.get(key)).rejects.toThrow();
+    // files that rows name are kept
+    expect((await verifyFiles(t.database.db)).missing).toEqual([]);
+  });
+
+  it('moves the files an older version kept on disk, once, checking each, and serves them from the database', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cqtt-files-old-'));
+    try {
+      // three rows as an older version wrote them: bytes on disk under their key, none in the database
+      const old = [
+        { name: 'bien-ban-cu.pdf', bytes: PDF, mime: 'application/pdf' },
+        { name: 'anh-cu.png', bytes: PNG, mime: 'image/png' },
+        { name: 'bi-sua.pdf', bytes: PDF, mime: 'application/pdf' },
+        { name: 'bi-mat.png', bytes: PNG, mime: 'image/png' },
+      ];
+      const ids: string[] = [];
+      for (const f of old) {
+        const key = newStorageKey();
+        mkdirSync(join(dir, key.slice(0, 2)), { recursive: true });
+        if (f.name !== 'bi-mat.png')
+          writeFileSync(join(dir, key), f.name === 'bi-sua.pdf' ? Buffer.from('đã bị sửa') : f.bytes);
         const row = await t.database.db
-          .selectFrom('files')
-          .select('storage_key')
-          .where('id', '=', id)
+          .insertInto('files')
+          .values({
+            commune_id: vhxh.me.commune.id,
+            name: f.name,
+            mime: f.mime,
+            size: f.bytes.length,
+            sha256: sha256Hex(f.bytes),
+            storage_key: key,
+            created_by: null,
+          })
+          .returning('id')
           .executeTakeFirstOrThrow();
-        expect(readFileSync(join(restoredDir, row.storage_key))).toEqual(
-          readFileSync(join(filesDir, row.storage_key)),
-        );
+        ids.push(row.id);
       }
+      const [moved, unmoved, altered, lost] = ids;
+      const before = await verifyFiles(t.database.db);
+      expect(before.missing.map((f) => f.id).sort()).toEqual([...ids].sort());
+
+      // not moved yet: still served from the old folder (FILES_DIR)
+      const legacy = await buildApp({ config: { ...t.config, filesDir: dir }, database: t.database });
+      try {
+        const reader = await login(legacy, 'vhxh.binhgiang');
+        const early = await reader.get(`/api/files/${unmoved}`);
+        expect(early.statusCode).toBe(200);
+        expect(early.rawPayload.equals(PNG)).toBe(true);
+      } finally {
+        await legacy.close();
+      }
+
+      const first = await moveFilesToDatabase(t.database.db, dir);
+      expect(first.moved).toBe(2);
+      expect(first.corrupt.map((f) => f.id)).toEqual([altered]);
+      expect(first.missing.map((f) => f.id)).toEqual([lost]);
+      const again = await moveFilesToDatabase(t.database.db, dir);
+      expect(again.moved).toBe(0);
+      expect(again.unchanged).toBe(first.unchanged + 2);
+
+      rmSync(dir, { recursive: true, force: true });
+      for (const id of [moved, unmoved]) {
+        const res = await vhxh.get(`/api/files/${id}`);
+        expect(res.statusCode).toBe(200);
+      }
+      expect((await vhxh.get(`/api/files/${moved}`)).rawPayload.equals(PDF)).toBe(true);
+      const after = await verifyFiles(t.database.db, { checksums: true });
+      expect(after.missing.map((f) => f.id).sort()).toEqual([altered, lost].sort());
+      expect(after.checksums?.[moved!]).toBe(sha256Hex(PDF));
     } finally {
-      rmSync(backupDir, { recursive: true, force: true });
-      rmSync(restoredDir, { recursive: true, force: true });
+      rmSync(dir, { recursive: true, force: true });
+      // leave the table as the other tests expect it
+      await t.database.db.deleteFrom('files').where('name', 'in', ['bi-sua.pdf', 'bi-mat.png']).execute();
     }
   });
 
-  it('names the files that are missing or were altered, and never copies an altered one', async () => {
-    const pdf = (await upload(vhxh, PDF, 'sau-nay-bi-sua.pdf', 'application/pdf')).json();
-    const png = (await upload(vhxh, PNG, 'sau-nay-bi-mat.png', 'image/png')).json();
-    const key = async (id: string) =>
-      (
-        await t.database.db
-          .selectFrom('files')
-          .select('storage_key')
-          .where('id', '=', id)
-          .executeTakeFirstOrThrow()
-      ).storage_key;
-    const source = mkdtempSync(join(tmpdir(), 'cqtt-files-damaged-'));
-    const target = mkdtempSync(join(tmpdir(), 'cqtt-files-target-'));
-    try {
-      await copyFiles(t.database.db, filesDir, source);
-      writeFileSync(join(source, await key(pdf.id)), 'đã bị sửa');
-      rmSync(join(source, await key(png.id)));
-      const report = await copyFiles(t.database.db, source, target);
-      expect(report.corrupt.map((f) => f.id)).toEqual([pdf.id]);
-      expect(report.missing.map((f) => f.id)).toEqual([png.id]);
-      expect(existsSync(join(target, await key(pdf.id)))).toBe(false);
-      const check = await verifyFiles(t.database.db, source);
-      expect(check.corrupt.map((f) => f.name)).toEqual(['sau-nay-bi-sua.pdf']);
-      expect(check.missing.map((f) => f.name)).toEqual(['sau-nay-bi-mat.png']);
-    } finally {
-      rmSync(source, { recursive: true, force: true });
-      rmSync(target, { recursive: true, force: true });
-    }
+  it('names a stored content that was altered since upload', async () => {
+    const file = (await upload(vhxh, PDF, 'se-bi-sua.pdf', 'application/pdf')).json();
+    const row = await t.database.db
+      .selectFrom('files')
+      .select('sha256')
+      .where('id', '=', file.id)
+      .executeTakeFirstOrThrow();
+    // a different PDF stored under this upload's hash (a damaged disk block would look the same)
+    await sql`update file_chunks set data = ${Buffer.from(PDF.toString('latin1').replace('1.4', '1.5'), 'latin1')}
+      where sha256 = ${row.sha256}`.execute(t.database.db);
+    const check = await verifyFiles(t.database.db);
+    expect(check.corrupt.map((f) => f.name)).toContain('se-bi-sua.pdf');
+    await sql`update file_chunks set data = ${PDF} where sha256 = ${row.sha256}`.execute(t.database.db);
+    expect((await verifyFiles(t.database.db)).corrupt).toEqual([]);
   });
 });

@@ -23,7 +23,7 @@ export interface TestApp {
  */
 export async function createTestDatabase(
   options: { empty?: boolean } = {},
-): Promise<{ database: Database; drop(): Promise<void> }> {
+): Promise<{ database: Database; drop(): Promise<void>; url?: string }> {
   if (inject('dbKind') === 'postgres') {
     const url = inject('postgresUrl');
     const name = `cqtt_t_${process.ppid}_${randomBytes(4).toString('hex')}`;
@@ -36,6 +36,7 @@ export async function createTestDatabase(
     const database = await openDatabase({ databaseUrl: withDatabase(url, name), poolSize: 5 });
     return {
       database,
+      url: withDatabase(url, name),
       async drop() {
         await database.close();
         const client = new pg.Client({ connectionString: url });

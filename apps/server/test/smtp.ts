@@ -38,7 +38,8 @@ export function randomPort(): number {
   return 3400 + Math.floor(Math.random() * 100);
 }
 
-export async function startTestSmtp(): Promise<TestSmtp> {
+/** acceptDelayMs: the server takes this long to accept each message (a slow relay). */
+export async function startTestSmtp(options: { acceptDelayMs?: number } = {}): Promise<TestSmtp> {
   const messages: ReceivedMail[] = [];
   let server: SMTPServer | null = null;
   let port = 0;
@@ -58,6 +59,7 @@ export async function startTestSmtp(): Promise<TestSmtp> {
         stream.on('data', (chunk: Buffer) => chunks.push(chunk));
         stream.on('end', async () => {
           try {
+            if (options.acceptDelayMs) await new Promise((r) => setTimeout(r, options.acceptDelayMs));
             const parsed = await simpleParser(Buffer.concat(chunks));
             messages.push({
               to: session.envelope.rcptTo.map((r) => r.address),

@@ -12,9 +12,16 @@ export type DatabaseKind = 'pglite' | 'postgres';
 
 export interface Database {
   db: Kysely<DB>;
+  /**
+   * Reads that may lag a little behind the last writes (DATABASE_REPLICA_URL: a standby); the
+   * primary itself without one. See readReplica() for which reads may use it.
+   */
+  replica: Kysely<DB>;
   kind: DatabaseKind;
   /** Runs a multi-statement SQL script (migrations, restore). */
   exec(sql: string): Promise<void>;
+  /** Runs scripts one after another on one session (a restore in one transaction). */
+  session<T>(run: (session: { exec(sql: string): Promise<void> }) => Promise<T>): Promise<T>;
   /** Connections in use and waiting, for /metrics. */
   poolStats(): { total: number; idle: number; waiting: number };
   /**
@@ -30,6 +37,8 @@ export interface Database {
 export interface DatabaseOptions {
   /** postgres://… to use a PostgreSQL server; otherwise PGlite in dataDir. */
   databaseUrl?: string;
+  /** postgres://… of a standby for reads that may lag (readReplica); only with databaseUrl. */
+  replicaUrl?: string;
   /** Folder of the embedded database; 'memory://' for a throwaway one. */
   dataDir?: string;
   /** A tarball from PGlite's dumpDataDir to start from (tests). */
@@ -43,14 +52,37 @@ const DATE_OID = 1082;
 const INT8_OID = 20;
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
+  if (options.databaseUrl)
+    return openPostgres(options.databaseUrl, options.poolSize ?? 10, options.replicaUrl);
   return openPglite(options.dataDir ?? './data', options.loadDataDir);
 }
 
-async function openPostgres(url: string, max: number): Promise<Database> {
+const replicas = new WeakMap<Kysely<DB>, Kysely<DB>>();
+
+/**
+ * Where a read that may lag a little may go: the standby of DATABASE_REPLICA_URL, or the
+ * primary. Only for figures that summarise many people's work, never for a page that shows
+ * what its reader has just written (docs/operations.md, "Reads from a standby").
+ */
+export function readReplica(db: Kysely<DB>): Kysely<DB> {
+  return replicas.get(db) ?? db;
+}
+
+/**
+ * A pg pool that finds its way back after a failover: a connection that failed because the
+ * server went away (or turned into a standby) is destroyed instead of going back to the pool,
+ * a new one goes through HAProxy to the new primary, and a request never waits more than
+ * 10 s for a connection (it answers 503 instead: db/unavailable.ts).
+ */
+function newPool(url: string, max: number): pg.Pool {
   const pool = new pg.Pool({
     connectionString: url,
     max,
+    connectionTimeoutMillis: 10_000,
+    idleTimeoutMillis: 30_000,
+    // a primary that vanished without closing its connections (a machine gone) is noticed
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
     types: {
       getTypeParser(oid: number, format?: 'text' | 'binary') {
         if (oid === DATE_OID) return (value: string) => value;
@@ -62,22 +94,55 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   pool.on('error', () => {
     // An idle client lost its server; the pool replaces it on next use.
   });
+  return pool;
+}
+
+async function openPostgres(url: string, max: number, replicaUrl?: string): Promise<Database> {
+  const pool = newPool(url, max);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
+  const replica = replicaUrl
+    ? new Kysely<DB>({
+        dialect: new PostgresDialect({
+          pool: preparingPool(newPool(replicaUrl, Math.max(2, Math.ceil(max / 2)))),
+        }),
+      })
+    : db;
+  if (replica !== db) replicas.set(db, replica);
+  const session: Database['session'] = async (run) => {
+    const client = await pool.connect();
+    let failed: Error | undefined;
+    const onError = (error: Error) => {
+      failed = error;
+    };
+    client.on('error', onError);
+    try {
+      return await run({
+        exec: async (sql) => {
+          await client.query(sql).catch((error: Error) => {
+            failed = error;
+            throw error;
+          });
+        },
+      });
+    } finally {
+      // a session that failed may be inside a transaction: never hand it to another request
+      client.removeListener('error', onError);
+      client.release(failed);
+    }
+  };
   return {
     db,
+    replica,
     kind: 'postgres',
-    async exec(sql) {
-      const client = await pool.connect();
-      try {
-        await client.query(sql);
-      } finally {
-        client.release();
-      }
-    },
+    exec: (sql) => session((s) => s.exec(sql)),
+    session,
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     origin: 'server',
     keepAsTemplate: async () => undefined,
-    close: () => db.destroy(),
+    async close() {
+      if (replica !== db) await replica.destroy();
+      await db.destroy();
+    },
   };
 }
 
@@ -102,15 +167,21 @@ async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Database
     ...(loadDataDir ? { loadDataDir } : {}),
   });
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+  // Goes through Kysely's single connection so it waits its turn.
+  const session: Database['session'] = (run) =>
+    db.connection().execute(() =>
+      run({
+        exec: async (sql) => {
+          await pglite.exec(sql);
+        },
+      }),
+    );
   return {
     db,
+    replica: db,
     kind: 'pglite',
-    async exec(sql) {
-      // Goes through Kysely's single connection so it waits its turn.
-      await db.connection().execute(async () => {
-        await pglite.exec(sql);
-      });
-    },
+    exec: (sql) => session((s) => s.exec(sql)),
+    session,
     poolStats: () => ({ total: 1, idle: pgliteQueue.waiting === 0 ? 1 : 0, waiting: pgliteQueue.waiting }),
     origin,
     async keepAsTemplate() {

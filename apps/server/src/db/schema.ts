@@ -199,6 +199,27 @@ export interface FilesTable {
   created_at: CreatedAt;
 }
 
+/** The bytes of uploaded files, once per sha256 (0010_files_in_database.sql, files/store.ts). */
+export interface FileContentsTable {
+  sha256: string;
+  size: number;
+  chunks: number;
+  created_at: CreatedAt;
+}
+
+export interface FileChunksTable {
+  sha256: string;
+  n: number;
+  data: Uint8Array;
+}
+
+/** A storage key (files.storage_key) and the content it names. */
+export interface FileKeysTable {
+  storage_key: string;
+  sha256: string;
+  created_at: CreatedAt;
+}
+
 export interface ProgressNotesTable {
   commune_id: string;
   id: Generated<string>;
@@ -257,6 +278,8 @@ export interface MailOutboxTable {
   attempts: Generated<number>;
   last_error: string | null;
   sent_at: Date | null;
+  /** Who claimed the row last (mail/worker.ts). */
+  claim_token: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface CommuneSettingsTable {
@@ -417,6 +440,8 @@ export interface FeedbackItemsTable {
   rating: 'satisfied' | 'unsatisfied' | null;
   rated_at: Date | null;
   difficulty_id: string | null;
+  /** The id a citizen's device generated for this feedback: sending it again finds this item. */
+  client_id: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: CreatedAt;
   updated_at: Timestamp;
 }
@@ -621,6 +646,9 @@ export interface DB {
   plan_tasks: PlanTasksTable;
   task_years: TaskYearsTable;
   files: FilesTable;
+  file_contents: FileContentsTable;
+  file_chunks: FileChunksTable;
+  file_keys: FileKeysTable;
   progress_notes: ProgressNotesTable;
   difficulties: DifficultiesTable;
   notifications: NotificationsTable;

@@ -4,7 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { audited } from '../audit/service.ts';
 import { checkContent, MAX_FILE_SIZE } from '../files/service.ts';
-import { fileStoreAt, newStorageKey } from '../files/store.ts';
+import { fileStoreOf, newStorageKey } from '../files/store.ts';
 import { cleanFileName, FILE_KINDS, type FileKind } from '../files/types.ts';
 import { AppError, badRequest } from '../http/errors.ts';
 import { consumeRateLimit, type RateLimit } from '../http/rate-limit.ts';
@@ -38,6 +38,11 @@ export const SubmitBody = z
     lat: z.number().min(-90).max(90).nullable().optional(),
     lng: z.number().min(-180).max(180).nullable().optional(),
     allowPublish: z.boolean(),
+    /**
+     * Generated once per feedback by the citizen's page: sending it again (no answer came, the
+     * system was reconnecting) finds the first one instead of making a second.
+     */
+    clientId: z.uuid().optional(),
   })
   .refine((b) => (b.lat == null) === (b.lng == null), {
     message: 'Vị trí cần cả vĩ độ (lat) và kinh độ (lng).',
@@ -168,8 +173,11 @@ export async function submitFeedback(
   input: SubmitInput,
   files: Upload[],
   source: 'web' | 'open311' = 'web',
-): Promise<{ trackingCode: string; id: string; communeId: string }> {
+): Promise<{ trackingCode: string; id: string; communeId: string; created: boolean }> {
   const commune = await findPublicCommune(ctx.db, input.communeCode);
+  const sentBefore = () => feedbackOfClient(ctx, commune.id, input.clientId);
+  const first = await sentBefore();
+  if (first) return first;
   const category = await ctx.db
     .selectFrom('feedback_categories')
     .select(['id', 'name', 'deadline_days'])
@@ -186,7 +194,7 @@ export async function submitFeedback(
   const receivedOn = vietnamDate(now);
   const deadline = await deadlineFor(ctx.db, commune.id, receivedOn, category.deadline_days);
   const trackingCode = await newTrackingCode(ctx);
-  const store = fileStoreAt(ctx.config.filesDir);
+  const store = fileStoreOf(ctx);
   const stored: { id: string; key: string; f: (typeof checked)[number] }[] = [];
   try {
     for (const f of checked) {
@@ -220,6 +228,7 @@ export async function submitFeedback(
           rating: null,
           rated_at: null,
           difficulty_id: null,
+          client_id: input.clientId ?? null,
           updated_at: now,
         })
         .returning(['id'])
@@ -269,7 +278,7 @@ export async function submitFeedback(
         })),
       );
       return {
-        result: { trackingCode, id: item.id, communeId: commune.id },
+        result: { trackingCode, id: item.id, communeId: commune.id, created: true },
         audit: {
           action: 'feedback.submit',
           entityType: 'feedback_item',
@@ -289,8 +298,25 @@ export async function submitFeedback(
     });
   } catch (error) {
     for (const s of stored) await store.delete(s.key).catch(() => undefined);
+    // the same feedback sent twice at once: the second finds the first
+    if ((error as { constraint?: string }).constraint === 'feedback_items_client_id') {
+      const first = await sentBefore();
+      if (first) return first;
+    }
     throw error;
   }
+}
+
+/** The feedback a device already sent with this clientId, if any. */
+async function feedbackOfClient(ctx: RequestContext, communeId: string, clientId: string | undefined) {
+  if (!clientId) return undefined;
+  const row = await ctx.db
+    .selectFrom('feedback_items')
+    .select(['id', 'tracking_code'])
+    .where('commune_id', '=', communeId)
+    .where('client_id', '=', clientId)
+    .executeTakeFirst();
+  return row ? { trackingCode: row.tracking_code!, id: row.id, communeId, created: false } : undefined;
 }
 
 export async function limitFeedbackPosts(ctx: RequestContext) {

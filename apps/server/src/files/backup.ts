@@ -1,95 +1,119 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync } from 'node:fs';
-import { copyFile, mkdir, rename, rm, stat } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import { isStorageKey } from './store.ts';
+import { contentChunks, databaseFileStore, isStorageKey, sha256Hex } from './store.ts';
 
-/** What a copy or a check of the uploaded files found, file by file. */
+/** What a move or a check of the uploaded files found, file by file. */
 export interface FilesReport {
   /** Rows of the files table looked at. */
   files: number;
-  copied: number;
-  /** Already in the target with the right content (backups are incremental). */
+  /** Moved from the folder into the database by this run. */
+  moved: number;
+  /** Already in the database with the content recorded at upload. */
   unchanged: number;
-  /** Rows whose bytes are not in the source folder. */
+  /** Rows whose bytes are nowhere (neither in the database nor in the folder). */
   missing: { id: string; name: string; key: string }[];
   /** Bytes whose sha256 is not the one recorded at upload. */
   corrupt: { id: string; name: string; key: string }[];
 }
 
-async function sha256Of(path: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
-}
+const emptyReport = (): FilesReport => ({ files: 0, moved: 0, unchanged: 0, missing: [], corrupt: [] });
 
-async function rowsOf(db: Kysely<DB>) {
+function rowsOf(db: Kysely<DB>) {
   return db
     .selectFrom('files')
-    .select(['id', 'name', 'size', 'sha256', 'storage_key'])
-    .orderBy('id')
+    .leftJoin('file_keys', 'file_keys.storage_key', 'files.storage_key')
+    .leftJoin('file_contents', 'file_contents.sha256', 'file_keys.sha256')
+    .select([
+      'files.id',
+      'files.name',
+      'files.size',
+      'files.sha256',
+      'files.storage_key',
+      'file_contents.sha256 as stored_sha256',
+      'file_contents.size as stored_size',
+      'file_contents.chunks',
+    ])
+    .orderBy('files.id')
     .execute();
 }
 
+/** The sha256 of a stored content, computed again from its chunks. */
+async function hashOfContent(db: Kysely<DB>, sha256: string, chunks: number) {
+  const hash = createHash('sha256');
+  let size = 0;
+  for await (const chunk of contentChunks(db, sha256, chunks)) {
+    hash.update(chunk);
+    size += chunk.length;
+  }
+  return { sha256: hash.digest('hex'), size };
+}
+
 /**
- * Copies the bytes of every uploaded file the database knows from one files folder to another
- * (FILES_DIR to a backup folder, or back), checking each against the sha256 recorded at upload.
- * A file already in the target with the right size and hash is left alone, so a nightly backup
- * only copies the new ones. Each copy is written under a temporary name and renamed, so an
- * interrupted run leaves no half file. Nothing is deleted in the target.
+ * Moves the bytes of every uploaded file the database knows from a files folder (FILES_DIR of
+ * the versions that kept them on disk) into the database, checking each against the sha256
+ * recorded at upload. A file already in the database is left alone, so the command may run
+ * twice, or again after an interruption. The folder is not changed: delete it once a backup
+ * holds the moved files.
  */
-export async function copyFiles(db: Kysely<DB>, from: string, to: string): Promise<FilesReport> {
-  const report: FilesReport = { files: 0, copied: 0, unchanged: 0, missing: [], corrupt: [] };
+export async function moveFilesToDatabase(db: Kysely<DB>, dir: string): Promise<FilesReport> {
+  const report = emptyReport();
+  const store = databaseFileStore(db);
   for (const row of await rowsOf(db)) {
     report.files++;
     const entry = { id: row.id, name: row.name, key: row.storage_key };
-    if (!isStorageKey(row.storage_key)) {
-      report.corrupt.push(entry);
+    if (row.stored_sha256) {
+      if (row.stored_sha256 === row.sha256) report.unchanged++;
+      else report.corrupt.push(entry);
       continue;
     }
-    const source = join(from, row.storage_key);
-    const target = join(to, row.storage_key);
-    if (!existsSync(source)) {
+    const path = isStorageKey(row.storage_key) ? join(dir, row.storage_key) : null;
+    if (!path || !existsSync(path)) {
       report.missing.push(entry);
       continue;
     }
-    if (
-      existsSync(target) &&
-      (await stat(target)).size === row.size &&
-      (await sha256Of(target)) === row.sha256
-    ) {
-      report.unchanged++;
-      continue;
-    }
-    if ((await sha256Of(source)) !== row.sha256) {
+    const bytes = await readFile(path);
+    if (bytes.length !== row.size || sha256Hex(bytes) !== row.sha256) {
       report.corrupt.push(entry);
       continue;
     }
-    await mkdir(dirname(target), { recursive: true });
-    const partial = `${target}.part`;
-    await copyFile(source, partial);
-    if ((await sha256Of(partial)) !== row.sha256) {
-      await rm(partial, { force: true });
-      report.corrupt.push(entry);
-      continue;
-    }
-    await rename(partial, target);
-    report.copied++;
+    await store.put(row.storage_key, bytes);
+    report.moved++;
   }
   return report;
 }
 
-/** Checks that every uploaded file's bytes are in the folder and unchanged since upload. */
-export async function verifyFiles(db: Kysely<DB>, dir: string): Promise<FilesReport> {
-  const report: FilesReport = { files: 0, copied: 0, unchanged: 0, missing: [], corrupt: [] };
+/**
+ * Checks that every uploaded file's bytes are in the database and unchanged since upload: each
+ * content is read back from its chunks and hashed again. With `checksums`, also returns the
+ * sha256 computed for each file id (compared between a cluster and its restored backup).
+ */
+export async function verifyFiles(
+  db: Kysely<DB>,
+  options: { checksums?: boolean } = {},
+): Promise<FilesReport & { checksums?: Record<string, string> }> {
+  const report: FilesReport & { checksums?: Record<string, string> } = emptyReport();
+  if (options.checksums) report.checksums = {};
+  const computed = new Map<string, { sha256: string; size: number } | null>();
   for (const row of await rowsOf(db)) {
     report.files++;
     const entry = { id: row.id, name: row.name, key: row.storage_key };
-    const path = isStorageKey(row.storage_key) ? join(dir, row.storage_key) : null;
-    if (!path || !existsSync(path)) report.missing.push(entry);
-    else if ((await sha256Of(path)) !== row.sha256) report.corrupt.push(entry);
+    if (!row.stored_sha256 || row.chunks === null) {
+      report.missing.push(entry);
+      continue;
+    }
+    let actual = computed.get(row.stored_sha256);
+    if (actual === undefined) {
+      actual = await hashOfContent(db, row.stored_sha256, row.chunks).catch(() => null);
+      computed.set(row.stored_sha256, actual);
+    }
+    if (report.checksums && actual) report.checksums[row.id] = actual.sha256;
+    if (!actual) report.missing.push(entry);
+    else if (actual.sha256 !== row.sha256 || actual.size !== row.size || row.stored_size !== row.size)
+      report.corrupt.push(entry);
     else report.unchanged++;
   }
   return report;

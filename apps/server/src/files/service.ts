@@ -4,7 +4,7 @@ import { audited } from '../audit/service.ts';
 import { AppError, badRequest, notFound } from '../http/errors.ts';
 import type { RequestContext } from '../http/route.ts';
 import { visibleCommuneIds } from '../org/scope.ts';
-import { fileStoreAt, newStorageKey } from './store.ts';
+import { fileStoreOf, newStorageKey } from './store.ts';
 import { ACCEPTED_TYPES_TEXT, claimedKind, cleanFileName, detectFileType, FILE_KINDS } from './types.ts';
 
 export const MAX_FILE_SIZE = 10 * 1024 * 1024;
@@ -68,7 +68,7 @@ export async function storeUpload(
   const name = cleanFileName(upload.name, kind);
   const id = randomUUID();
   const sha256 = createHash('sha256').update(upload.bytes).digest('hex');
-  const store = fileStoreAt(ctx.config.filesDir);
+  const store = fileStoreOf(ctx);
   const storageKey = newStorageKey();
   await store.put(storageKey, upload.bytes);
   try {
@@ -117,7 +117,7 @@ export async function openFile(
     .where('commune_id', 'in', visibleCommuneIds(ctx.db, ctx.actor!))
     .executeTakeFirst();
   if (!row) throw notFound('Tệp');
-  const stream = await fileStoreAt(ctx.config.filesDir).get(row.storage_key);
+  const stream = await fileStoreOf(ctx).get(row.storage_key);
   return { file: { id: row.id, name: row.name, size: row.size, mime: row.mime }, stream };
 }
 

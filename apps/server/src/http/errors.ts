@@ -20,6 +20,8 @@ export type ErrorCode =
   | 'not_found'
   | 'conflict'
   | 'read_only'
+  | 'reconnecting'
+  | 'draining'
   | 'internal_error';
 
 export class AppError extends Error {

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Config } from '../config.ts';
 import type { DB } from '../db/schema.ts';
 import { runFeedbackReminders } from '../feedback/reminders.ts';
+import { removeUnusedFiles } from '../files/store.ts';
 import { describeSmtpUrl, type MailTransport, smtpTransport } from '../mail/transport.ts';
 import { deliverPending } from '../mail/worker.ts';
 import { runTaskReminders } from './reminders.ts';
@@ -51,6 +52,15 @@ export function cqttJobs(options: JobsOptions): { jobs: Job[]; transport: MailTr
         name: 'feedback-reminders',
         intervalMs,
         run: ({ db, now, log }) => runFeedbackReminders(db, now, { publicUrl: config.publicUrl, log }),
+      },
+      {
+        // what an upload left behind when the database went away before its row (store.ts)
+        name: 'unused-files',
+        intervalMs: Math.max(intervalMs, 60 * 60_000),
+        run: async ({ db, now, log }) => {
+          const removed = await removeUnusedFiles(db, now);
+          if (removed > 0) log.info({ removed }, 'unused uploaded files removed');
+        },
       },
       {
         name: 'mail-delivery',

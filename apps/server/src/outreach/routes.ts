@@ -8,6 +8,7 @@ import {
 } from '@cqtt/domain';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { readReplica } from '../db/database.ts';
 import { dayCell, tableXlsx } from '../documents/xlsx-table.ts';
 import { attachmentHeader } from '../files/service.ts';
 import { FILE_KINDS } from '../files/types.ts';
@@ -524,8 +525,10 @@ export function outreachRoutes(app: FastifyInstance) {
         ),
       }),
       handler: async ({ ctx, params }) => {
-        const commune = await findPublicCommune(ctx.db, params.communeCode);
-        const rows = await ctx.db
+        // citizens read what officials wrote: a standby's lag is harmless (decision 0021)
+        const db = readReplica(ctx.db);
+        const commune = await findPublicCommune(db, params.communeCode);
+        const rows = await db
           .selectFrom('outreach_activities as a')
           .leftJoin('villages as v', (j) =>
             j.onRef('v.commune_id', '=', 'a.commune_id').onRef('v.id', '=', 'a.village_id'),

@@ -1,6 +1,7 @@
 import { CompiledQuery, type Kysely } from 'kysely';
 import { preparedStatement } from '../db/prepared.ts';
 import type { DB } from '../db/schema.ts';
+import { isDatabaseUnavailable } from '../db/unavailable.ts';
 
 /** One rating as it goes into the database, already checked for shape by the route. */
 export interface RatingRow {
@@ -86,8 +87,9 @@ export class RatingWriter {
           const outcomes = await this.store(group.map((p) => p.row));
           for (const [i, p] of group.entries()) p.done(outcomes[i]!);
         } catch (error) {
-          // One bad rating must not fail its neighbours: write them one by one.
-          if (group.length === 1) group[0]!.fail(error);
+          // One bad rating must not fail its neighbours: write them one by one. When the
+          // database is away (a failover), they would all fail the same way: answer them now.
+          if (group.length === 1 || isDatabaseUnavailable(error)) for (const p of group) p.fail(error);
           else
             for (const p of group) {
               await this.store([p.row]).then(

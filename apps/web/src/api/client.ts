@@ -1,4 +1,5 @@
 import i18n from '../i18n';
+import { reportReconnecting } from './connection';
 
 /** One item of the `details` array the server sends with validation errors. */
 export interface ApiErrorDetail {
@@ -158,6 +159,7 @@ async function send<T>(method: string, path: string, options: RequestOptions): P
   if (!res.ok) {
     const error = toApiError(res.status, data);
     if (res.status === 401 && !options.noAuthRedirect) onUnauthorized?.();
+    if (error.code === 'reconnecting') reportReconnecting();
     throw error;
   }
   if (data && typeof data === 'object' && 'csrfToken' in data) {
@@ -196,6 +198,7 @@ export async function downloadFile(path: string, query?: Query, fallbackName = '
   if (!res.ok) {
     const error = toApiError(res.status, await readBody(res));
     if (res.status === 401) onUnauthorized?.();
+    if (error.code === 'reconnecting') reportReconnecting();
     throw error;
   }
   const blob = await res.blob();

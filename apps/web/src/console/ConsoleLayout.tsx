@@ -31,6 +31,7 @@ import { Alert, Avatar, Button, Dropdown, Flex, Layout, Menu, type MenuProps, Ty
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
+import { useReconnecting } from '../api/connection';
 import { useLogout, useSession } from './auth/session';
 import { type Capability, can } from './permissions';
 import { NotificationBell } from './plans/NotificationBell';
@@ -299,6 +300,7 @@ function Brand({ collapsed }: { collapsed: boolean }) {
 export function ConsoleLayout() {
   const { t, i18n } = useTranslation();
   const me = useSession();
+  const reconnecting = useReconnecting();
   const labels = useLabels();
   const logout = useLogout();
   const navigate = useNavigate();
@@ -427,6 +429,17 @@ export function ConsoleLayout() {
           </Flex>
         </Layout.Header>
         <Layout.Content className="cqtt-content">
+          {reconnecting && (
+            <Alert
+              type="info"
+              showIcon
+              banner
+              role="status"
+              message={t('layout.reconnecting')}
+              className="cqtt-reconnecting"
+              data-testid="reconnecting"
+            />
+          )}
           {me.readOnly && (
             <Alert
               type="warning"

@@ -2,6 +2,7 @@ import { type FormEvent, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { PublicApiError, publicErrorMessage, publicPost } from '../api';
 import { useCommune } from '../commune';
+import { newId } from '../satisfaction/queue';
 import { useLoad } from '../useLoad';
 import './feedback.css';
 
@@ -34,6 +35,9 @@ export default function SendFeedback() {
   const [error, setError] = useState('');
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [sent, setSent] = useState<string | null>(null);
+  // one id for this feedback: pressing "Gửi" again after a lost answer or a 503 («đang kết nối
+  // lại») finds the feedback already received instead of sending a second one
+  const [clientId] = useState(newId);
   const fileInput = useRef<HTMLInputElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
 
@@ -75,6 +79,7 @@ export default function SendFeedback() {
       phone: value('phone'),
       email: value('email'),
       address: value('address'),
+      clientId,
     };
     const allowPublish = form.get('allowPublish') === 'on';
     const problems: Record<string, string> = {};
