@@ -2,40 +2,22 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { health } from '@cqtt/contract/ops';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
-import { z } from 'zod';
-import { auditRoutes } from './audit/routes.ts';
-import { authRoutes } from './auth/routes.ts';
 import { resolveActor } from './auth/service.ts';
 import { SESSION_COOKIE } from './auth/tokens.ts';
-import { budgetRoutes } from './budget/routes.ts';
-import { calendarRoutes } from './calendar/routes.ts';
+import { CAPABILITIES } from './capabilities.ts';
 import type { Config } from './config.ts';
-import { criteriaRoutes } from './criteria/routes.ts';
 import type { Database } from './db/database.ts';
-import { open311Routes } from './feedback/open311.ts';
-import { feedbackRoutes } from './feedback/routes.ts';
-import { filesRoutes } from './files/routes.ts';
 import { AppError, errorBody, fromDatabaseError } from './http/errors.ts';
 import { buildOpenApi } from './http/openapi.ts';
 import { installReadOnly } from './http/read-only.ts';
-import { defineRoute, registerRoute } from './http/route.ts';
+import { implement, registerRoute } from './http/route.ts';
 import { installSecurityHeaders } from './http/security-headers.ts';
 import { installVietnameseZodErrors } from './http/zod-vi.ts';
-import { notifyRoutes } from './notify/routes.ts';
 import { installMetrics } from './ops/metrics.ts';
-import { orgRoutes } from './org/routes.ts';
-import { outreachRoutes } from './outreach/routes.ts';
-import { planExportRoutes } from './plans/export-routes.ts';
-import { plansRoutes } from './plans/routes.ts';
-import { publicRoutes } from './public/routes.ts';
-import { rewardsRoutes } from './rewards/routes.ts';
-import { satisfactionPublicRoutes } from './satisfaction/public-routes.ts';
-import { satisfactionRoutes } from './satisfaction/routes.ts';
-import { usersRoutes } from './users/routes.ts';
-import { villageAssessmentRoutes } from './village-assessments/routes.ts';
 
 installVietnameseZodErrors();
 
@@ -170,41 +152,20 @@ export async function buildApp({ config, database, logStream }: BuildAppOptions)
       );
   });
 
-  // Meta routes
   registerRoute(
     app,
-    defineRoute({
-      method: 'GET',
-      url: '/api/health',
-      tag: 'ops',
-      summary: 'Tình trạng máy chủ và cơ sở dữ liệu',
-      access: 'public',
-      response: z.object({ status: z.literal('ok'), db: z.enum(['pglite', 'postgres']) }),
+    implement(health, {
       handler: async ({ ctx }) => {
         await ctx.db.selectFrom('cities').select('id').limit(1).execute();
         return { status: 'ok' as const, db: database.kind };
       },
     }),
   );
-  authRoutes(app);
-  orgRoutes(app);
-  usersRoutes(app);
-  auditRoutes(app);
-  notifyRoutes(app);
-  filesRoutes(app);
-  planExportRoutes(app);
-  plansRoutes(app);
-  criteriaRoutes(app);
-  publicRoutes(app);
-  satisfactionRoutes(app);
-  satisfactionPublicRoutes(app);
-  feedbackRoutes(app);
-  await open311Routes(app);
-  budgetRoutes(app);
-  outreachRoutes(app);
-  villageAssessmentRoutes(app);
-  rewardsRoutes(app);
-  calendarRoutes(app);
+  // Every capability's routes, from the one list (capabilities.ts).
+  for (const capability of CAPABILITIES) {
+    for (const route of capability.routes ?? []) registerRoute(app, route);
+    await capability.install?.(app);
+  }
 
   const openapi = buildOpenApi(app.cqttRoutes);
   app.get('/api/openapi.json', async () => openapi);

@@ -1,17 +1,8 @@
 import type { Kysely } from 'kysely';
+import { type DemoCommunes, demoUserId } from '../capability.ts';
 import type { DB } from '../db/schema.ts';
 
-/** What seedDemo knows of each commune: its id and its units by code. */
-export type DemoCommunes = Record<string, { id: string; units: Record<string, string> }>;
-
-export async function demoUserId(db: Kysely<DB>, username: string): Promise<string> {
-  const row = await db
-    .selectFrom('users')
-    .select('id')
-    .where('username', '=', username)
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
+export { type DemoCommunes, demoUserId };
 
 const LINES_2026 = [
   {

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/schema.ts';
+import { notFound } from '../http/errors.ts';
 import type { Actor } from '../http/route.ts';
 import { visibleCommuneIds } from './scope.ts';
 
@@ -61,4 +62,33 @@ export function findVillage(db: Kysely<DB>, actor: Actor, id: string) {
     .where('id', '=', id)
     .where('commune_id', 'in', visibleCommuneIds(db, actor))
     .executeTakeFirst();
+}
+
+/** The commune's name, for the title of a document or a table. */
+export async function communeName(db: Kysely<DB>, communeId: string): Promise<string> {
+  const row = await db
+    .selectFrom('communes')
+    .select('name')
+    .where('id', '=', communeId)
+    .executeTakeFirstOrThrow();
+  return row.name;
+}
+
+/** The commune a public address names (`HP-BINHGIANG`, any case), or a Vietnamese 404. */
+export async function findCommuneByCode(db: Kysely<DB>, code: string) {
+  const commune = await db
+    .selectFrom('communes')
+    .innerJoin('cities', 'cities.id', 'communes.city_id')
+    .select([
+      'communes.id',
+      'communes.code',
+      'communes.name',
+      'communes.kind',
+      'cities.code as cityCode',
+      'cities.name as cityName',
+    ])
+    .where('communes.code', '=', code.toUpperCase())
+    .executeTakeFirst();
+  if (!commune) throw notFound('Xã, phường, đặc khu');
+  return commune;
 }

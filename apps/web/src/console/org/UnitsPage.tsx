@@ -1,9 +1,9 @@
 import { EditOutlined, PlusOutlined, ReloadOutlined, StopOutlined } from '@ant-design/icons';
+import type { Unit } from '@cqtt/contract/org';
 import { App, Button, Card, Flex, Form, Input, Modal, Popconfirm, Space, Switch } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/client';
-import type { Unit } from '../../api/types';
 import { useSession } from '../auth/session';
 import { can } from '../permissions';
 import { CommunePicker, useCommuneScope } from '../shared/CommunePicker';
@@ -48,7 +48,7 @@ function UnitModal({
     };
     if (unit) {
       update.mutate(
-        { id: unit.id, patch: { name: v.name.trim(), description: description ?? '' } },
+        { params: { id: unit.id }, body: { name: v.name.trim(), description: description ?? '' } },
         {
           onSuccess: () => {
             message.success(t('org.unitSaved'));
@@ -59,7 +59,7 @@ function UnitModal({
       );
     } else {
       create.mutate(
-        { communeId, code: v.code.trim(), name: v.name.trim(), description },
+        { body: { communeId, code: v.code.trim(), name: v.name.trim(), description } },
         {
           onSuccess: () => {
             message.success(t('org.unitCreated'));
@@ -144,7 +144,7 @@ export default function UnitsPage() {
 
   const setActive = (unit: Unit, isActive: boolean) =>
     update.mutate(
-      { id: unit.id, patch: { isActive } },
+      { params: { id: unit.id }, body: { isActive } },
       {
         onSuccess: () => message.success(isActive ? t('org.unitReactivated') : t('org.unitDeactivated')),
         onError: (err) => message.error(errorMessage(err)),

@@ -1,9 +1,9 @@
 import { EditOutlined, PlusOutlined, ReloadOutlined, StopOutlined } from '@ant-design/icons';
+import type { Village } from '@cqtt/contract/org';
 import { App, Button, Card, Flex, Form, Input, InputNumber, Modal, Popconfirm, Space, Switch } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/client';
-import type { Village } from '../../api/types';
 import { useSession } from '../auth/session';
 import { can } from '../permissions';
 import { CommunePicker, useCommuneScope } from '../shared/CommunePicker';
@@ -48,8 +48,8 @@ function VillageModal({
     if (village) {
       update.mutate(
         {
-          id: village.id,
-          patch: {
+          params: { id: village.id },
+          body: {
             name: v.name.trim(),
             headName: headName ?? '',
             households: households ?? null,
@@ -65,7 +65,7 @@ function VillageModal({
       );
     } else {
       create.mutate(
-        { communeId, name: v.name.trim(), headName, households },
+        { body: { communeId, name: v.name.trim(), headName, households } },
         {
           onSuccess: () => {
             message.success(t('org.villageCreated'));
@@ -146,7 +146,7 @@ export default function VillagesPage() {
 
   const setActive = (village: Village, isActive: boolean) =>
     update.mutate(
-      { id: village.id, patch: { isActive } },
+      { params: { id: village.id }, body: { isActive } },
       {
         onSuccess: () =>
           message.success(isActive ? t('org.villageReactivated') : t('org.villageDeactivated')),

@@ -1,0 +1,136 @@
+import { auditRoutes } from './audit/routes.ts';
+import { authRoutes } from './auth/routes.ts';
+import { budgetMeasures } from './budget/measures.ts';
+import { budgetRoutes } from './budget/routes.ts';
+import { calendarRoutes } from './calendar/routes.ts';
+import type { Capability } from './capability.ts';
+import { criteriaMeasures } from './criteria/measures.ts';
+import { criteriaRoutes } from './criteria/routes.ts';
+import { seedBudgetDemo } from './demo/budget.ts';
+import { seedCriteria } from './demo/criteria.ts';
+import { seedFeedbackDemo } from './demo/feedback.ts';
+import { seedOutreachDemo } from './demo/outreach.ts';
+import { seedRewardsDemo } from './demo/rewards.ts';
+import { seedSatisfaction } from './demo/satisfaction.ts';
+import { seedVillageDemo } from './demo/village-assessments.ts';
+import { feedbackMeasures } from './feedback/measures.ts';
+import { open311Routes } from './feedback/open311.ts';
+import { feedbackRoutes } from './feedback/routes.ts';
+import { filesRoutes } from './files/routes.ts';
+import type { MeasureDefinition } from './measures/registry.ts';
+import { notifyRoutes } from './notify/routes.ts';
+import { org } from './org/index.ts';
+import { outreachMeasures } from './outreach/measures.ts';
+import { outreachRoutes } from './outreach/routes.ts';
+import { planExportRoutes } from './plans/export-routes.ts';
+import { planMeasures } from './plans/measures.ts';
+import { plansRoutes } from './plans/routes.ts';
+import { publicPages } from './public/index.ts';
+import { rewardMeasures } from './rewards/measures.ts';
+import { rewardsRoutes } from './rewards/routes.ts';
+import { satisfactionMeasures } from './satisfaction/measures.ts';
+import { satisfactionPublicRoutes } from './satisfaction/public-routes.ts';
+import { satisfactionRoutes } from './satisfaction/routes.ts';
+import { usersRoutes } from './users/routes.ts';
+import { villageMeasures } from './village-assessments/measures.ts';
+import { villageAssessmentRoutes } from './village-assessments/routes.ts';
+
+/**
+ * Every capability of cqtt, in one list: the app registers their routes, the criteria read
+ * their measures, the demo seeds their data (in this order) from here. Adding a capability is
+ * one line: its folder's index.ts (docs/architecture.md, docs/adding-a-capability.md).
+ *
+ * Entries written out here with `install` are the capabilities still registered the older way
+ * (routes defined in the server only, not yet in packages/contract); each becomes one
+ * `import { x } from './x/index.ts'` line when it moves (docs/decisions/0022).
+ */
+export const CAPABILITIES: readonly Capability[] = [
+  { name: 'auth', install: authRoutes },
+  org,
+  { name: 'users', install: usersRoutes, permissions: ['users.manage', 'tokens.manage'] },
+  { name: 'audit', install: auditRoutes, permissions: ['audit.read'] },
+  { name: 'notify', install: notifyRoutes },
+  { name: 'files', install: filesRoutes },
+  {
+    name: 'plans',
+    install: (app) => {
+      planExportRoutes(app);
+      plansRoutes(app);
+    },
+    measures: planMeasures,
+    permissions: ['plans.manage', 'plans.answer_difficulties'],
+  },
+  {
+    name: 'budget',
+    install: budgetRoutes,
+    measures: budgetMeasures,
+    demo: seedBudgetDemo,
+    permissions: ['budget.manage', 'budget.approve'],
+  },
+  {
+    name: 'outreach',
+    install: outreachRoutes,
+    measures: outreachMeasures,
+    demo: seedOutreachDemo,
+    permissions: ['outreach.record', 'outreach.manage', 'outreach.examples'],
+  },
+  {
+    name: 'villages',
+    install: villageAssessmentRoutes,
+    measures: villageMeasures,
+    demo: seedVillageDemo,
+    permissions: ['villages.assess', 'villages.review'],
+  },
+  {
+    name: 'criteria',
+    install: criteriaRoutes,
+    measures: criteriaMeasures,
+    demo: (db) => seedCriteria(db),
+    permissions: [
+      'criteria.manage_sets',
+      'criteria.coordinate',
+      'criteria.review',
+      'criteria.approve',
+      'criteria.appraise',
+    ],
+  },
+  publicPages,
+  {
+    name: 'satisfaction',
+    install: (app) => {
+      satisfactionRoutes(app);
+      satisfactionPublicRoutes(app);
+    },
+    measures: satisfactionMeasures,
+    demo: (db) => seedSatisfaction(db),
+    permissions: ['satisfaction.manage', 'satisfaction.view_all', 'satisfaction.moderate'],
+  },
+  {
+    name: 'feedback',
+    install: async (app) => {
+      feedbackRoutes(app);
+      await open311Routes(app);
+    },
+    measures: feedbackMeasures,
+    demo: (db) => seedFeedbackDemo(db),
+    permissions: ['feedback.read', 'feedback.triage', 'feedback.answer', 'feedback.approve'],
+  },
+  {
+    name: 'rewards',
+    install: rewardsRoutes,
+    measures: rewardMeasures,
+    demo: seedRewardsDemo,
+    permissions: ['rewards.nominate', 'rewards.comment', 'rewards.decide'],
+  },
+  { name: 'calendar', install: calendarRoutes, permissions: ['calendar.manage_city'] },
+];
+
+/**
+ * Every measured figure cqtt offers to the criteria capability, from the capabilities' lists;
+ * keys are unique (test/capabilities.test.ts).
+ */
+export const MEASURES: readonly MeasureDefinition[] = CAPABILITIES.flatMap((c) => c.measures ?? []);
+
+export function findMeasure(key: string): MeasureDefinition | undefined {
+  return MEASURES.find((m) => m.key === key);
+}
