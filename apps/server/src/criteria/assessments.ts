@@ -18,6 +18,7 @@ import { type AppError, badRequest, conflict, forbidden, notFound } from '../htt
 import type { Actor, RequestContext } from '../http/route.ts';
 import { findMeasure } from '../measures/index.ts';
 import { visibleCommuneIds } from '../org/scope.ts';
+import { summarize } from './figures.ts';
 import { notifyRoles } from './notify.ts';
 import { findSet } from './sets.ts';
 
@@ -34,6 +35,7 @@ export const STATUS_LABELS: Record<AssessmentStatus, string> = {
   reviewed: 'Đã giám sát, chờ lãnh đạo duyệt',
   approved: 'Lãnh đạo đã duyệt',
   submitted: 'Đã gửi thành phố, chờ thẩm định',
+  returned: 'Thành phố trả lại, chờ xã bổ sung',
   recognised: 'Thành phố đã công nhận',
 };
 
@@ -795,21 +797,11 @@ export async function scoreHistory(ctx: RequestContext, id: string, code: string
   }));
 }
 
-/** Total and level of an assessment now (the points that count at its stage). */
+/** Total and level of an assessment now (the points that count at its stage): figures.ts on a set of one. */
 export async function scoreSummary(
   db: Kysely<DB>,
-  a: { commune_id: string; id: string; year: number; definition: CriteriaSet },
+  a: { commune_id: string; id: string; year: number; criteria_set_id: string },
 ) {
-  const [rows, measures] = await Promise.all([
-    scoreRows(db, a),
-    measuresFor(db, a.definition, a.commune_id, a.year),
-  ]);
-  const effective = new Map<string, number>();
-  for (const r of rows) {
-    const p = effectivePoints(r);
-    if (p !== null) effective.set(r.indicator_code, p);
-  }
-  const indexes = Object.fromEntries(Object.entries(measures).map(([k, m]) => [k, m.value]));
-  const ev = evaluate(a.definition, effective, indexes);
-  return { total: ev.total / 100, level: ev.level };
+  const s = (await summarize(db, [a], vietnamDate(new Date()))).get(a.id)!;
+  return { total: s.total, level: s.level };
 }

@@ -286,6 +286,7 @@ export type AssessmentStatus =
   | 'reviewed'
   | 'approved'
   | 'submitted'
+  | 'returned'
   | 'recognised';
 
 export interface AssessmentsTable {
@@ -297,6 +298,8 @@ export interface AssessmentsTable {
   recognised_level: number | null;
   decision_number: string | null;
   decision_date: string | null;
+  /** When it was (last) sent to the city. */
+  submitted_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   created_by: string | null;
   created_at: CreatedAt;
   updated_at: Timestamp;
@@ -587,7 +590,84 @@ export interface RewardsTable {
   updated_at: Timestamp;
 }
 
+export interface AssessmentRoundsTable {
+  commune_id: string;
+  id: Generated<string>;
+  assessment_id: string;
+  round: number;
+  request: string;
+  requested_by: string | null;
+  requested_by_name: string;
+  requested_at: Generated<Date>;
+  answer: string | null;
+  file_ids: Generated<string[]>;
+  answered_by: string | null;
+  answered_by_name: string | null;
+  answered_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export interface OfficialIndicesTable {
+  city_id: string;
+  commune_id: string;
+  id: Generated<string>;
+  year: number;
+  index_kind: 'sipas' | 'par_index';
+  /** Percent in hundredths: 83.94% = 8394. */
+  value: number;
+  rank: number | null;
+  decision: string;
+  decision_date: ColumnType<string | null, string | null | undefined, string | null>;
+  note: Generated<string>;
+  entered_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface CityYearsTable {
+  city_id: string;
+  year: number;
+  /** Level -> share of communes at that level or above, in hundredths of a percent. */
+  level_targets: ColumnType<Record<string, number>, string | undefined, string>;
+  satisfaction_alert: number | null;
+  overdue_feedback_alert: number | null;
+  overdue_tasks_alert: number | null;
+  publish_levels: Generated<boolean>;
+  publish_sipas: Generated<boolean>;
+  publish_par_index: Generated<boolean>;
+  publish_satisfaction: Generated<boolean>;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
+export interface RatingYearsTable {
+  commune_id: string;
+  year: number;
+  score: number;
+  with_dossier: boolean;
+  n: number;
+}
+
+export interface SurveyElementYearsTable {
+  commune_id: string;
+  year: number;
+  element_key: string;
+  answers: number;
+  satisfied: number;
+}
+
+export interface SurveyYearsTable {
+  commune_id: string;
+  year: number;
+  responses: number;
+}
+
 export interface DB {
+  assessment_rounds: AssessmentRoundsTable;
+  official_indices: OfficialIndicesTable;
+  city_years: CityYearsTable;
+  rating_years: RatingYearsTable;
+  survey_element_years: SurveyElementYearsTable;
+  survey_years: SurveyYearsTable;
   cities: CitiesTable;
   communes: CommunesTable;
   units: UnitsTable;

@@ -14,8 +14,10 @@ import type { DB } from '../db/schema.ts';
 import { checkCommuneFiles, filesById, pickFiles } from '../files/refs.ts';
 import { badRequest, forbidden, notFound } from '../http/errors.ts';
 import type { Actor, RequestContext } from '../http/route.ts';
+import { cellKey } from '../measures/registry.ts';
 import { checkUnitOf, checkVillageOf, yearRange } from '../org/refs.ts';
 import { resolveCommuneId, visibleCommuneIds } from '../org/scope.ts';
+import { outreachFigures } from './figures.ts';
 
 /** Outreach activities: logged by units, MTTQ and village heads; coverage per village and channel. */
 
@@ -311,7 +313,7 @@ export async function coverageOf(db: Kysely<DB>, communeId: string, year: number
     .where('held_on', '>=', from)
     .where('held_on', '<', to);
   if (until) q = q.where('held_on', '<=', until);
-  const [activities, villages] = await Promise.all([
+  const [activities, villages, totals] = await Promise.all([
     q.execute(),
     db
       .selectFrom('villages')
@@ -320,7 +322,14 @@ export async function coverageOf(db: Kysely<DB>, communeId: string, year: number
       .where('is_active', '=', true)
       .orderBy('name')
       .execute(),
+    outreachFigures(
+      db,
+      { communeIds: [communeId], years: [year], today: until ?? `${year}-12-31` },
+      until ?? null,
+    ),
   ]);
+  // The year's totals are the figures the city compares (one computation: outreach/figures.ts).
+  const total = totals.get(cellKey(communeId, year))!;
   const coverage = outreachCoverage(
     villages.map((v) => v.id),
     activities.map((a) => ({ kind: a.kind, villageId: a.village_id, audience: a.audience })),
@@ -329,6 +338,11 @@ export async function coverageOf(db: Kysely<DB>, communeId: string, year: number
   return {
     year,
     ...coverage,
+    activities: total.activities,
+    audience: total.audience,
+    activeVillages: total.activeVillages,
+    coveredVillages: total.coveredVillages,
+    share: total.villageShare,
     villages: coverage.villages.map((v) => ({ ...v, name: name.get(v.villageId) ?? '' })),
     channels: coverage.channels.map((c) => ({ ...c, label: OUTREACH_KIND_LABELS[c.kind] })),
   };
