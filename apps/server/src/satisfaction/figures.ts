@@ -29,14 +29,14 @@ export async function satisfactionFigures(
   const ids = [...scope.communeIds];
   const counts = new Map<string, { all: number[]; anonymous: number[] }>();
   const tallyOf = (key: string) => {
-    let t = counts.get(key);
-    if (!t) counts.set(key, (t = { all: [0, 0, 0, 0, 0], anonymous: [0, 0, 0, 0, 0] }));
+    const t = counts.get(key) ?? { all: [0, 0, 0, 0, 0], anonymous: [0, 0, 0, 0, 0] };
+    counts.set(key, t);
     return t;
   };
   if (ids.length === 0 || scope.years.length === 0) return new Map();
   const sealed = await sealRatingsFor(db, ids, scope.today);
   const span = yearSpan(scope);
-  const lastSealed = [...sealed.values()].reduce((a, b) => (a < b ? a : b), scope.today);
+  const lastSealed = [...sealed.values()].sort()[0] ?? scope.today;
   const [questionnaires, yearRows, liveRows, elementRows, responseRows] = await Promise.all([
     db
       .selectFrom('questionnaires')
