@@ -4,6 +4,7 @@ import { budgetMeasures } from './budget/measures.ts';
 import { budgetRoutes } from './budget/routes.ts';
 import { calendarRoutes } from './calendar/routes.ts';
 import type { Capability } from './capability.ts';
+import { city } from './city/index.ts';
 import { criteriaMeasures } from './criteria/measures.ts';
 import { criteriaRoutes } from './criteria/routes.ts';
 import { seedBudgetDemo } from './demo/budget.ts';
@@ -123,6 +124,7 @@ export const CAPABILITIES: readonly Capability[] = [
     permissions: ['rewards.nominate', 'rewards.comment', 'rewards.decide'],
   },
   { name: 'calendar', install: calendarRoutes, permissions: ['calendar.manage_city'] },
+  city,
 ];
 
 /**

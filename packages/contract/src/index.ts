@@ -1,3 +1,4 @@
+import * as city from './city.ts';
 import type { AnyEndpoint } from './endpoint.ts';
 import * as ops from './ops.ts';
 import * as org from './org.ts';
@@ -11,7 +12,7 @@ export * from './errors.ts';
  * (`@cqtt/contract/outreach`) so that it loads only what it uses; this index is for the
  * server's checks (every endpoint implemented, test/capabilities.test.ts) and for tools.
  */
-export const CONTRACTS = { ops, org, public: publicPages } as const;
+export const CONTRACTS = { ops, org, public: publicPages, city } as const;
 
 function isEndpoint(value: unknown): value is AnyEndpoint {
   return (

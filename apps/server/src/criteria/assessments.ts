@@ -7,6 +7,7 @@ import {
   LEVEL_LABELS,
   missingFor,
   proposePoints,
+  recognitionDateProblem,
   scoreProblem,
   toHundredths,
   vietnamDate,
@@ -683,7 +684,11 @@ export async function act(ctx: RequestContext, id: string, input: { action: Acti
   await audited(ctx, async (trx) => {
     const updated = await trx
       .updateTable('assessments')
-      .set({ status: rule.to, updated_at: new Date() })
+      .set({
+        status: rule.to,
+        updated_at: new Date(),
+        ...(input.action === 'submit' ? { submitted_at: new Date() } : {}),
+      })
       .where('commune_id', '=', a.commune_id)
       .where('id', '=', a.id)
       .where('status', '=', a.status)
@@ -731,6 +736,9 @@ export async function recognise(
   if (a.status !== 'submitted') {
     throw conflict(`Hồ sơ đang ở bước “${STATUS_LABELS[a.status]}”; chỉ công nhận hồ sơ đã gửi thành phố.`);
   }
+  const submittedOn = a.submitted_at ? vietnamDate(new Date(a.submitted_at)) : null;
+  const dateProblem = recognitionDateProblem(input.decisionDate, submittedOn, vietnamDate(new Date()));
+  if (dateProblem) throw badRequest(dateProblem, [{ path: 'decisionDate', message: dateProblem }]);
   await audited(ctx, async (trx) => {
     await trx
       .updateTable('assessments')

@@ -75,7 +75,7 @@ export async function setToXlsx(set: CriteriaSetInput): Promise<Buffer> {
 }
 
 type Cell = string | number | null;
-function cellValue(v: ExcelJS.CellValue): Cell {
+export function cellValue(v: ExcelJS.CellValue): Cell {
   if (v === null || v === undefined) return null;
   if (typeof v === 'number' || typeof v === 'string') return v;
   if (typeof v === 'boolean') return v ? 1 : 0;
@@ -85,9 +85,9 @@ function cellValue(v: ExcelJS.CellValue): Cell {
   if (typeof v === 'object' && 'text' in v) return String(v.text);
   return null;
 }
-const str = (v: Cell) => (v === null ? '' : String(v).trim());
+export const str = (v: Cell) => (v === null ? '' : String(v).trim());
 /** A number cell; text such as "12,5" is read with the decimal comma; NaN when not a number. */
-function num(v: Cell): number {
+export function num(v: Cell): number {
   if (typeof v === 'number') return v;
   const s = str(v).replace(',', '.');
   return s === '' ? Number.NaN : Number(s);

@@ -4,6 +4,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { PGliteDialect, pgliteQueue } from './pglite-dialect.ts';
 import { preparingPool } from './prepared.ts';
+import { countingLog } from './query-count.ts';
 import type { DB } from './schema.ts';
 
 export type DatabaseKind = 'pglite' | 'postgres';
@@ -53,7 +54,10 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   pool.on('error', () => {
     // An idle client lost its server; the pool replaces it on next use.
   });
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
+  const db = new Kysely<DB>({
+    dialect: new PostgresDialect({ pool: preparingPool(pool) }),
+    log: countingLog,
+  });
   return {
     db,
     kind: 'postgres',
@@ -79,7 +83,7 @@ async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Database
     },
     ...(loadDataDir ? { loadDataDir } : {}),
   });
-  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite), log: countingLog });
   return {
     db,
     kind: 'pglite',
