@@ -17,6 +17,28 @@ export async function seedCityDemo(db: Kysely<DB>, communes: DemoCommunes) {
     .where('city_id', '=', hongbang.cityId)
     .orderBy('version', 'desc')
     .executeTakeFirst();
+  // The ministry's demo account: reads every city (role national), with the demo password.
+  const snv = await db
+    .selectFrom('users')
+    .select(['password_hash', 'city_id'])
+    .where('username', '=', 'snv.haiphong')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('users')
+    .values({
+      city_id: snv.city_id,
+      commune_id: null,
+      unit_id: null,
+      username: 'bnv.quocgia',
+      full_name: 'Cán bộ Bộ Nội vụ (xem cả nước)',
+      email: 'bnv.quocgia@demo.cqtt.local',
+      phone: null,
+      password_hash: snv.password_hash,
+      roles: ['national'],
+      is_demo: true,
+      updated_at: new Date(),
+    })
+    .execute();
   if (!set) return;
   const coordinator = await demoUserId(db, 'vhxh.hongbang');
   const city = await demoUserId(db, 'snv.haiphong');

@@ -79,3 +79,10 @@ create table city_years (
   updated_at timestamptz not null default now(),
   primary key (city_id, year)
 );
+
+-- A national account (role `national`, the ministry) reads every city's communes.
+alter table users drop constraint if exists users_roles_check;
+alter table users add constraint users_roles_check check (
+  cardinality(roles) > 0
+  and roles <@ array['admin', 'leader', 'coordinator', 'focal', 'supervisor', 'village', 'city', 'national']::text[]
+);
