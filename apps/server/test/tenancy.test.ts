@@ -334,6 +334,7 @@ async function foreignData(code: string, label: string): Promise<Foreign> {
       procedures: procedure.id,
       ratings: rating.id,
       communes: commune.id,
+      city: commune.id,
       units: unit.id,
       villages: village.id,
       users: user.id,
@@ -586,7 +587,7 @@ describe('tenant isolation on every route', () => {
     const routes = t.app.cqttRoutes.filter((r) => r.access === 'public' && r.method === 'GET');
     expect(routes.length).toBeGreaterThan(3);
     for (const route of routes) {
-      const url = route.url.replace(':communeCode', 'HP-BINHGIANG');
+      const url = route.url.replace(':communeCode', 'HP-BINHGIANG').replace(':code', 'HP');
       if (url.includes(':')) continue;
       const res = await t.app.inject({ method: 'GET', url });
       expect(res.statusCode, `${url}: ${res.body}`).toBeLessThan(500);

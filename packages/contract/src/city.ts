@@ -147,6 +147,7 @@ export const communesXlsx = endpoint({
   summary: 'Bảng các xã cạnh nhau (XLSX), theo đúng bộ lọc và thứ tự đang xem',
   access: { permission: 'city.view' },
   query: communesQuery,
+  status: 200,
   file: true,
 });
 
@@ -158,6 +159,7 @@ export const reportDocx = endpoint({
     'Báo cáo tổng hợp kết quả thực hiện mô hình của các xã, phường, đặc khu trong năm (DOCX, thể thức Nghị định 30/2020)',
   access: { permission: 'city.view' },
   query: z.strictObject({ year: yearQuery }),
+  status: 200,
   file: true,
 });
 
@@ -439,6 +441,7 @@ export const indices = {
     summary: 'Mẫu XLSX để nhập kết quả SIPAS, PAR INDEX (mỗi xã một dòng, mã xã điền sẵn)',
     access: { permission: 'city.manage' },
     query: z.strictObject({ year: yearQuery }),
+    status: 200,
     file: true,
   }),
   import: endpoint({
