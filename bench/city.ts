@@ -16,7 +16,7 @@
  *    Prints p50/p95 over BENCH_CITY_RUNS requests, the query count per request (x-query-count),
  *    and a baseline: the same grouped reads by hand (Fastify + pg, one statement per table).
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { chownSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -558,7 +558,6 @@ async function main() {
   mkdirSync(dir, { recursive: true });
   const pgPort = await freePort();
   const stop = await startPostgres(dir, pgPort);
-  const server: ChildProcess | null = null;
   try {
     const url = `postgres://postgres@127.0.0.1:${pgPort}/cqtt`;
     const marker = join(dir, 'seeded');
@@ -661,7 +660,6 @@ async function main() {
     await database.close();
     if (failed) process.exitCode = 1;
   } finally {
-    server?.kill();
     stop();
     if (!kept) rmSync(dir, { recursive: true, force: true });
   }

@@ -1,7 +1,7 @@
 import { ALERT_KINDS, YEAR_STAGES } from '@cqtt/domain/city/city';
 import { COMMUNE_KINDS } from '@cqtt/domain/org/roles';
 import { z } from 'zod';
-import { endpoint } from './endpoint.ts';
+import { type Endpoint, endpoint } from './endpoint.ts';
 import { FileRef, fileIds, idParams, searchQuery, text, yearQuery } from './shared.ts';
 
 /**
@@ -12,6 +12,11 @@ import { FileRef, fileIds, idParams, searchQuery, text, yearQuery } from './shar
  */
 
 const ratio = z.number().nullable();
+
+/** An endpoint that answers a file to save (the console downloads it). */
+function fileEndpoint<Q extends z.ZodType>(spec: Omit<Endpoint<undefined, Q, undefined, undefined>, 'file'>) {
+  return { ...endpoint<undefined, Q>(spec), file: true as const };
+}
 const INDEX_KINDS = ['sipas', 'par_index'] as const;
 
 export const CommuneYear = z.object({
@@ -140,7 +145,7 @@ export const communes = endpoint({
   }),
 });
 
-export const communesXlsx = endpoint({
+export const communesXlsx = fileEndpoint({
   method: 'GET',
   url: '/api/city/communes.xlsx',
   tag: 'city',
@@ -148,10 +153,9 @@ export const communesXlsx = endpoint({
   access: { permission: 'city.view' },
   query: communesQuery,
   status: 200,
-  file: true,
 });
 
-export const reportDocx = endpoint({
+export const reportDocx = fileEndpoint({
   method: 'GET',
   url: '/api/city/report.docx',
   tag: 'city',
@@ -160,7 +164,6 @@ export const reportDocx = endpoint({
   access: { permission: 'city.view' },
   query: z.strictObject({ year: yearQuery }),
   status: 200,
-  file: true,
 });
 
 const StageCounts = z.object({
@@ -434,7 +437,7 @@ export const indices = {
     query: z.strictObject({ year: yearQuery }),
     response: z.array(OfficialIndex),
   }),
-  template: endpoint({
+  template: fileEndpoint({
     method: 'GET',
     url: '/api/city/indices/template.xlsx',
     tag: 'city',
@@ -442,7 +445,6 @@ export const indices = {
     access: { permission: 'city.manage' },
     query: z.strictObject({ year: yearQuery }),
     status: 200,
-    file: true,
   }),
   import: endpoint({
     method: 'POST',

@@ -4,6 +4,11 @@ import { Route, Routes, useLocation, useNavigate } from 'react-router';
 import { setUnauthorizedHandler } from '../api/client';
 import { ME_KEY } from './auth/session';
 import { ConsoleLayout } from './ConsoleLayout';
+import { AppraisalsPage } from './city/AppraisalsPage';
+import { CityHomePage } from './city/CityHomePage';
+import { CityCommunePage } from './city/CommunePage';
+import { CommunesPage } from './city/CommunesPage';
+import { CitySettingsPage } from './city/SettingsPage';
 import { NotFound, RequireAuth, RequireCapability } from './RequireAuth';
 import { PageLoading } from './shared/feedback';
 
@@ -74,6 +79,11 @@ export function App() {
           >
             <Route index element={<OverviewPage />} />
             <Route path="communes/:communeId" element={<CommuneDetailPage />} />
+            <Route path="city" element={<CityHomePage />} />
+            <Route path="city/communes" element={<CommunesPage />} />
+            <Route path="city/communes/:communeId" element={<CityCommunePage />} />
+            <Route path="city/appraisals" element={<AppraisalsPage />} />
+            <Route path="city/settings" element={<CitySettingsPage />} />
             <Route path="units" element={<UnitsPage />} />
             <Route path="villages" element={<VillagesPage />} />
             <Route
