@@ -82,8 +82,11 @@ export function CommunesPage() {
     }
     setParams(next, { replace: true });
   };
+  // The sorted column as the address says (the server's default: total, highest first).
+  const sortKey = query.sort ?? 'total';
+  const sortOrder = query.order ?? (sortKey === 'name' || sortKey === 'feedbackOverdue' ? 'asc' : 'desc');
   const sorted = (key: SortKey) =>
-    view.data?.sort === key ? (view.data.order === 'asc' ? ('ascend' as const) : ('descend' as const)) : null;
+    sortKey === key ? (sortOrder === 'asc' ? ('ascend' as const) : ('descend' as const)) : null;
   const columns: TableColumnsType<CommuneRow> = [
     { title: 'Hạng', dataIndex: 'rank', width: 64, render: (r) => r ?? '—' },
     {
@@ -310,6 +313,7 @@ export function CommunesPage() {
         loading={view.isFetching}
         dataSource={view.data?.items ?? []}
         columns={columns}
+        sortDirections={['descend', 'ascend']}
         pagination={{ pageSize: 50, showSizeChanger: true, showTotal: (n) => `${n} đơn vị` }}
         expandable={{
           expandedRowRender: (r) => <TrendTable years={r.years} />,
