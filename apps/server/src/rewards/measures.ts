@@ -1,4 +1,5 @@
 import type { MeasureDefinition } from '../measures/registry.ts';
+import { awardedKinds } from './store.ts';
 
 /** rewards.given: individuals and collectives rewarded for the year, by decisions dated up to today. */
 export const rewardMeasures: MeasureDefinition[] = [
@@ -7,14 +8,7 @@ export const rewardMeasures: MeasureDefinition[] = [
     name: 'Số cá nhân, tập thể được khen thưởng trong năm',
     kind: 'count',
     async compute(db, { communeId, year, today }) {
-      const rows = await db
-        .selectFrom('rewards')
-        .select(['nominee_kind'])
-        .where('commune_id', '=', communeId)
-        .where('year', '=', year)
-        .where('status', '=', 'awarded')
-        .where('decision_date', '<=', today)
-        .execute();
+      const rows = await awardedKinds(db, communeId, year, today);
       return {
         value: rows.length,
         figures: [

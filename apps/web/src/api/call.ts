@@ -1,4 +1,10 @@
-import { type AnyEndpoint, type EndpointInput, type EndpointOutput, pathOf } from '@cqtt/contract/endpoint';
+import {
+  type AnyEndpoint,
+  type Empty,
+  type EndpointInput,
+  type EndpointOutput,
+  pathOf,
+} from '@cqtt/contract/endpoint';
 import { downloadFile, type Query, type RequestOptions, request } from './client';
 
 /**
