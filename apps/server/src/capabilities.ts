@@ -1,19 +1,14 @@
 import { auditRoutes } from './audit/routes.ts';
 import { authRoutes } from './auth/routes.ts';
-import { budgetMeasures } from './budget/measures.ts';
-import { budgetRoutes } from './budget/routes.ts';
+import { budget } from './budget/index.ts';
 import { calendarRoutes } from './calendar/routes.ts';
 import type { Capability } from './capability.ts';
 import { city } from './city/index.ts';
 import { criteriaMeasures } from './criteria/measures.ts';
 import { criteriaRoutes } from './criteria/routes.ts';
-import { seedBudgetDemo } from './demo/budget.ts';
 import { seedCriteria } from './demo/criteria.ts';
 import { seedFeedbackDemo } from './demo/feedback.ts';
-import { seedOutreachDemo } from './demo/outreach.ts';
-import { seedRewardsDemo } from './demo/rewards.ts';
 import { seedSatisfaction } from './demo/satisfaction.ts';
-import { seedVillageDemo } from './demo/village-assessments.ts';
 import { feedbackMeasures } from './feedback/measures.ts';
 import { open311Routes } from './feedback/open311.ts';
 import { feedbackRoutes } from './feedback/routes.ts';
@@ -21,20 +16,17 @@ import { filesRoutes } from './files/routes.ts';
 import type { MeasureDefinition } from './measures/registry.ts';
 import { notifyRoutes } from './notify/routes.ts';
 import { org } from './org/index.ts';
-import { outreachMeasures } from './outreach/measures.ts';
-import { outreachRoutes } from './outreach/routes.ts';
+import { outreach } from './outreach/index.ts';
 import { planExportRoutes } from './plans/export-routes.ts';
 import { planMeasures } from './plans/measures.ts';
 import { plansRoutes } from './plans/routes.ts';
 import { publicPages } from './public/index.ts';
-import { rewardMeasures } from './rewards/measures.ts';
-import { rewardsRoutes } from './rewards/routes.ts';
+import { rewards } from './rewards/index.ts';
 import { satisfactionMeasures } from './satisfaction/measures.ts';
 import { satisfactionPublicRoutes } from './satisfaction/public-routes.ts';
 import { satisfactionRoutes } from './satisfaction/routes.ts';
 import { usersRoutes } from './users/routes.ts';
-import { villageMeasures } from './village-assessments/measures.ts';
-import { villageAssessmentRoutes } from './village-assessments/routes.ts';
+import { villages } from './villages/index.ts';
 
 /**
  * Every capability of cqtt, in one list: the app registers their routes, the criteria read
@@ -61,27 +53,9 @@ export const CAPABILITIES: readonly Capability[] = [
     measures: planMeasures,
     permissions: ['plans.manage', 'plans.answer_difficulties'],
   },
-  {
-    name: 'budget',
-    install: budgetRoutes,
-    measures: budgetMeasures,
-    demo: seedBudgetDemo,
-    permissions: ['budget.manage', 'budget.approve'],
-  },
-  {
-    name: 'outreach',
-    install: outreachRoutes,
-    measures: outreachMeasures,
-    demo: seedOutreachDemo,
-    permissions: ['outreach.record', 'outreach.manage', 'outreach.examples'],
-  },
-  {
-    name: 'villages',
-    install: villageAssessmentRoutes,
-    measures: villageMeasures,
-    demo: seedVillageDemo,
-    permissions: ['villages.assess', 'villages.review'],
-  },
+  budget,
+  outreach,
+  villages,
   {
     name: 'criteria',
     install: criteriaRoutes,
@@ -116,13 +90,7 @@ export const CAPABILITIES: readonly Capability[] = [
     demo: (db) => seedFeedbackDemo(db),
     permissions: ['feedback.read', 'feedback.triage', 'feedback.answer', 'feedback.approve'],
   },
-  {
-    name: 'rewards',
-    install: rewardsRoutes,
-    measures: rewardMeasures,
-    demo: seedRewardsDemo,
-    permissions: ['rewards.nominate', 'rewards.comment', 'rewards.decide'],
-  },
+  rewards,
   { name: 'calendar', install: calendarRoutes, permissions: ['calendar.manage_city'] },
   city,
 ];

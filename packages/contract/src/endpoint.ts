@@ -57,14 +57,18 @@ export interface Endpoint<
 // biome-ignore lint/suspicious/noExplicitAny: a list holds endpoints of every shape.
 export type AnyEndpoint = Endpoint<any, any, any, any>;
 
-/** Types an endpoint; no runtime effect. */
+/**
+ * Types an endpoint; no runtime effect. A file endpoint (`file: true`) keeps that in its type,
+ * so only file endpoints can be downloaded.
+ */
 export function endpoint<
   P extends Schema | undefined = undefined,
   Q extends Schema | undefined = undefined,
   B extends Schema | undefined = undefined,
   R extends Schema | undefined = undefined,
->(spec: Endpoint<P, Q, B, R>): Endpoint<P, Q, B, R> {
-  return spec;
+  F extends true | undefined = undefined,
+>(spec: Endpoint<P, Q, B, R> & { file?: F }): Endpoint<P, Q, B, R> & { file: F } {
+  return spec as Endpoint<P, Q, B, R> & { file: F };
 }
 
 type In<S> = S extends Schema ? z.input<S> : undefined;

@@ -1,8 +1,12 @@
+import * as budget from './budget.ts';
 import * as city from './city.ts';
 import type { AnyEndpoint } from './endpoint.ts';
 import * as ops from './ops.ts';
 import * as org from './org.ts';
+import * as outreach from './outreach.ts';
 import * as publicPages from './public.ts';
+import * as rewards from './rewards.ts';
+import * as villages from './villages.ts';
 
 export * from './endpoint.ts';
 export * from './errors.ts';
@@ -12,7 +16,7 @@ export * from './errors.ts';
  * (`@cqtt/contract/outreach`) so that it loads only what it uses; this index is for the
  * server's checks (every endpoint implemented, test/capabilities.test.ts) and for tools.
  */
-export const CONTRACTS = { ops, org, public: publicPages, city } as const;
+export const CONTRACTS = { ops, org, public: publicPages, outreach, rewards, villages, budget, city } as const;
 
 function isEndpoint(value: unknown): value is AnyEndpoint {
   return (

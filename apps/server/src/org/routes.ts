@@ -1,26 +1,25 @@
-import { communes, units, villages } from '@cqtt/contract/org';
+import * as c from '@cqtt/contract/org';
 import { notFound } from '../http/errors.ts';
 import { implement } from '../http/route.ts';
-import { resolveCommuneId } from './scope.ts';
-import * as service from './service.ts';
+import { units, villages } from './references.ts';
 import * as store from './store.ts';
 
 /** HTTP of the commune and its reference lists: the contract's endpoints bound to the use cases. */
 export const orgRoutes = [
-  implement(communes.list, {
+  implement(c.communes.list, {
     handler: async ({ ctx }) =>
-      (await store.listCommunes(ctx.db, ctx.actor!)).map((c) => ({
-        id: c.id,
-        code: c.code,
-        name: c.name,
-        kind: c.kind,
-        cityId: c.city_id,
-        unitCount: c.unit_count,
-        villageCount: c.village_count,
-        userCount: c.user_count,
+      (await store.listCommunes(ctx.db, ctx.actor!)).map((row) => ({
+        id: row.id,
+        code: row.code,
+        name: row.name,
+        kind: row.kind,
+        cityId: row.city_id,
+        unitCount: row.unit_count,
+        villageCount: row.village_count,
+        userCount: row.user_count,
       })),
   }),
-  implement(communes.get, {
+  implement(c.communes.get, {
     handler: async ({ ctx, params }) => {
       const c = await store.findCommune(ctx.db, ctx.actor!, params.id);
       if (!c) throw notFound('Xã, phường, đặc khu');
@@ -34,22 +33,10 @@ export const orgRoutes = [
       };
     },
   }),
-  implement(units.list, {
-    handler: async ({ ctx, query }) => {
-      const communeId = await resolveCommuneId(ctx.db, ctx.actor!, query.communeId);
-      return (await store.listUnits(ctx.db, communeId)).map(service.unitView);
-    },
-  }),
-  implement(units.create, { handler: ({ ctx, body }) => service.createUnit(ctx, body) }),
-  implement(units.update, { handler: ({ ctx, params, body }) => service.updateUnit(ctx, params.id, body) }),
-  implement(villages.list, {
-    handler: async ({ ctx, query }) => {
-      const communeId = await resolveCommuneId(ctx.db, ctx.actor!, query.communeId);
-      return (await store.listVillages(ctx.db, communeId)).map(service.villageView);
-    },
-  }),
-  implement(villages.create, { handler: ({ ctx, body }) => service.createVillage(ctx, body) }),
-  implement(villages.update, {
-    handler: ({ ctx, params, body }) => service.updateVillage(ctx, params.id, body),
-  }),
+  implement(c.units.list, { handler: async ({ ctx, query }) => (await units.all(ctx, query)).items }),
+  implement(c.units.create, { handler: ({ ctx, body }) => units.create(ctx, body) }),
+  implement(c.units.update, { handler: ({ ctx, params, body }) => units.update(ctx, params.id, body) }),
+  implement(c.villages.list, { handler: async ({ ctx, query }) => (await villages.all(ctx, query)).items }),
+  implement(c.villages.create, { handler: ({ ctx, body }) => villages.create(ctx, body) }),
+  implement(c.villages.update, { handler: ({ ctx, params, body }) => villages.update(ctx, params.id, body) }),
 ];

@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { notFound } from '../http/errors.ts';
 import type { Actor } from '../http/route.ts';
+import type { RegisterTable } from '../register/table.ts';
 import { visibleCommuneIds } from './scope.ts';
 
 export function listCommunes(db: Kysely<DB>, actor: Actor) {
@@ -38,32 +39,6 @@ export function findCommune(db: Kysely<DB>, actor: Actor, id: string) {
     .executeTakeFirst();
 }
 
-export function listUnits(db: Kysely<DB>, communeId: string) {
-  return db.selectFrom('units').selectAll().where('commune_id', '=', communeId).orderBy('code').execute();
-}
-
-export function findUnit(db: Kysely<DB>, actor: Actor, id: string) {
-  return db
-    .selectFrom('units')
-    .selectAll()
-    .where('id', '=', id)
-    .where('commune_id', 'in', visibleCommuneIds(db, actor))
-    .executeTakeFirst();
-}
-
-export function listVillages(db: Kysely<DB>, communeId: string) {
-  return db.selectFrom('villages').selectAll().where('commune_id', '=', communeId).orderBy('name').execute();
-}
-
-export function findVillage(db: Kysely<DB>, actor: Actor, id: string) {
-  return db
-    .selectFrom('villages')
-    .selectAll()
-    .where('id', '=', id)
-    .where('commune_id', 'in', visibleCommuneIds(db, actor))
-    .executeTakeFirst();
-}
-
 /** The commune's name, for the title of a document or a table. */
 export async function communeName(db: Kysely<DB>, communeId: string): Promise<string> {
   const row = await db
@@ -91,4 +66,29 @@ export async function findCommuneByCode(db: Kysely<DB>, code: string) {
     .executeTakeFirst();
   if (!commune) throw notFound('Xã, phường, đặc khu');
   return commune;
+}
+
+export const unitTable: RegisterTable<'units'> = {
+  table: 'units',
+  noun: 'Đơn vị',
+  search: ['code', 'name', 'description'],
+  order: [['code', 'asc']],
+};
+
+export const villageTable: RegisterTable<'villages'> = {
+  table: 'villages',
+  noun: 'Thôn',
+  search: ['name', 'head_name'],
+  order: [['name', 'asc']],
+};
+
+/** Whether a unit code is taken in a commune. */
+export async function unitCodeTaken(db: Kysely<DB>, communeId: string, code: string) {
+  const row = await db
+    .selectFrom('units')
+    .select('id')
+    .where('commune_id', '=', communeId)
+    .where('code', '=', code)
+    .executeTakeFirst();
+  return Boolean(row);
 }

@@ -1,5 +1,5 @@
 import { communes, units, villages } from '@cqtt/contract/org';
-import { useCall, useSend } from '../../api/queries';
+import { useCall } from '../../api/queries';
 
 /** The commune and its reference lists, through the typed client (packages/contract/src/org.ts). */
 
@@ -19,11 +19,3 @@ export function useUnits(communeId: string | undefined, enabled = true) {
 export function useVillages(communeId: string | undefined, enabled = true) {
   return useCall(villages.list, { query: { communeId } }, { enabled });
 }
-
-// a unit or a village changes the commune's counts too
-export const useCreateUnit = () => useSend(units.create, { invalidates: [units.list, communes.list] });
-export const useUpdateUnit = () => useSend(units.update, { invalidates: [units.list, communes.list] });
-export const useCreateVillage = () =>
-  useSend(villages.create, { invalidates: [villages.list, communes.list] });
-export const useUpdateVillage = () =>
-  useSend(villages.update, { invalidates: [villages.list, communes.list] });

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
+import { type DemoCommunes, demoUserId } from '../capability.ts';
 import type { DB } from '../db/schema.ts';
-import { type DemoCommunes, demoUserId } from './budget.ts';
 
 /** 2025: two rewards decided; 2026: a nomination with MTTQ's comment, waiting for the chairman. */
 export async function seedRewardsDemo(db: Kysely<DB>, communes: DemoCommunes): Promise<void> {

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
+import { type DemoCommunes, demoUserId } from '../capability.ts';
 import type { DB } from '../db/schema.ts';
-import { type DemoCommunes, demoUserId } from './budget.ts';
 
 /** The documents the plan of xã Bình Giang names (its legal bases and part III.1). */
 export const PLAN_DOCUMENTS = [

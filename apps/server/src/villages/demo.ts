@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
+import { type DemoCommunes, demoUserId } from '../capability.ts';
 import type { DB } from '../db/schema.ts';
-import { type DemoCommunes, demoUserId } from './budget.ts';
 
 const ALL = ['democracy', 'outreach', 'feedback', 'conduct', 'procedures'];
 

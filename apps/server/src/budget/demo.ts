@@ -2,8 +2,6 @@ import type { Kysely } from 'kysely';
 import { type DemoCommunes, demoUserId } from '../capability.ts';
 import type { DB } from '../db/schema.ts';
 
-export { type DemoCommunes, demoUserId };
-
 const LINES_2026 = [
   {
     content: 'Tổ chức hội nghị quán triệt, triển khai mô hình “Chính quyền thân thiện”',
