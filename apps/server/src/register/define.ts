@@ -142,14 +142,10 @@ export function defineRegister<T extends Table, V, I extends object, D = V>(spec
         also?: (trx: Transaction<DB>) => Promise<void>;
       } = {},
     ) {
-      const row = await updateRow(
-        ctx,
-        spec.table,
-        auditOf(action, 'update'),
-        keyed(before),
-        set as never,
-        options,
-      );
+      const row = await updateRow(ctx, spec.table, auditOf(action, 'update'), keyed(before), set, {
+        changedMeanwhile: `${spec.noun} vừa được người khác thay đổi; vui lòng tải lại.`,
+        ...options,
+      });
       return show(ctx, row);
     },
   };

@@ -68,6 +68,8 @@ export async function updateRow<T extends Table>(
   options: {
     unchanged?: readonly (keyof Row<T> & string)[];
     also?: (trx: Transaction<DB>) => Promise<void>;
+    /** What a user reads when `unchanged` finds the row changed meanwhile. */
+    changedMeanwhile?: string;
   } = {},
 ): Promise<Row<T>> {
   return audited(ctx, async (trx) => {
@@ -82,7 +84,8 @@ export async function updateRow<T extends Table>(
       q = q.where(column as string, '=', value);
     }
     const row = (await q.returningAll().executeTakeFirst()) as Row<T> | undefined;
-    if (!row) throw conflict('Dữ liệu vừa được người khác thay đổi; vui lòng tải lại.');
+    if (!row)
+      throw conflict(options.changedMeanwhile ?? 'Dữ liệu vừa được người khác thay đổi; vui lòng tải lại.');
     return {
       result: row,
       audit: {

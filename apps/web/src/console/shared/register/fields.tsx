@@ -166,6 +166,9 @@ export function formBody<B>(fields: readonly Field<B>[], values: Record<string, 
   return body as B;
 }
 
+/** Kinds whose value is text (a blank one is empty). */
+const TEXT_KINDS = new Set<FieldKind>(['text', 'textarea', 'links', 'suggest']);
+
 /** "1.250.000" in an input, read back as whole đồng. */
 export const MONEY_INPUT = {
   formatter: (v: string | number | undefined) => String(v ?? '').replace(/\B(?=(\d{3})+(?!\d))/g, '.'),
@@ -176,33 +179,54 @@ export const MONEY_INPUT = {
   step: 100_000,
 };
 
-function Input_({ field, communeId }: { field: Field<unknown>; communeId?: string }) {
+/**
+ * The input of a field. Form.Item hands its child the value, onChange and id (or checked): they
+ * are passed on to the control, which is what makes the form hold what the user types.
+ */
+function FieldInput({
+  field,
+  communeId,
+  ...control
+}: {
+  field: Field<unknown>;
+  communeId?: string;
+  // biome-ignore lint/suspicious/noExplicitAny: Form.Item's injected props (value, onChange, id, checked).
+  [injected: string]: any;
+}) {
   const units = useUnits(communeId, field.kind === 'unit');
   const villages = useVillages(communeId, field.kind === 'village');
   switch (field.kind) {
     case 'textarea':
-      return <Input.TextArea rows={field.rows ?? 3} placeholder={field.placeholder} />;
+      return <Input.TextArea {...control} rows={field.rows ?? 3} placeholder={field.placeholder} />;
     case 'links':
-      return <Input.TextArea rows={field.rows ?? 2} placeholder={field.placeholder ?? 'https://...'} />;
+      return (
+        <Input.TextArea
+          {...control}
+          rows={field.rows ?? 2}
+          placeholder={field.placeholder ?? 'https://...'}
+        />
+      );
     case 'number':
-      return <InputNumber<number> min={0} precision={0} style={{ width: '100%' }} />;
+      return <InputNumber<number> {...control} min={0} precision={0} style={{ width: '100%' }} />;
     case 'money':
-      return <InputNumber<number> {...MONEY_INPUT} />;
+      return <InputNumber<number> {...control} {...MONEY_INPUT} />;
     case 'year':
-      return <InputNumber min={2000} max={2100} style={{ width: '100%' }} />;
+      return <InputNumber {...control} min={2000} max={2100} style={{ width: '100%' }} />;
     case 'checkboxes':
       return (
         <Checkbox.Group
+          {...control}
           style={{ display: 'flex', flexDirection: 'column', gap: 6 }}
           options={field.options as { value: string; label: string }[]}
         />
       );
     case 'date':
-      return <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} />;
+      return <DatePicker {...control} format="DD/MM/YYYY" style={{ width: '100%' }} />;
     case 'select':
     case 'multiselect':
       return (
         <Select
+          {...control}
           allowClear={!field.required}
           mode={field.kind === 'multiselect' ? 'multiple' : undefined}
           optionFilterProp="label"
@@ -211,14 +235,15 @@ function Input_({ field, communeId }: { field: Field<unknown>; communeId?: strin
         />
       );
     case 'suggest':
-      return <AutoComplete options={field.options as { value: string; label: string }[]} />;
+      return <AutoComplete {...control} options={field.options as { value: string; label: string }[]} />;
     case 'radio':
-      return <Radio.Group options={field.options as { value: string; label: string }[]} />;
+      return <Radio.Group {...control} options={field.options as { value: string; label: string }[]} />;
     case 'checkbox':
-      return <Checkbox>{field.label}</Checkbox>;
+      return <Checkbox {...control}>{field.label}</Checkbox>;
     case 'unit':
       return (
         <Select
+          {...control}
           allowClear
           disabled={field.disabled}
           options={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
@@ -226,13 +251,17 @@ function Input_({ field, communeId }: { field: Field<unknown>; communeId?: strin
       );
     case 'village':
       return (
-        <Select allowClear options={(villages.data ?? []).map((v) => ({ value: v.id, label: v.name }))} />
+        <Select
+          {...control}
+          allowClear
+          options={(villages.data ?? []).map((v) => ({ value: v.id, label: v.name }))}
+        />
       );
     case 'files':
     case 'file':
-      return <EvidenceUpload />;
+      return <EvidenceUpload {...control} />;
     default:
-      return <Input placeholder={field.placeholder} disabled={field.disabled} />;
+      return <Input {...control} placeholder={field.placeholder} disabled={field.disabled} />;
   }
 }
 
@@ -256,19 +285,24 @@ export function RegisterFields<B>({
               name={field.name as string}
               label={field.kind === 'checkbox' ? undefined : field.label}
               valuePropName={field.kind === 'checkbox' ? 'checked' : 'value'}
-              rules={
-                (typeof field.required === 'function' ? field.required(values) : field.required)
+              extra={field.extra}
+              normalize={field.normalize}
+              rules={[
+                ...((typeof field.required === 'function' ? field.required(values) : field.required)
                   ? [
                       {
                         required: true,
-                        whitespace: true,
+                        // a rule with more than `required` is checked as text: only text fields get `whitespace`
+                        ...(TEXT_KINDS.has(field.kind) ? { whitespace: true } : {}),
                         message: field.requiredMessage ?? t('common.required'),
                       },
                     ]
-                  : []
-              }
+                  : []),
+                ...(field.max ? [{ max: field.max, message: t('validation.max', { max: field.max }) }] : []),
+                ...(field.pattern ? [{ pattern: field.pattern.test, message: field.pattern.message }] : []),
+              ]}
             >
-              <Input_ field={field as Field<unknown>} communeId={communeId} />
+              <FieldInput field={field as Field<unknown>} communeId={communeId} />
             </Form.Item>
           </Col>
         ),
