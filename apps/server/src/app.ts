@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { health } from '@cqtt/contract/ops';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import Fastify, {
@@ -11,40 +12,21 @@ import Fastify, {
   type FastifyRequest,
   LogController,
 } from 'fastify';
-import { z } from 'zod';
-import { auditRoutes } from './audit/routes.ts';
-import { authRoutes } from './auth/routes.ts';
 import { resolveActor } from './auth/service.ts';
 import { SESSION_COOKIE } from './auth/tokens.ts';
-import { budgetRoutes } from './budget/routes.ts';
-import { calendarRoutes } from './calendar/routes.ts';
+import { CAPABILITIES } from './capabilities.ts';
 import type { Config } from './config.ts';
-import { criteriaRoutes } from './criteria/routes.ts';
 import type { Database } from './db/database.ts';
 import { fromUnavailableDatabase, RECONNECT_RETRY_SECONDS } from './db/unavailable.ts';
-import { open311Routes } from './feedback/open311.ts';
-import { feedbackRoutes } from './feedback/routes.ts';
-import { filesRoutes } from './files/routes.ts';
 import { installCompression, pageFile } from './http/compression.ts';
 import { AppError, errorBody, fromDatabaseError } from './http/errors.ts';
 import { buildOpenApi } from './http/openapi.ts';
 import { installReadOnly } from './http/read-only.ts';
-import { defineRoute, registerRoute } from './http/route.ts';
+import { implement, registerRoute } from './http/route.ts';
 import { installSecurityHeaders } from './http/security-headers.ts';
 import { installVietnameseZodErrors } from './http/zod-vi.ts';
-import { notifyRoutes } from './notify/routes.ts';
 import { drainingError, installDrain } from './ops/drain.ts';
 import { installMetrics } from './ops/metrics.ts';
-import { orgRoutes } from './org/routes.ts';
-import { outreachRoutes } from './outreach/routes.ts';
-import { planExportRoutes } from './plans/export-routes.ts';
-import { plansRoutes } from './plans/routes.ts';
-import { publicRoutes } from './public/routes.ts';
-import { rewardsRoutes } from './rewards/routes.ts';
-import { satisfactionPublicRoutes } from './satisfaction/public-routes.ts';
-import { satisfactionRoutes } from './satisfaction/routes.ts';
-import { usersRoutes } from './users/routes.ts';
-import { villageAssessmentRoutes } from './village-assessments/routes.ts';
 
 installVietnameseZodErrors();
 
@@ -227,17 +209,9 @@ export async function buildApp({ config, database, logStream }: BuildAppOptions)
       );
   });
 
-  // Meta routes
   registerRoute(
     app,
-    defineRoute({
-      method: 'GET',
-      url: '/api/health',
-      tag: 'ops',
-      summary:
-        'Tình trạng máy chủ và cơ sở dữ liệu (503 khi máy chủ đang dừng, hoặc khi cơ sở dữ liệu đang được kết nối lại)',
-      access: 'public',
-      response: z.object({ status: z.literal('ok'), db: z.enum(['pglite', 'postgres']) }),
+    implement(health, {
       handler: async ({ ctx }) => {
         // a draining node fails its check so that the load balancer stops sending to it
         if (drain.draining) throw drainingError();
@@ -246,25 +220,11 @@ export async function buildApp({ config, database, logStream }: BuildAppOptions)
       },
     }),
   );
-  authRoutes(app);
-  orgRoutes(app);
-  usersRoutes(app);
-  auditRoutes(app);
-  notifyRoutes(app);
-  filesRoutes(app);
-  planExportRoutes(app);
-  plansRoutes(app);
-  criteriaRoutes(app);
-  publicRoutes(app);
-  satisfactionRoutes(app);
-  satisfactionPublicRoutes(app);
-  feedbackRoutes(app);
-  await open311Routes(app);
-  budgetRoutes(app);
-  outreachRoutes(app);
-  villageAssessmentRoutes(app);
-  rewardsRoutes(app);
-  calendarRoutes(app);
+  // Every capability's routes, from the one list (capabilities.ts).
+  for (const capability of CAPABILITIES) {
+    for (const route of capability.routes ?? []) registerRoute(app, route);
+    await capability.install?.(app);
+  }
 
   // Worked out on its first request, not at start: a tenth of the app's start for a page few open.
   let openapi: ReturnType<typeof buildOpenApi> | undefined;

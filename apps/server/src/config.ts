@@ -50,6 +50,7 @@ export interface Config {
   metricsHost: string;
   /** `GET /metrics` on the application's port answers only with this bearer token (METRICS_TOKEN). */
   metricsToken?: string;
+  /**
    * Seconds a node keeps serving after SIGTERM while its health check fails, so that the load
    * balancer stops sending to it before it stops accepting (CQTT_DRAIN_SECONDS; 0 alone).
    */

@@ -81,7 +81,7 @@ type Detail = {
 
 describe('the demo estimate of 2026', () => {
   it('is listed with exact totals and found without diacritics', async () => {
-    const list = (await vhxh.get('/api/budgets?year=2026')).json();
+    const list = (await vhxh.get('/api/budgets?year=2026')).json().items;
     expect(list).toHaveLength(1);
     expect(list[0]).toMatchObject({
       year: 2026,
@@ -89,12 +89,12 @@ describe('the demo estimate of 2026', () => {
       unit: expect.objectContaining({ code: 'KT' }),
       totals: { estimated: 144_000_000, approved: 135_500_000, spent: 25_300_000, remaining: 110_200_000 },
     });
-    const found = (await vhxh.get(`/api/budgets?q=${encodeURIComponent('MAY LAY SO')}`)).json();
+    const found = (await vhxh.get(`/api/budgets?q=${encodeURIComponent('MAY LAY SO')}`)).json().items;
     expect(found.map((e: { id: string }) => e.id)).toEqual([list[0].id]);
-    expect((await vhxh.get('/api/budgets?q=khong-co-gi-nhu-the')).json()).toEqual([]);
-    expect((await vhxh.get('/api/budgets?year=2025')).json()).toEqual([]);
+    expect((await vhxh.get('/api/budgets?q=khong-co-gi-nhu-the')).json().items).toEqual([]);
+    expect((await vhxh.get('/api/budgets?year=2025')).json().items).toEqual([]);
     const unit = list[0].unit.id;
-    expect((await vhxh.get(`/api/budgets?unitId=${unit}`)).json()).toHaveLength(1);
+    expect((await vhxh.get(`/api/budgets?unitId=${unit}`)).json().items).toHaveLength(1);
   });
 });
 
@@ -338,11 +338,11 @@ describe('an estimate from draft to spending', () => {
 describe('another commune', () => {
   it('sees only its own estimate and gets 404 for ours', async () => {
     const hongBang = await login(t.app, 'vhxh.hongbang');
-    const list = (await hongBang.get('/api/budgets')).json();
+    const list = (await hongBang.get('/api/budgets')).json().items;
     expect(list.map((e: { title: string }) => e.title)).toEqual([
       'Dự toán kinh phí năm 2026 của phường Hồng Bàng',
     ]);
-    const ours = (await vhxh.get('/api/budgets?year=2026')).json()[0];
+    const ours = (await vhxh.get('/api/budgets?year=2026')).json().items[0];
     expect((await hongBang.get(`/api/budgets/${ours.id}`)).statusCode).toBe(404);
     expect((await hongBang.get(`/api/budgets/${ours.id}/export.xlsx`)).statusCode).toBe(404);
   });

@@ -44,27 +44,28 @@ type Activity = {
 
 describe('activities', () => {
   it('lists the year, filtered by channel, village, unit and words typed without diacritics', async () => {
-    const all: Activity[] = (await vhxh.get('/api/outreach-activities?year=2026')).json();
+    const all: Activity[] = (await vhxh.get('/api/outreach-activities?year=2026')).json().items;
     expect(all).toHaveLength(9);
-    expect((await vhxh.get('/api/outreach-activities?year=2025')).json()).toEqual([]);
+    expect((await vhxh.get('/api/outreach-activities?year=2025')).json().items).toEqual([]);
     const conferences: Activity[] = (
       await vhxh.get('/api/outreach-activities?year=2026&kind=conference')
-    ).json();
+    ).json().items;
     expect(conferences).toHaveLength(2);
     const keSat: Activity[] = (
       await vhxh.get(`/api/outreach-activities?villageId=${villages['Thôn Kẻ Sặt']}`)
-    ).json();
+    ).json().items;
     expect(keSat.map((a) => a.kind)).toEqual(['performance']);
-    const byVillageName: Activity[] = (await vhxh.get('/api/outreach-activities?q=thon%20ke%20sat')).json();
+    const byVillageName: Activity[] = (await vhxh.get('/api/outreach-activities?q=thon%20ke%20sat')).json()
+      .items;
     expect(byVillageName.map((a) => a.kind)).toEqual(['performance']);
     const words: Activity[] = (
       await vhxh.get(`/api/outreach-activities?q=${encodeURIComponent('QUAN TRIET')}`)
-    ).json();
+    ).json().items;
     expect(words.length).toBe(2);
     const units = Object.fromEntries(
       (await vhxh.get('/api/units')).json().map((u: { code: string; id: string }) => [u.code, u.id]),
     );
-    expect((await vhxh.get(`/api/outreach-activities?unitId=${units.TTDVSNC}`)).json()).toHaveLength(3);
+    expect((await vhxh.get(`/api/outreach-activities?unitId=${units.TTDVSNC}`)).json().items).toHaveLength(3);
     expect(conferences[1]!.documents.map((d) => d.number)).toEqual([
       '1376/QĐ-UBND',
       '119/KH-UBND',
@@ -73,7 +74,7 @@ describe('activities', () => {
   });
 
   it('a village head logs an activity of his village with documents, links and public flag', async () => {
-    const docs = (await thon.get('/api/outreach-documents?q=5049')).json();
+    const docs = (await thon.get('/api/outreach-documents?q=5049')).json().items;
     const res = await thon.post('/api/outreach-activities', {
       kind: 'village_board',
       title: 'Bảng tin thôn: lịch tiếp công dân và khẩu hiệu “4 xin, 4 luôn”',
@@ -134,7 +135,7 @@ describe('activities', () => {
       400,
       /http/,
     );
-    const some = (await vhxh.get('/api/outreach-activities?year=2026')).json()[0];
+    const some = (await vhxh.get('/api/outreach-activities?year=2026')).json().items[0];
     await refused(
       await vhxh.patch(`/api/outreach-activities/${some.id}`, { villageId: foreignVillage }),
       400,
@@ -212,7 +213,7 @@ describe('activities', () => {
 
 describe('document library', () => {
   it('holds the plan documents, found without diacritics; the coordinator keeps it', async () => {
-    const docs = (await vhxh.get('/api/outreach-documents')).json();
+    const docs = (await vhxh.get('/api/outreach-documents')).json().items;
     expect(docs.map((d: { number: string }) => d.number)).toEqual(
       expect.arrayContaining([
         '04-ĐA/TU',
@@ -225,9 +226,9 @@ describe('document library', () => {
     );
     const found = (
       await vhxh.get(`/api/outreach-documents?q=${encodeURIComponent('bo tieu chi, bang thang diem')}`)
-    ).json();
+    ).json().items;
     expect(found.map((d: { number: string }) => d.number)).toEqual(['5049/QĐ-UBND']);
-    expect((await vhxh.get('/api/outreach-documents?q=qd-ubnd')).json()).toHaveLength(2);
+    expect((await vhxh.get('/api/outreach-documents?q=qd-ubnd')).json().items).toHaveLength(2);
     const focal = await login(t.app, 'ttpvhcc.binhgiang');
     expect((await focal.post('/api/outreach-documents', { title: 'Văn bản' })).statusCode).toBe(403);
     const created = await vhxh.post('/api/outreach-documents', {
@@ -270,9 +271,10 @@ describe('good examples', () => {
       (await other.post('/api/good-examples', { kind: 'good', year: 2026, subject: 'X', title: 'Y' }))
         .statusCode,
     ).toBe(403);
-    const found = (await vhxh.get(`/api/good-examples?q=${encodeURIComponent('nhan tin zalo')}`)).json();
+    const found = (await vhxh.get(`/api/good-examples?q=${encodeURIComponent('nhan tin zalo')}`)).json()
+      .items;
     expect(found.map((e: { subject: string }) => e.subject)).toEqual(['Trung tâm Phục vụ hành chính công']);
-    expect((await vhxh.get('/api/good-examples?kind=shortcoming&year=2026')).json()).toHaveLength(1);
+    expect((await vhxh.get('/api/good-examples?kind=shortcoming&year=2026')).json().items).toHaveLength(1);
     const xlsx = await vhxh.get('/api/good-examples/export.xlsx?year=2026');
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
@@ -299,10 +301,10 @@ describe('the public block', () => {
 describe('another commune', () => {
   it('sees only its own activity', async () => {
     const hongBang = await login(t.app, 'vhxh.hongbang');
-    const list = (await hongBang.get('/api/outreach-activities')).json();
+    const list = (await hongBang.get('/api/outreach-activities')).json().items;
     expect(list.map((a: { title: string }) => a.title)).toEqual([
       'Phát thanh về mô hình tại phường Hồng Bàng',
     ]);
-    expect((await hongBang.get('/api/outreach-documents')).json()).toEqual([]);
+    expect((await hongBang.get('/api/outreach-documents')).json().items).toEqual([]);
   });
 });

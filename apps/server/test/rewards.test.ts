@@ -33,13 +33,14 @@ async function refused(res: { statusCode: number; body: string }, pattern: RegEx
 
 describe('the yearly list', () => {
   it('lists by year and status; found without diacritics', async () => {
-    const y2025 = (await vhxh.get('/api/rewards?year=2025')).json();
+    const y2025 = (await vhxh.get('/api/rewards?year=2025')).json().items;
     expect(y2025.map((r: { nomineeName: string }) => r.nomineeName)).toEqual([
       'Nguyễn Văn Hùng',
       'Trung tâm Phục vụ hành chính công xã',
     ]);
-    expect((await vhxh.get('/api/rewards?status=nominated')).json()).toHaveLength(1);
-    const found = (await vhxh.get(`/api/rewards?q=${encodeURIComponent('truong thon ngoc quan')}`)).json();
+    expect((await vhxh.get('/api/rewards?status=nominated')).json().items).toHaveLength(1);
+    const found = (await vhxh.get(`/api/rewards?q=${encodeURIComponent('truong thon ngoc quan')}`)).json()
+      .items;
     expect(found.map((r: { nomineeName: string }) => r.nomineeName)).toEqual(['Nguyễn Văn Hùng']);
     const res = await vhxh.get('/api/rewards/export.xlsx?year=2025');
     const workbook = new ExcelJS.Workbook();
@@ -159,7 +160,7 @@ describe('nominate, comment, decide', () => {
     expect(text).toContain('Tặng Giấy khen của Chủ tịch UBND xã cho Thôn Kẻ Sặt');
     expect(text).toContain('Vũ Đăng Chương');
     expect(xml).toContain('Times New Roman');
-    const pending = (await vhxh.get('/api/rewards?status=nominated')).json()[0];
+    const pending = (await vhxh.get('/api/rewards?status=nominated')).json().items[0];
     await refused(await vhxh.get(`/api/rewards/${pending.id}/decision.docx`), /chưa có quyết định/);
   });
 
@@ -179,7 +180,7 @@ describe('nominate, comment, decide', () => {
 
   it('another commune sees none of ours', async () => {
     const hongBang = await login(t.app, 'vhxh.hongbang');
-    expect((await hongBang.get('/api/rewards')).json()).toEqual([]);
+    expect((await hongBang.get('/api/rewards')).json().items).toEqual([]);
     expect((await hongBang.get(`/api/rewards/${id}/decision.docx`)).statusCode).toBe(404);
   });
 });

@@ -345,6 +345,7 @@ async function foreignData(code: string, label: string): Promise<Foreign> {
       ratings: rating.id,
       'rating-kiosks': kiosk.id,
       communes: commune.id,
+      city: commune.id,
       units: unit.id,
       villages: village.id,
       users: user.id,
@@ -597,7 +598,7 @@ describe('tenant isolation on every route', () => {
     const routes = t.app.cqttRoutes.filter((r) => r.access === 'public' && r.method === 'GET');
     expect(routes.length).toBeGreaterThan(3);
     for (const route of routes) {
-      const url = route.url.replace(':communeCode', 'HP-BINHGIANG');
+      const url = route.url.replace(':communeCode', 'HP-BINHGIANG').replace(':code', 'HP');
       if (url.includes(':')) continue;
       const res = await t.app.inject({ method: 'GET', url });
       expect(res.statusCode, `${url}: ${res.body}`).toBeLessThan(500);

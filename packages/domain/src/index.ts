@@ -1,5 +1,6 @@
 export * from './auth/password-policy.ts';
 export * from './budget/budget.ts';
+export * from './city/city.ts';
 export * from './criteria/index.ts';
 export * from './feedback/status.ts';
 export * from './feedback/tracking-code.ts';

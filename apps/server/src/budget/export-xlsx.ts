@@ -1,8 +1,6 @@
+import type { Estimate as Detail } from '@cqtt/contract/budget';
 import { BUDGET_STATUS_LABELS, formatVietnameseDate, formatVnd, vietnamDate } from '@cqtt/domain';
 import { dayCell, tableXlsx, VND_FORMAT } from '../documents/xlsx-table.ts';
-import type { estimateDetail } from './service.ts';
-
-type Detail = Awaited<ReturnType<typeof estimateDetail>>;
 
 /** The year's estimate as a table: one row per line, then its spendings, then the totals. */
 export function budgetXlsx(detail: Detail, communeName: string): Promise<Buffer> {

@@ -7,6 +7,7 @@ import {
   LEVEL_LABELS,
   missingFor,
   proposePoints,
+  recognitionDateProblem,
   scoreProblem,
   toHundredths,
   vietnamDate,
@@ -18,6 +19,7 @@ import { type AppError, badRequest, conflict, forbidden, notFound } from '../htt
 import type { Actor, RequestContext } from '../http/route.ts';
 import { findMeasure } from '../measures/index.ts';
 import { visibleCommuneIds } from '../org/scope.ts';
+import { summarize } from './figures.ts';
 import { notifyRoles } from './notify.ts';
 import { findSet } from './sets.ts';
 
@@ -34,6 +36,7 @@ export const STATUS_LABELS: Record<AssessmentStatus, string> = {
   reviewed: 'Đã giám sát, chờ lãnh đạo duyệt',
   approved: 'Lãnh đạo đã duyệt',
   submitted: 'Đã gửi thành phố, chờ thẩm định',
+  returned: 'Thành phố trả lại, chờ xã bổ sung',
   recognised: 'Thành phố đã công nhận',
 };
 
@@ -681,7 +684,11 @@ export async function act(ctx: RequestContext, id: string, input: { action: Acti
   await audited(ctx, async (trx) => {
     const updated = await trx
       .updateTable('assessments')
-      .set({ status: rule.to, updated_at: new Date() })
+      .set({
+        status: rule.to,
+        updated_at: new Date(),
+        ...(input.action === 'submit' ? { submitted_at: new Date() } : {}),
+      })
       .where('commune_id', '=', a.commune_id)
       .where('id', '=', a.id)
       .where('status', '=', a.status)
@@ -729,6 +736,9 @@ export async function recognise(
   if (a.status !== 'submitted') {
     throw conflict(`Hồ sơ đang ở bước “${STATUS_LABELS[a.status]}”; chỉ công nhận hồ sơ đã gửi thành phố.`);
   }
+  const submittedOn = a.submitted_at ? vietnamDate(new Date(a.submitted_at)) : null;
+  const dateProblem = recognitionDateProblem(input.decisionDate, submittedOn, vietnamDate(new Date()));
+  if (dateProblem) throw badRequest(dateProblem, [{ path: 'decisionDate', message: dateProblem }]);
   await audited(ctx, async (trx) => {
     await trx
       .updateTable('assessments')
@@ -795,21 +805,11 @@ export async function scoreHistory(ctx: RequestContext, id: string, code: string
   }));
 }
 
-/** Total and level of an assessment now (the points that count at its stage). */
+/** Total and level of an assessment now (the points that count at its stage): figures.ts on a set of one. */
 export async function scoreSummary(
   db: Kysely<DB>,
-  a: { commune_id: string; id: string; year: number; definition: CriteriaSet },
+  a: { commune_id: string; id: string; year: number; criteria_set_id: string },
 ) {
-  const [rows, measures] = await Promise.all([
-    scoreRows(db, a),
-    measuresFor(db, a.definition, a.commune_id, a.year),
-  ]);
-  const effective = new Map<string, number>();
-  for (const r of rows) {
-    const p = effectivePoints(r);
-    if (p !== null) effective.set(r.indicator_code, p);
-  }
-  const indexes = Object.fromEntries(Object.entries(measures).map(([k, m]) => [k, m.value]));
-  const ev = evaluate(a.definition, effective, indexes);
-  return { total: ev.total / 100, level: ev.level };
+  const s = (await summarize(db, [a], vietnamDate(new Date()))).get(a.id)!;
+  return { total: s.total, level: s.level };
 }

@@ -75,9 +75,9 @@ export async function setToXlsx(set: CriteriaSetInput): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-const str = (v: Cell) => (v === null ? '' : String(v).trim());
+export const str = (v: Cell) => (v === null ? '' : String(v).trim());
 /** A number cell; text such as "12,5" is read with the decimal comma; NaN when not a number. */
-function num(v: Cell): number {
+export function num(v: Cell): number {
   if (typeof v === 'number') return v;
   const s = str(v).replace(',', '.');
   return s === '' ? Number.NaN : Number(s);

@@ -6,6 +6,7 @@ import pg from 'pg';
 import { PGliteDialect, pgliteQueue } from './pglite-dialect.ts';
 import { readTemplate, writeTemplate } from './pglite-template.ts';
 import { preparingPool } from './prepared.ts';
+import { countingLog } from './query-count.ts';
 import type { DB } from './schema.ts';
 
 export type DatabaseKind = 'pglite' | 'postgres';
@@ -99,7 +100,10 @@ function newPool(url: string, max: number): pg.Pool {
 
 async function openPostgres(url: string, max: number, replicaUrl?: string): Promise<Database> {
   const pool = newPool(url, max);
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
+  const db = new Kysely<DB>({
+    dialect: new PostgresDialect({ pool: preparingPool(pool) }),
+    log: countingLog,
+  });
   const replica = replicaUrl
     ? new Kysely<DB>({
         dialect: new PostgresDialect({
@@ -166,7 +170,7 @@ async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Database
     },
     ...(loadDataDir ? { loadDataDir } : {}),
   });
-  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite), log: countingLog });
   // Goes through Kysely's single connection so it waits its turn.
   const session: Database['session'] = (run) =>
     db.connection().execute(() =>

@@ -1,15 +1,10 @@
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../audit/service.ts';
 import { hashPassword } from '../auth/passwords.ts';
+import { CAPABILITIES } from '../capabilities.ts';
+import type { DemoCommunes } from '../capability.ts';
 import type { DB } from '../db/schema.ts';
-import { seedBudgetDemo } from './budget.ts';
-import { seedCriteria } from './criteria.ts';
-import { seedFeedbackDemo } from './feedback.ts';
-import { seedOutreachDemo } from './outreach.ts';
 import { BINH_GIANG_PLAN, BINH_GIANG_TASKS } from './plan.ts';
-import { seedRewardsDemo } from './rewards.ts';
-import { seedSatisfaction } from './satisfaction.ts';
-import { seedVillageDemo } from './village-assessments.ts';
 
 /** The units the plan of xã Bình Giang names, with what the plan asks of each. */
 export const PLAN_UNITS = [
@@ -193,7 +188,7 @@ export async function seedDemo(db: Kysely<DB>, password: string): Promise<void> 
         .executeTakeFirstOrThrow();
       cityIds[city.key] = row.id;
     }
-    const communes: Record<string, { id: string; cityId: string; units: Record<string, string> }> = {};
+    const communes: DemoCommunes = {};
     for (const c of COMMUNES) {
       const cityId = cityIds[c.city]!;
       const row = await trx
@@ -318,13 +313,8 @@ export async function seedDemo(db: Kysely<DB>, password: string): Promise<void> 
         })),
       )
       .execute();
-    await seedBudgetDemo(trx, communes);
-    await seedOutreachDemo(trx, communes);
-    await seedVillageDemo(trx, communes);
-    await seedCriteria(trx);
-    await seedSatisfaction(trx);
-    await seedFeedbackDemo(trx);
-    await seedRewardsDemo(trx, communes);
+    // each capability's own demo data, in the order of the list
+    for (const capability of CAPABILITIES) await capability.demo?.(trx, communes);
     await recordAudit(
       trx,
       { actor: null, requestId: 'seed-demo', ip: 'local' },

@@ -12,7 +12,9 @@ import { audited } from '../audit/service.ts';
 import { conflict, notFound } from '../http/errors.ts';
 import { consumeRateLimit } from '../http/rate-limit.ts';
 import type { RequestContext } from '../http/route.ts';
+import { cellKey } from '../measures/registry.ts';
 import { findPublicCommune } from '../public/routes.ts';
+import { feedbackFigures } from './figures.ts';
 import { addEvent } from './items.ts';
 
 /** Lookups by code: generous for a citizen, far too few to try codes at random. */
@@ -261,31 +263,7 @@ export async function answeredOnTimeShare(
   year: number,
   today: string,
 ) {
-  const row = await db
-    .selectFrom('feedback_items')
-    .where('commune_id', '=', communeId)
-    .where('kind', '=', 'feedback')
-    .where('received_on', '>=', `${year}-01-01`)
-    .where('received_on', '<=', `${year}-12-31`)
-    .where('received_on', '<=', today)
-    .select([
-      sql<number>`count(*) filter (where status in ('published','rated','rejected') and answered_on <= deadline)`.as(
-        'on_time',
-      ),
-      sql<number>`count(*) filter (where status in ('published','rated','rejected') and answered_on > deadline)`.as(
-        'late',
-      ),
-      sql<number>`count(*) filter (where status in ('received','accepted','assigned','drafted','approved') and deadline < ${today})`.as(
-        'overdue',
-      ),
-    ])
-    .executeTakeFirstOrThrow();
-  const onTime = Number(row.on_time);
-  const decided = onTime + Number(row.late) + Number(row.overdue);
-  return {
-    value: decided === 0 ? null : onTime / decided,
-    onTime,
-    late: Number(row.late),
-    overdue: Number(row.overdue),
-  };
+  const cells = await feedbackFigures(db, { communeIds: [communeId], years: [year], today });
+  const f = cells.get(cellKey(communeId, year))!;
+  return { value: f.onTimeShare, onTime: f.answeredOnTime, late: f.answeredLate, overdue: f.overdue };
 }

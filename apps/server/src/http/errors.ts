@@ -2,27 +2,9 @@
  * Errors the application means to show. Each carries a code the console can
  * act on, an HTTP status, and a Vietnamese sentence for the user.
  */
-export type ErrorCode =
-  | 'validation_error'
-  | 'invalid_json'
-  | 'payload_too_large'
-  | 'unsupported_media_type'
-  | 'unauthenticated'
-  | 'invalid_credentials'
-  | 'account_locked'
-  | 'too_many_attempts'
-  | 'rate_limited'
-  | 'forbidden'
-  | 'csrf_invalid'
-  | 'insufficient_scope'
-  | 'password_change_required'
-  | 'session_ended'
-  | 'not_found'
-  | 'conflict'
-  | 'read_only'
-  | 'reconnecting'
-  | 'draining'
-  | 'internal_error';
+import type { ErrorCode } from '@cqtt/contract/errors';
+
+export type { ErrorCode };
 
 export class AppError extends Error {
   constructor(

@@ -1,7 +1,8 @@
+import type { Access, Endpoint } from '@cqtt/contract/endpoint';
 import { can, isTokenScope, type Permission, type Role } from '@cqtt/domain';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Config } from '../config.ts';
 import type { DB } from '../db/schema.ts';
 import { AppError, forbidden, unauthenticated } from './errors.ts';
@@ -37,37 +38,22 @@ export interface RequestContext {
   userAgent: string;
 }
 
-/** Who may call a route: anyone, any signed-in user, or holders of a permission. */
-export type Access = 'public' | 'user' | { permission: Permission };
+/** Who may call a route: anyone, any signed-in user, or holders of a permission (the contract's). */
+export type { Access } from '@cqtt/contract/endpoint';
 
 type AnyZod = z.ZodType;
 type Out<T> = T extends AnyZod ? z.output<T> : undefined;
 
+/**
+ * A route as the registry holds it: an endpoint of the contract (method, address, access,
+ * schemas, example; packages/contract/src/endpoint.ts) plus what only the server knows.
+ */
 export interface RouteSpec<
   P extends AnyZod | undefined = AnyZod | undefined,
   Q extends AnyZod | undefined = AnyZod | undefined,
   B extends AnyZod | undefined = AnyZod | undefined,
   R extends AnyZod | undefined = AnyZod | undefined,
-> {
-  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
-  url: string;
-  /** Vietnamese one-liner for the API docs. */
-  summary: string;
-  /** The capability folder the route belongs to. */
-  tag: string;
-  access: Access;
-  params?: P;
-  query?: Q;
-  body?: B;
-  response?: R;
-  /**
-   * A valid request body: shown in the API docs, and used by the generic
-   * tenancy and malformed-input tests, which is why every route with a body
-   * must have one.
-   */
-  example?: B extends AnyZod ? z.input<B> : undefined;
-  /** Success status; 204 when there is no response body. */
-  status?: number;
+> extends Endpoint<P, Q, B, R> {
   /** Larger request bodies for this route (bytes). */
   bodyLimit?: number;
   /** Skip the CSRF check (login, which has no session yet). */
@@ -87,11 +73,6 @@ export interface RouteSpec<
   tokenScope?: Permission;
   /** Open to a user who must still change the password: the change itself and logout. */
   beforePasswordChange?: true;
-  /**
-   * Also accepts multipart/form-data: the body is then left to the handler
-   * (body is undefined), which reads the parts and validates them itself.
-   */
-  multipart?: boolean;
   handler: (input: {
     params: Out<P>;
     query: Out<Q>;
@@ -105,7 +86,33 @@ export interface RouteSpec<
 // biome-ignore lint/suspicious/noExplicitAny: the registry holds routes of every shape.
 export type AnyRoute = RouteSpec<any, any, any, any>;
 
-/** Types a route spec; no runtime effect. */
+/**
+ * What the server adds to a contract endpoint (packages/contract): the handler, and the
+ * options only the server knows (body limit, CSRF exemption, ...).
+ */
+export type Implementation<
+  P extends AnyZod | undefined,
+  Q extends AnyZod | undefined,
+  B extends AnyZod | undefined,
+  R extends AnyZod | undefined,
+> = Omit<RouteSpec<P, Q, B, R>, keyof Endpoint>;
+
+/**
+ * Binds a handler to an endpoint of the contract: the route the registry holds is the
+ * endpoint itself plus the handler, so validation, OpenAPI and the route-walking tests read
+ * the same schemas the console is typed by. A handler that answers another shape than the
+ * contract's response does not compile.
+ */
+export function implement<
+  P extends AnyZod | undefined = undefined,
+  Q extends AnyZod | undefined = undefined,
+  B extends AnyZod | undefined = undefined,
+  R extends AnyZod | undefined = undefined,
+>(endpoint: Endpoint<P, Q, B, R>, server: Implementation<P, Q, B, R>): RouteSpec<P, Q, B, R> {
+  return { ...endpoint, ...server } as RouteSpec<P, Q, B, R>;
+}
+
+/** Types a route spec; no runtime effect. Routes not yet in the contract (packages/contract) use it. */
 export function defineRoute<
   P extends AnyZod | undefined = undefined,
   Q extends AnyZod | undefined = undefined,
@@ -264,12 +271,5 @@ export function registerRoute(app: FastifyInstance, spec: AnyRoute): void {
   });
 }
 
-/** Common pieces of schemas. */
-export const idParams = z.strictObject({ id: z.uuid() });
-export const pageQuery = {
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
-};
-/** Text fields: trimmed, bounded, never empty when required. */
-export const text = (max = 500) => z.string().trim().min(1).max(max);
-export const optionalText = (max = 500) => z.string().trim().max(max);
+/** Common pieces of schemas, defined once in the contract (kept here for routes not yet in it). */
+export { idParams, optionalText, pageQuery, text } from '@cqtt/contract/shared';

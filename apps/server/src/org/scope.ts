@@ -22,15 +22,20 @@ export async function resolveCommuneId(db: Kysely<DB>, actor: Actor, requested?:
     .selectFrom('communes')
     .select('id')
     .where('id', '=', requested)
-    .where('city_id', '=', actor.cityId)
+    .where('id', 'in', visibleCommuneIds(db, actor))
     .executeTakeFirst();
   if (!row) throw notFound('Xã, phường, đặc khu');
   return row.id;
 }
 
-/** The communes an actor can see: their own, or every commune of their city. */
+/** A national account (the ministry): sees every city's communes, changes nothing. */
+export function isNational(actor: Actor): boolean {
+  return actor.communeId === null && actor.roles.includes('national');
+}
+
+/** The communes an actor can see: their own, every commune of their city, or all for a national account. */
 export function visibleCommuneIds(db: Kysely<DB>, actor: Actor) {
-  return actor.communeId
-    ? db.selectFrom('communes').select('id').where('id', '=', actor.communeId)
-    : db.selectFrom('communes').select('id').where('city_id', '=', actor.cityId);
+  if (actor.communeId) return db.selectFrom('communes').select('id').where('id', '=', actor.communeId);
+  if (isNational(actor)) return db.selectFrom('communes').select('id');
+  return db.selectFrom('communes').select('id').where('city_id', '=', actor.cityId);
 }

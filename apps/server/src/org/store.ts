@@ -1,6 +1,8 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/schema.ts';
+import { notFound } from '../http/errors.ts';
 import type { Actor } from '../http/route.ts';
+import type { RegisterTable } from '../register/table.ts';
 import { visibleCommuneIds } from './scope.ts';
 
 export function listCommunes(db: Kysely<DB>, actor: Actor) {
@@ -37,28 +39,56 @@ export function findCommune(db: Kysely<DB>, actor: Actor, id: string) {
     .executeTakeFirst();
 }
 
-export function listUnits(db: Kysely<DB>, communeId: string) {
-  return db.selectFrom('units').selectAll().where('commune_id', '=', communeId).orderBy('code').execute();
+/** The commune's name, for the title of a document or a table. */
+export async function communeName(db: Kysely<DB>, communeId: string): Promise<string> {
+  const row = await db
+    .selectFrom('communes')
+    .select('name')
+    .where('id', '=', communeId)
+    .executeTakeFirstOrThrow();
+  return row.name;
 }
 
-export function findUnit(db: Kysely<DB>, actor: Actor, id: string) {
-  return db
+/** The commune a public address names (`HP-BINHGIANG`, any case), or a Vietnamese 404. */
+export async function findCommuneByCode(db: Kysely<DB>, code: string) {
+  const commune = await db
+    .selectFrom('communes')
+    .innerJoin('cities', 'cities.id', 'communes.city_id')
+    .select([
+      'communes.id',
+      'communes.code',
+      'communes.name',
+      'communes.kind',
+      'cities.code as cityCode',
+      'cities.name as cityName',
+    ])
+    .where('communes.code', '=', code.toUpperCase())
+    .executeTakeFirst();
+  if (!commune) throw notFound('Xã, phường, đặc khu');
+  return commune;
+}
+
+export const unitTable: RegisterTable<'units'> = {
+  table: 'units',
+  noun: 'Đơn vị',
+  search: ['code', 'name', 'description'],
+  order: [['code', 'asc']],
+};
+
+export const villageTable: RegisterTable<'villages'> = {
+  table: 'villages',
+  noun: 'Thôn',
+  search: ['name', 'head_name'],
+  order: [['name', 'asc']],
+};
+
+/** Whether a unit code is taken in a commune. */
+export async function unitCodeTaken(db: Kysely<DB>, communeId: string, code: string) {
+  const row = await db
     .selectFrom('units')
-    .selectAll()
-    .where('id', '=', id)
-    .where('commune_id', 'in', visibleCommuneIds(db, actor))
+    .select('id')
+    .where('commune_id', '=', communeId)
+    .where('code', '=', code)
     .executeTakeFirst();
-}
-
-export function listVillages(db: Kysely<DB>, communeId: string) {
-  return db.selectFrom('villages').selectAll().where('commune_id', '=', communeId).orderBy('name').execute();
-}
-
-export function findVillage(db: Kysely<DB>, actor: Actor, id: string) {
-  return db
-    .selectFrom('villages')
-    .selectAll()
-    .where('id', '=', id)
-    .where('commune_id', 'in', visibleCommuneIds(db, actor))
-    .executeTakeFirst();
+  return Boolean(row);
 }

@@ -1,58 +1,18 @@
-import { COMMUNE_KINDS } from '@cqtt/domain';
-import type { FastifyInstance } from 'fastify';
-import type { Kysely } from 'kysely';
-import { z } from 'zod';
-import type { DB } from '../db/schema.ts';
-import { notFound } from '../http/errors.ts';
-import { defineRoute, registerRoute } from '../http/route.ts';
+import { commune } from '@cqtt/contract/public';
+import { implement } from '../http/route.ts';
+import { findCommuneByCode } from '../org/store.ts';
 
-/** The commune code in a public address, e.g. /api/public/communes/HP-BINHGIANG. */
-export const communeCodeParams = z.strictObject({
-  communeCode: z
-    .string()
-    .max(40)
-    .regex(/^[A-Za-z0-9_-]+$/, 'Mã xã, phường, đặc khu không hợp lệ.'),
-});
+/** The commune as its citizens' pages show it. */
+export const publicRoutes = [
+  implement(commune, {
+    handler: async ({ ctx, params }) => {
+      const c = await findCommuneByCode(ctx.db, params.communeCode);
+      return { code: c.code, name: c.name, kind: c.kind, city: { code: c.cityCode, name: c.cityName } };
+    },
+  }),
+];
 
-/** The commune a public request names, or a Vietnamese 404. Public routes start here. */
-export async function findPublicCommune(db: Kysely<DB>, code: string) {
-  const commune = await db
-    .selectFrom('communes')
-    .innerJoin('cities', 'cities.id', 'communes.city_id')
-    .select([
-      'communes.id',
-      'communes.code',
-      'communes.name',
-      'communes.kind',
-      'cities.code as cityCode',
-      'cities.name as cityName',
-    ])
-    .where('communes.code', '=', code.toUpperCase())
-    .executeTakeFirst();
-  if (!commune) throw notFound('Xã, phường, đặc khu');
-  return commune;
-}
-
-export function publicRoutes(app: FastifyInstance) {
-  registerRoute(
-    app,
-    defineRoute({
-      method: 'GET',
-      url: '/api/public/communes/:communeCode',
-      tag: 'public',
-      summary: 'Thông tin công khai của một xã, phường, đặc khu (trang dành cho người dân)',
-      access: 'public',
-      params: communeCodeParams,
-      response: z.object({
-        code: z.string(),
-        name: z.string(),
-        kind: z.enum(COMMUNE_KINDS),
-        city: z.object({ code: z.string(), name: z.string() }),
-      }),
-      handler: async ({ ctx, params }) => {
-        const c = await findPublicCommune(ctx.db, params.communeCode);
-        return { code: c.code, name: c.name, kind: c.kind, city: { code: c.cityCode, name: c.cityName } };
-      },
-    }),
-  );
-}
+// Kept for the capabilities not yet moved (satisfaction, feedback): the lookup lives in org, the
+// address's schema in the contract. Wave two imports those directly and deletes these lines.
+export { communeCodeParams } from '@cqtt/contract/shared';
+export { findCommuneByCode as findPublicCommune } from '../org/store.ts';

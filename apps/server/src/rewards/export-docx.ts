@@ -1,8 +1,5 @@
-import { formatVietnameseDate } from '@cqtt/domain';
+import type { Reward } from '@cqtt/contract/rewards';
 import { type Block, buildOfficialDocument } from '../documents/official.ts';
-import type { rewardViews } from './service.ts';
-
-type Reward = Awaited<ReturnType<typeof rewardViews>>[number];
 
 /** The leader's reward decision (Quyết định khen thưởng) in the Nghị định 30 format. */
 export function rewardDecisionDocx(
@@ -60,5 +57,3 @@ export function rewardDecisionDocx(
     creator: 'cqtt',
   });
 }
-
-export const decisionDateText = (iso: string | null) => (iso ? formatVietnameseDate(iso) : '');

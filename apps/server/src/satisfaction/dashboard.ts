@@ -279,6 +279,14 @@ export async function hideRating(ctx: RequestContext, id: string, reason: string
         .where('score', '=', before.score)
         .where('with_dossier', '=', before.dossier_code !== null)
         .execute();
+      await trx
+        .updateTable('rating_years')
+        .set({ n: sql`n - 1` })
+        .where('commune_id', '=', before.commune_id)
+        .where('year', '=', Number(before.rated_on.slice(0, 4)))
+        .where('score', '=', before.score)
+        .where('with_dossier', '=', before.dossier_code !== null)
+        .execute();
     }
     return {
       result: { id },

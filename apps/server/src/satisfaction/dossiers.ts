@@ -5,6 +5,7 @@ import type { DB } from '../db/schema.ts';
 import { readXlsxImport } from '../files/xlsx-import.ts';
 import { badRequest, conflict } from '../http/errors.ts';
 import type { RequestContext } from '../http/route.ts';
+import { cellKey, cellsOf, type FigureScope, yearSpan } from '../measures/registry.ts';
 import { managedCommune } from './access.ts';
 
 type Field = 'code' | 'procedure' | 'received' | 'due' | 'returned' | 'status';
@@ -248,26 +249,36 @@ export async function enterDossier(
   });
 }
 
-/** On-time share of the dossiers received in a year (cancelled ones left out). */
+/** The share of dossiers returned on time in a commune's year (GET /api/satisfaction/dossiers/on-time). */
 export async function dossierFigures(
   db: Kysely<DB>,
   communeId: string,
   year: number,
   today = vietnamDate(new Date()),
 ) {
+  const cells = await dossierFiguresFor(db, { communeIds: [communeId], years: [year], today });
+  return { year, ...cells.get(cellKey(communeId, year))! };
+}
+
+/** The same share for every commune and year of a scope, in one query. */
+export async function dossierFiguresFor(db: Kysely<DB>, scope: FigureScope) {
+  const span = yearSpan(scope);
   const rows = await db
     .selectFrom('dossiers')
-    .select(['due_on', 'returned_on'])
-    .where('commune_id', '=', communeId)
+    .select(['commune_id', 'received_on', 'due_on', 'returned_on'])
+    .where('commune_id', 'in', [...scope.communeIds])
     .where('status', '<>', 'cancelled')
-    .where('received_on', '>=', `${year}-01-01`)
-    .where('received_on', '<=', `${year}-12-31`)
+    .where('received_on', '>=', span.from)
+    .where('received_on', '<=', span.to)
     .execute();
-  return {
-    year,
-    ...onTimeShare(
-      rows.map((r) => ({ dueOn: r.due_on, returnedOn: r.returned_on })),
-      today,
-    ),
-  };
+  const byCell = new Map<string, { dueOn: string | null; returnedOn: string | null }[]>();
+  for (const r of rows) {
+    const key = cellKey(r.commune_id, Number(String(r.received_on).slice(0, 4)));
+    const list = byCell.get(key) ?? [];
+    list.push({ dueOn: r.due_on, returnedOn: r.returned_on });
+    byCell.set(key, list);
+  }
+  return cellsOf(scope, (communeId, year) =>
+    onTimeShare(byCell.get(cellKey(communeId, year)) ?? [], scope.today),
+  );
 }

@@ -212,6 +212,17 @@ export async function voidBurst(
           where d.commune_id = ${communeId} and d.rated_on = x.rated_on and d.score = x.score
             and d.with_dossier = x.with_dossier
           returning 1
+        ),
+        y as (
+          update rating_years ry set n = ry.n - x.n
+          from (
+            select extract(year from rated_on)::int as year, score, with_dossier, count(*)::int as n from v
+            where rated_on <= ${seal}
+            group by 1, score, with_dossier
+          ) x
+          where ry.commune_id = ${communeId} and ry.year = x.year and ry.score = x.score
+            and ry.with_dossier = x.with_dossier
+          returning 1
         )
         select id from v order by id
       `.execute(trx);

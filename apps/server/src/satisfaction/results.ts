@@ -14,40 +14,109 @@ import { activeQuestionnaire } from './questionnaires.ts';
 /**
  * Exact figures for a commune and a period, fast over a year of ratings: days that can no
  * longer change (ratings are dated by the server, so every day before yesterday) are folded
- * once into rating_days; later days are counted live. Hiding a rating adjusts its day's tally
- * in the same transaction (moderation.ts).
+ * once into rating_days and rating_years; later days are counted live. Hiding a rating adjusts
+ * its day's and year's tallies in the same transaction (dashboard.ts).
  */
 export async function sealRatings(
   db: Kysely<DB>,
   communeId: string,
   today: IsoDate = vietnamDate(new Date()),
-) {
+): Promise<IsoDate> {
+  return (await sealRatingsFor(db, [communeId], today)).get(communeId)!;
+}
+
+/**
+ * Folds the days before yesterday of every commune of the set (one set of statements whatever
+ * its size; a commune already sealed costs nothing) and answers each commune's sealed day.
+ */
+export async function sealRatingsFor(
+  db: Kysely<DB>,
+  communeIds: readonly string[],
+  today: IsoDate = vietnamDate(new Date()),
+): Promise<Map<string, IsoDate>> {
   const through = addDays(today, -2);
-  const seal = await db
+  const sealed = new Map<string, IsoDate>();
+  if (communeIds.length === 0) return sealed;
+  const seals = await db
     .selectFrom('rating_seals')
-    .select('sealed_through')
-    .where('commune_id', '=', communeId)
-    .executeTakeFirst();
-  if (seal && seal.sealed_through >= through) return seal.sealed_through;
+    .select(['commune_id', 'sealed_through'])
+    .where('commune_id', 'in', communeIds)
+    .execute();
+  for (const s of seals) sealed.set(s.commune_id, s.sealed_through);
+  const behind = communeIds.filter((c) => (sealed.get(c) ?? '') < through);
+  if (behind.length === 0) return sealed;
   await db.transaction().execute(async (trx) => {
-    // One sealer at a time per commune; a second one finds the work done.
-    const sealedThrough = await lockSeal(trx, communeId);
-    if (sealedThrough >= through) return;
-    await sql`
-      insert into rating_days (commune_id, rated_on, score, with_dossier, n)
-      select commune_id, rated_on, score, dossier_code is not null, count(*)::int
-      from ratings
-      where commune_id = ${communeId} and hidden_at is null
-        and rated_on > ${sealedThrough} and rated_on <= ${through}
-      group by commune_id, rated_on, score, dossier_code is not null
-    `.execute(trx);
+    await trx
+      .insertInto('rating_seals')
+      .values(behind.map((c) => ({ commune_id: c, sealed_through: '1900-01-01' })))
+      .onConflict((oc) => oc.column('commune_id').doNothing())
+      .execute();
+    // One sealer at a time per commune (rows locked in one order); a second one finds the work done.
+    const locked = await trx
+      .selectFrom('rating_seals')
+      .select('commune_id')
+      .where('commune_id', 'in', behind)
+      .where('sealed_through', '<', through)
+      .orderBy('commune_id')
+      .forUpdate()
+      .execute();
+    const ids = locked.map((l) => l.commune_id);
+    if (ids.length === 0) return;
+    const unsealed = trx
+      .selectFrom('ratings as r')
+      .innerJoin('rating_seals as s', 's.commune_id', 'r.commune_id')
+      .where('r.commune_id', 'in', ids)
+      .where('r.hidden_at', 'is', null)
+      .whereRef('r.rated_on', '>', 's.sealed_through')
+      .where('r.rated_on', '<=', through);
+    await trx
+      .insertInto('rating_days')
+      .columns(['commune_id', 'rated_on', 'score', 'with_dossier', 'n'])
+      .expression(
+        unsealed
+          .select([
+            'r.commune_id',
+            'r.rated_on',
+            'r.score',
+            sql<boolean>`r.dossier_code is not null`.as('with_dossier'),
+            sql<number>`count(*)::int`.as('n'),
+          ])
+          .groupBy(['r.commune_id', 'r.rated_on', 'r.score', sql`r.dossier_code is not null`]),
+      )
+      .execute();
+    await trx
+      .insertInto('rating_years')
+      .columns(['commune_id', 'year', 'score', 'with_dossier', 'n'])
+      .expression(
+        unsealed
+          .select([
+            'r.commune_id',
+            sql<number>`extract(year from r.rated_on)::int`.as('year'),
+            'r.score',
+            sql<boolean>`r.dossier_code is not null`.as('with_dossier'),
+            sql<number>`count(*)::int`.as('n'),
+          ])
+          .groupBy([
+            'r.commune_id',
+            sql`extract(year from r.rated_on)`,
+            'r.score',
+            sql`r.dossier_code is not null`,
+          ]),
+      )
+      .onConflict((oc) =>
+        oc
+          .columns(['commune_id', 'year', 'score', 'with_dossier'])
+          .doUpdateSet({ n: sql`rating_years.n + excluded.n` }),
+      )
+      .execute();
     await trx
       .updateTable('rating_seals')
       .set({ sealed_through: through })
-      .where('commune_id', '=', communeId)
+      .where('commune_id', 'in', ids)
       .execute();
   });
-  return through;
+  for (const c of behind) sealed.set(c, through);
+  return sealed;
 }
 
 /**

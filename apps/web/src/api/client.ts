@@ -1,19 +1,20 @@
+import { type ErrorBody, type ErrorCode, type FieldProblem, fieldProblemsOf } from '@cqtt/contract/errors';
 import i18n from '../i18n';
 import { reportReconnecting } from './connection';
 
 /** One item of the `details` array the server sends with validation errors. */
-export interface ApiErrorDetail {
-  path: string;
-  message: string;
-}
+export type ApiErrorDetail = FieldProblem;
 
-/** An error answered by the API (`{"error": {"code", "message", "details"}}`) or a network failure. */
+/** What an ApiError's code may be: one of the contract's, or ours for a failed network or an unknown answer. */
+export type ApiErrorCode = ErrorCode | 'network_error' | `http_${number}`;
+
+/** An error answered by the API (the contract's envelope, `ErrorBody`) or a network failure. */
 export class ApiError extends Error {
   readonly status: number;
-  readonly code: string;
+  readonly code: ApiErrorCode;
   readonly details: unknown;
 
-  constructor(status: number, code: string, message: string, details?: unknown) {
+  constructor(status: number, code: ApiErrorCode, message: string, details?: unknown) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
@@ -23,14 +24,7 @@ export class ApiError extends Error {
 
   /** Validation details as `[{path, message}]`, or an empty list when the server sent something else. */
   get fieldErrors(): ApiErrorDetail[] {
-    if (!Array.isArray(this.details)) return [];
-    return this.details.filter(
-      (d): d is ApiErrorDetail =>
-        typeof d === 'object' &&
-        d !== null &&
-        typeof (d as ApiErrorDetail).path === 'string' &&
-        typeof (d as ApiErrorDetail).message === 'string',
-    );
+    return fieldProblemsOf(this.details);
   }
 }
 
@@ -101,12 +95,13 @@ function fallbackMessage(status: number, code: string): string {
   return i18n.t('errors.unexpected');
 }
 
+function isErrorBody(body: unknown): body is ErrorBody {
+  return typeof body === 'object' && body !== null && 'error' in body && typeof body.error === 'object';
+}
+
 function toApiError(status: number, body: unknown): ApiError {
-  const envelope =
-    typeof body === 'object' && body !== null && 'error' in body
-      ? (body as { error: { code?: unknown; message?: unknown; details?: unknown } }).error
-      : undefined;
-  const code = typeof envelope?.code === 'string' ? envelope.code : `http_${status}`;
+  const envelope: Partial<ErrorBody['error']> | undefined = isErrorBody(body) ? body.error : undefined;
+  const code = (typeof envelope?.code === 'string' ? envelope.code : `http_${status}`) as ApiErrorCode;
   // The server speaks Vietnamese; in another language use our own text for the codes we know.
   const translated = i18n.language !== 'vi' && i18n.exists(`errors.codes.${code}`);
   const message =

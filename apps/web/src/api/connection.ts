@@ -1,3 +1,4 @@
+import { health } from '@cqtt/contract/ops';
 import { useSyncExternalStore } from 'react';
 
 /**
@@ -21,7 +22,7 @@ function set(value: boolean) {
 async function check() {
   timer = null;
   try {
-    const res = await fetch('/api/health', { headers: { accept: 'application/json' }, cache: 'no-store' });
+    const res = await fetch(health.url, { headers: { accept: 'application/json' }, cache: 'no-store' });
     if (res.ok) {
       set(false);
       return;

@@ -44,33 +44,8 @@ export interface Me {
   readOnly: boolean;
 }
 
-export interface CommuneSummary extends CommuneRef {
-  unitCount: number;
-  villageCount: number;
-  userCount: number;
-}
-
-export interface CommuneDetail extends CommuneRef {
-  city: CityRef;
-}
-
-export interface Unit {
-  id: string;
-  communeId: string;
-  code: string;
-  name: string;
-  description: string;
-  isActive: boolean;
-}
-
-export interface Village {
-  id: string;
-  communeId: string;
-  name: string;
-  headName: string;
-  households: number | null;
-  isActive: boolean;
-}
+// The commune and its reference lists come from the contract (packages/contract/src/org.ts).
+export type { CommuneDetail, CommuneSummary, Unit, Village } from '@cqtt/contract/org';
 
 export interface UserRow {
   id: string;

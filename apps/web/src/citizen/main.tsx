@@ -6,6 +6,7 @@ import { CITIZEN_ROUTES } from './routes';
 import './citizen.css';
 
 const CommuneHome = lazy(() => import('./CommuneHome'));
+const CityPage = lazy(() => import('./CityPage'));
 
 function NotFound() {
   return (
@@ -21,6 +22,7 @@ function CitizenApp() {
   return (
     <Suspense fallback={<p className="c-muted c-main">Đang tải…</p>}>
       <Routes>
+        <Route path="/p/city/:cityCode" element={<CityPage />} />
         <Route path="/p/:communeCode" element={<CommuneLayout />}>
           <Route index element={<CommuneHome />} />
           {CITIZEN_ROUTES.map((r) => (

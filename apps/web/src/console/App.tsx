@@ -4,38 +4,11 @@ import { Route, Routes, useLocation, useNavigate } from 'react-router';
 import { setUnauthorizedHandler } from '../api/client';
 import { ME_KEY } from './auth/session';
 import { ConsoleLayout } from './ConsoleLayout';
+import { type ConsolePage, PAGES } from './pages';
 import { NotFound, RequireAuth, RequireCapability } from './RequireAuth';
 import { PageLoading } from './shared/feedback';
 
 const LoginPage = lazy(() => import('./auth/LoginPage'));
-const ChangePasswordPage = lazy(() => import('./auth/ChangePasswordPage'));
-const OverviewPage = lazy(() => import('./org/OverviewPage'));
-const CommuneDetailPage = lazy(() => import('./org/CommuneDetailPage'));
-const UnitsPage = lazy(() => import('./org/UnitsPage'));
-const VillagesPage = lazy(() => import('./org/VillagesPage'));
-const UsersPage = lazy(() => import('./users/UsersPage'));
-const TokensPage = lazy(() => import('./users/TokensPage'));
-const AuditPage = lazy(() => import('./audit/AuditPage'));
-const MyTasksPage = lazy(() => import('./plans/MyTasksPage'));
-const PlansPage = lazy(() => import('./plans/PlansPage'));
-const PlanDetailPage = lazy(() => import('./plans/PlanDetailPage'));
-const ProgressPage = lazy(() => import('./plans/ProgressPage'));
-const DifficultiesPage = lazy(() => import('./plans/DifficultiesPage'));
-const SummaryPage = lazy(() => import('./plans/SummaryPage'));
-const BudgetPage = lazy(() => import('./budget/BudgetPage'));
-const OutreachPage = lazy(() => import('./outreach/OutreachPage'));
-const RewardsPage = lazy(() => import('./rewards/RewardsPage'));
-const VillageAssessmentsPage = lazy(() => import('./village-assessments/VillageAssessmentsPage'));
-const CriteriaSetsPage = lazy(() => import('./criteria/CriteriaSetsPage'));
-const CityHolidaysPage = lazy(() => import('./calendar/CityHolidaysPage'));
-const RegistrationPage = lazy(() => import('./criteria/RegistrationPage'));
-const AssessmentsPage = lazy(() => import('./criteria/AssessmentsPage'));
-const AssessmentPage = lazy(() => import('./criteria/AssessmentPage'));
-const SatisfactionDashboardPage = lazy(() => import('./satisfaction/DashboardPage'));
-const SatisfactionSetupPage = lazy(() => import('./satisfaction/SetupPage'));
-const FeedbackQueuePage = lazy(() => import('./feedback/FeedbackQueuePage'));
-const FeedbackDetailPage = lazy(() => import('./feedback/FeedbackDetailPage'));
-const FeedbackSettingsPage = lazy(() => import('./feedback/FeedbackSettingsPage'));
 
 /** On a 401 from any call but login: forget the session, which sends the user to the login page. */
 function UnauthorizedRedirect() {
@@ -58,6 +31,17 @@ function UnauthorizedRedirect() {
   return null;
 }
 
+/** A page, behind its capability when it has one. */
+function pageElement({ element: Page, requires }: ConsolePage) {
+  return requires ? (
+    <RequireCapability capability={requires}>
+      <Page />
+    </RequireCapability>
+  ) : (
+    <Page />
+  );
+}
+
 export function App() {
   return (
     <>
@@ -72,90 +56,13 @@ export function App() {
               </RequireAuth>
             }
           >
-            <Route index element={<OverviewPage />} />
-            <Route path="communes/:communeId" element={<CommuneDetailPage />} />
-            <Route path="units" element={<UnitsPage />} />
-            <Route path="villages" element={<VillagesPage />} />
-            <Route
-              path="my-tasks"
-              element={
-                <RequireCapability capability="plans.mine">
-                  <MyTasksPage />
-                </RequireCapability>
-              }
-            />
-            <Route path="plans" element={<PlansPage />} />
-            <Route path="plans/:planId" element={<PlanDetailPage />} />
-            <Route path="progress" element={<ProgressPage />} />
-            <Route path="difficulties" element={<DifficultiesPage />} />
-            <Route path="budget" element={<BudgetPage />} />
-            <Route path="outreach" element={<OutreachPage />} />
-            <Route path="rewards" element={<RewardsPage />} />
-            <Route path="village-assessments" element={<VillageAssessmentsPage />} />
-            <Route path="criteria-sets" element={<CriteriaSetsPage />} />
-            <Route path="city-holidays" element={<CityHolidaysPage />} />
-            <Route path="level-registration" element={<RegistrationPage />} />
-            <Route path="assessments" element={<AssessmentsPage />} />
-            <Route path="assessments/:assessmentId" element={<AssessmentPage />} />
-            <Route path="satisfaction" element={<SatisfactionDashboardPage />} />
-            <Route path="satisfaction/setup" element={<SatisfactionSetupPage />} />
-            <Route
-              path="unit-summary"
-              element={
-                <RequireCapability capability="plans.summary">
-                  <SummaryPage />
-                </RequireCapability>
-              }
-            />
-            <Route
-              path="feedback"
-              element={
-                <RequireCapability capability="feedback.read">
-                  <FeedbackQueuePage />
-                </RequireCapability>
-              }
-            />
-            <Route
-              path="feedback-settings"
-              element={
-                <RequireCapability capability="feedback.triage">
-                  <FeedbackSettingsPage />
-                </RequireCapability>
-              }
-            />
-            <Route
-              path="feedback/:id"
-              element={
-                <RequireCapability capability="feedback.read">
-                  <FeedbackDetailPage />
-                </RequireCapability>
-              }
-            />
-            <Route
-              path="users"
-              element={
-                <RequireCapability capability="users.manage">
-                  <UsersPage />
-                </RequireCapability>
-              }
-            />
-            <Route
-              path="tokens"
-              element={
-                <RequireCapability capability="tokens.manage">
-                  <TokensPage />
-                </RequireCapability>
-              }
-            />
-            <Route
-              path="audit"
-              element={
-                <RequireCapability capability="audit.read">
-                  <AuditPage />
-                </RequireCapability>
-              }
-            />
-            <Route path="change-password" element={<ChangePasswordPage />} />
+            {PAGES.map((page) =>
+              page.path === '' ? (
+                <Route key="index" index element={pageElement(page)} />
+              ) : (
+                <Route key={page.path} path={page.path} element={pageElement(page)} />
+              ),
+            )}
             <Route path="*" element={<NotFound />} />
           </Route>
         </Routes>

@@ -1,31 +1,10 @@
 import {
-  ApartmentOutlined,
-  ApiOutlined,
-  AuditOutlined,
-  BarChartOutlined,
-  CalendarOutlined,
-  CarryOutOutlined,
-  DashboardOutlined,
   DownOutlined,
-  EnvironmentOutlined,
-  ExclamationCircleOutlined,
-  FieldTimeOutlined,
-  FileTextOutlined,
-  FlagOutlined,
   GlobalOutlined,
-  HomeOutlined,
   LockOutlined,
   LogoutOutlined,
   MenuOutlined,
-  MessageOutlined,
-  OrderedListOutlined,
-  QrcodeOutlined,
-  SmileOutlined,
-  SoundOutlined,
-  TeamOutlined,
-  TrophyOutlined,
   UserOutlined,
-  WalletOutlined,
 } from '@ant-design/icons';
 import { Alert, Avatar, Button, Dropdown, Flex, Layout, Menu, type MenuProps, Typography } from 'antd';
 import { Suspense, useState } from 'react';
@@ -33,7 +12,8 @@ import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useReconnecting } from '../api/connection';
 import { useLogout, useSession } from './auth/session';
-import { type Capability, can } from './permissions';
+import { MENU_GROUPS, PAGES } from './pages';
+import { can } from './permissions';
 import { NotificationBell } from './plans/NotificationBell';
 import { CHANGE_PASSWORD_PATH } from './RequireAuth';
 import { PageLoading } from './shared/feedback';
@@ -44,7 +24,6 @@ interface NavItem {
   path: string;
   label: string;
   icon: React.ReactNode;
-  capability: Capability;
 }
 
 interface NavGroup {
@@ -53,221 +32,20 @@ interface NavGroup {
   items: NavItem[];
 }
 
+/** The menu from the console's list of pages (pages.tsx): the groups in order, the items the user may open. */
 function useNavigation(): NavGroup[] {
   const { t } = useTranslation();
   const me = useSession();
-  const groups: NavGroup[] = [
-    {
-      key: 'home',
-      items: [
-        {
-          key: 'overview',
-          path: '/',
-          label: t('nav.overview'),
-          icon: <DashboardOutlined />,
-          capability: 'org.view',
-        },
-      ],
-    },
-    {
-      key: 'plans',
-      label: t('nav.groupPlans'),
-      items: [
-        {
-          key: 'myTasks',
-          path: '/my-tasks',
-          label: t('nav.myTasks'),
-          icon: <CarryOutOutlined />,
-          capability: 'plans.mine',
-        },
-        {
-          key: 'plans',
-          path: '/plans',
-          label: t('nav.plans'),
-          icon: <FileTextOutlined />,
-          capability: 'org.view',
-        },
-        {
-          key: 'progress',
-          path: '/progress',
-          label: t('nav.progress'),
-          icon: <FieldTimeOutlined />,
-          capability: 'org.view',
-        },
-        {
-          key: 'difficulties',
-          path: '/difficulties',
-          label: t('nav.difficulties'),
-          icon: <ExclamationCircleOutlined />,
-          capability: 'org.view',
-        },
-        {
-          key: 'summary',
-          path: '/unit-summary',
-          label: t('nav.summary'),
-          icon: <BarChartOutlined />,
-          capability: 'plans.summary',
-        },
-      ],
-    },
-    {
-      key: 'community',
-      label: t('nav.groupCommunity'),
-      items: [
-        {
-          key: 'outreach',
-          path: '/outreach',
-          label: t('outreach.title'),
-          icon: <SoundOutlined />,
-          capability: 'org.view',
-        },
-        {
-          key: 'villageAssessments',
-          path: '/village-assessments',
-          label: t('villageAssessments.title'),
-          icon: <HomeOutlined />,
-          capability: 'org.view',
-        },
-        {
-          key: 'rewards',
-          path: '/rewards',
-          label: t('rewards.title'),
-          icon: <TrophyOutlined />,
-          capability: 'org.view',
-        },
-        {
-          key: 'budget',
-          path: '/budget',
-          label: t('budget.title'),
-          icon: <WalletOutlined />,
-          capability: 'org.view',
-        },
-      ],
-    },
-    {
-      key: 'criteria',
-      label: t('criteria.nav.group'),
-      items: [
-        {
-          key: 'assessments',
-          path: '/assessments',
-          label: t('criteria.nav.assessments'),
-          icon: <TrophyOutlined />,
-          capability: 'org.view',
-        },
-        {
-          key: 'levelRegistration',
-          path: '/level-registration',
-          label: t('criteria.nav.registration'),
-          icon: <FlagOutlined />,
-          capability: 'org.view',
-        },
-        {
-          key: 'criteriaSets',
-          path: '/criteria-sets',
-          label: t('criteria.nav.sets'),
-          icon: <OrderedListOutlined />,
-          capability: 'org.view',
-        },
-      ],
-    },
-    {
-      key: 'satisfaction',
-      label: t('satisfaction.navGroup'),
-      items: [
-        {
-          key: 'satisfaction',
-          path: '/satisfaction',
-          label: t('satisfaction.navDashboard'),
-          icon: <SmileOutlined />,
-          capability: 'satisfaction.figures',
-        },
-        {
-          key: 'satisfactionSetup',
-          path: '/satisfaction/setup',
-          label: t('satisfaction.navSetup'),
-          icon: <QrcodeOutlined />,
-          capability: 'satisfaction.setup',
-        },
-      ],
-    },
-    {
-      key: 'feedback',
-      label: t('feedback.nav.group'),
-      items: [
-        {
-          key: 'feedback',
-          path: '/feedback',
-          label: t('feedback.nav.queue'),
-          icon: <MessageOutlined />,
-          capability: 'feedback.read',
-        },
-        {
-          key: 'feedbackSettings',
-          path: '/feedback-settings',
-          label: t('feedback.nav.settings'),
-          icon: <CalendarOutlined />,
-          capability: 'feedback.triage',
-        },
-      ],
-    },
-    {
-      key: 'org',
-      label: t('nav.groupOrg'),
-      items: [
-        {
-          key: 'units',
-          path: '/units',
-          label: t('nav.units'),
-          icon: <ApartmentOutlined />,
-          capability: 'org.view',
-        },
-        {
-          key: 'villages',
-          path: '/villages',
-          label: t('nav.villages'),
-          icon: <EnvironmentOutlined />,
-          capability: 'org.view',
-        },
-      ],
-    },
-    {
-      key: 'admin',
-      label: t('nav.groupAdmin'),
-      items: [
-        {
-          key: 'users',
-          path: '/users',
-          label: t('nav.users'),
-          icon: <TeamOutlined />,
-          capability: 'users.manage',
-        },
-        {
-          key: 'cityHolidays',
-          path: '/city-holidays',
-          label: t('calendar.title'),
-          icon: <CalendarOutlined />,
-          capability: 'calendar.city',
-        },
-        {
-          key: 'tokens',
-          path: '/tokens',
-          label: t('nav.tokens'),
-          icon: <ApiOutlined />,
-          capability: 'tokens.manage',
-        },
-        {
-          key: 'audit',
-          path: '/audit',
-          label: t('nav.audit'),
-          icon: <AuditOutlined />,
-          capability: 'audit.read',
-        },
-      ],
-    },
-  ];
-  return groups
-    .map((g) => ({ ...g, items: g.items.filter((i) => can(me, i.capability)) }))
+  return Object.entries(MENU_GROUPS)
+    .map(([key, label]) => ({
+      key,
+      label: label ? t(label) : undefined,
+      items: PAGES.flatMap(({ path, menu }) =>
+        menu && menu.group === key && can(me, menu.capability)
+          ? [{ key: menu.key, path: `/${path}`, label: t(menu.label), icon: menu.icon }]
+          : [],
+      ),
+    }))
     .filter((g) => g.items.length > 0);
 }
 

@@ -1,3 +1,4 @@
+import type { Access } from '@cqtt/contract/endpoint';
 import { can as domainCan, type Permission } from '@cqtt/domain/org/permissions';
 import type { Me } from '../api/types';
 
@@ -79,4 +80,14 @@ export function canReportProgress(me: Me, task: TaskUnits): boolean {
 /** A city-level account (Sở Nội vụ, city administrator) belongs to no commune and sees all of the city. */
 export function isCityLevel(me: Me): boolean {
   return me.commune === null;
+}
+
+/**
+ * Whether the user may call an endpoint, as its contract declares (packages/contract): what the
+ * server checks before any handler. Rules on the rows themselves (one's own unit, a village
+ * head's village) are the server's; pages mirror the ones they need to offer a button.
+ */
+export function mayCall(me: Me, endpoint: { access: Access }): boolean {
+  if (endpoint.access === 'public' || endpoint.access === 'user') return true;
+  return domainCan(me.user.roles, endpoint.access.permission);
 }

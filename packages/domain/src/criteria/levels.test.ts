@@ -7,6 +7,7 @@ import {
   missingFor,
   proposePoints,
   registrationOnTime,
+  submissionOnTime,
 } from './levels.ts';
 import { type CriteriaSet, validateCriteriaSet } from './set.ts';
 
@@ -248,5 +249,14 @@ describe('the level rule on random cases', () => {
         );
       }
     }
+  });
+});
+
+describe('submission before 12/11 (Việt Nam time)', () => {
+  it('11/11 late evening in Việt Nam is on time; 12/11 is late', () => {
+    expect(submissionOnTime(new Date('2026-11-11T16:59:59Z'), 2026)).toBe(true);
+    expect(submissionOnTime(new Date('2026-11-11T17:00:00Z'), 2026)).toBe(false);
+    expect(submissionOnTime(new Date('2025-12-31T00:00:00Z'), 2026)).toBe(true);
+    expect(submissionOnTime(new Date('2027-01-02T00:00:00Z'), 2026)).toBe(false);
   });
 });

@@ -48,6 +48,19 @@ export const PERMISSIONS = {
   /** Appraise a commune's submitted assessment and record the recognised level. */
   'criteria.appraise': ['city'],
   /**
+   * See the city's workspace: its communes side by side, the year's stages and alerts, the
+   * drill-down of a commune (read only). A national account sees every city's communes.
+   */
+  'city.view': ['city', 'national'],
+  /**
+   * Act for the city (a city-level account of the commune's own city): return a file for more
+   * material, set the year's targets and alert thresholds, enter or import the official SIPAS
+   * and PAR INDEX results, choose what the public page shows.
+   */
+  'city.manage': ['city'],
+  /** Answer the city's request for more material and send the file again (the commune). */
+  'city.resubmit': ['coordinator', 'leader'],
+  /**
    * Set up the service centre (counters, officials, procedures, questionnaires), import
    * dossiers, answer citizens' comments. The focal of the service centre unit (TTPVHCC)
    * may do it too: satisfaction/access.ts checks the unit.

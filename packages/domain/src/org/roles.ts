@@ -3,7 +3,16 @@
  * one commune; a user with no commune acts for the whole city (Sở Nội vụ, or the
  * administrator of the deployment).
  */
-export const ROLES = ['admin', 'leader', 'coordinator', 'focal', 'supervisor', 'village', 'city'] as const;
+export const ROLES = [
+  'admin',
+  'leader',
+  'coordinator',
+  'focal',
+  'supervisor',
+  'village',
+  'city',
+  'national',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -14,12 +23,18 @@ export const ROLE_LABELS: Record<Role, string> = {
   supervisor: 'Giám sát (MTTQ, Ban XDĐ)',
   village: 'Trưởng thôn',
   city: 'Sở Nội vụ (thành phố)',
+  national: 'Bộ Nội vụ (cả nước, chỉ xem)',
 };
 
 /** Roles that only make sense for a user who belongs to one commune. */
 export const COMMUNE_ROLES: readonly Role[] = ['leader', 'coordinator', 'focal', 'supervisor', 'village'];
 /** Roles that only make sense for a city-level user (no commune). */
-export const CITY_ROLES: readonly Role[] = ['city'];
+export const CITY_ROLES: readonly Role[] = ['city', 'national'];
+/**
+ * A national account (the ministry) sees every city's communes, read only: the city's view and
+ * the drill-down of any commune, nothing it could change (org/scope.ts).
+ */
+export const NATIONAL_ROLES: readonly Role[] = ['national'];
 
 export const COMMUNE_KINDS = ['xa', 'phuong', 'dac_khu'] as const;
 export type CommuneKind = (typeof COMMUNE_KINDS)[number];

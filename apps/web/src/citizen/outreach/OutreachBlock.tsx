@@ -1,17 +1,6 @@
+import type { PublicOutreach } from '@cqtt/contract/outreach';
 import { useCommune } from '../commune';
 import { useLoad } from '../useLoad';
-
-interface PublicOutreach {
-  slogans: { title: string; xin: string[]; luon: string[]; khong: string[] };
-  activities: Array<{
-    id: string;
-    kindLabel: string;
-    title: string;
-    heldOn: string;
-    place: string;
-    audience: number | null;
-  }>;
-}
 
 function day(iso: string) {
   const [y, m, d] = iso.split('-');

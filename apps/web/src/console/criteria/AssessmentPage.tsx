@@ -27,6 +27,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { downloadFile, errorMessage } from '../../api/client';
+import { RoundsCard } from '../city/RoundsCard';
 import { EvidenceUpload, isUploading, uploadedIds } from '../plans/EvidenceUpload';
 import type { StoredFile } from '../plans/types';
 import { QueryError } from '../shared/feedback';
@@ -436,6 +437,7 @@ export default function AssessmentPage() {
           <Tag>{t('criteria.assessment.readOnly')}</Tag>
         ) : null}
       </Space>
+      <RoundsCard a={a} onChanged={() => void query.refetch()} />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={16}>
           <Card

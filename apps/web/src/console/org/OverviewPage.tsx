@@ -1,4 +1,5 @@
 import { ApartmentOutlined, BankOutlined, EnvironmentOutlined, TeamOutlined } from '@ant-design/icons';
+import type { CommuneSummary } from '@cqtt/contract/org';
 import {
   Card,
   Col,
@@ -14,7 +15,6 @@ import {
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import type { CommuneSummary } from '../../api/types';
 import { COMMUNE_KINDS } from '../../api/types';
 import { useSession } from '../auth/session';
 import { can, isCityLevel } from '../permissions';

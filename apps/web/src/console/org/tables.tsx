@@ -1,6 +1,6 @@
+import type { Unit, Village } from '@cqtt/contract/org';
 import { Table, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Unit, Village } from '../../api/types';
 import { EmptyState, usePagination } from '../shared/feedback';
 import { formatNumber } from '../shared/format';
 import { ActiveTag } from '../shared/labels';

@@ -1,0 +1,70 @@
+import { doneOnTime, occurrenceStatus, taskOccurrenceIn } from '@cqtt/domain';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import { type Cells, cellKey, cellsOf, type FigureScope } from '../measures/registry.ts';
+
+/** A commune's plan tasks of a year: occurrences due up to today, done on time, overdue now. */
+export interface TaskCell {
+  /** Occurrences of the year with a due date up to today. */
+  due: number;
+  onTime: number;
+  /** Due, not done, past the due date today. */
+  overdue: number;
+  /** onTime / due; null when nothing is due yet. */
+  onTimeShare: number | null;
+}
+
+/**
+ * The task figures of every commune and year of the scope, from two queries (the tasks of the
+ * communes' plans, and their yearly states) and the domain's schedule rules: the measure
+ * plans.tasksOnTimeShare (what the commune's assessment proposes a score from) and the city's view.
+ * Occurrences without a due date (continuous work) and those not yet due are not counted.
+ */
+export async function taskFigures(db: Kysely<DB>, scope: FigureScope): Promise<Cells<TaskCell>> {
+  const ids = [...scope.communeIds];
+  const [tasks, states] =
+    ids.length === 0
+      ? [[], []]
+      : await Promise.all([
+          db
+            .selectFrom('plan_tasks as t')
+            .innerJoin('plans as p', (j) =>
+              j.onRef('p.commune_id', '=', 't.commune_id').onRef('p.id', '=', 't.plan_id'),
+            )
+            .select(['t.commune_id', 't.id', 't.schedule', 't.added_on', 'p.period_from', 'p.period_to'])
+            .where('t.commune_id', 'in', ids)
+            .where('t.is_active', '=', true)
+            .execute(),
+          db
+            .selectFrom('task_years')
+            .select(['task_id', 'year', 'progress', 'completed_on'])
+            .where('commune_id', 'in', ids)
+            .where('year', 'in', [...scope.years])
+            .execute(),
+        ]);
+  const state = new Map(states.map((s) => [`${s.task_id}|${s.year}`, s]));
+  const cells = cellsOf(scope, (): TaskCell => ({ due: 0, onTime: 0, overdue: 0, onTimeShare: null }));
+  for (const task of tasks) {
+    for (const year of scope.years) {
+      const o = taskOccurrenceIn(
+        task.schedule,
+        year,
+        { fromYear: task.period_from, toYear: task.period_to },
+        task.added_on,
+      );
+      if (!o || o.dueDate === null || o.dueDate > scope.today) continue;
+      const s = state.get(`${task.id}|${year}`);
+      const occurrence = {
+        dueDate: o.dueDate,
+        completedOn: s?.completed_on ?? null,
+        progress: s?.progress ?? 0,
+      };
+      const cell = cells.get(cellKey(task.commune_id, year))!;
+      cell.due++;
+      if (doneOnTime(occurrence)) cell.onTime++;
+      if (occurrenceStatus(occurrence, scope.today) === 'overdue') cell.overdue++;
+    }
+  }
+  for (const cell of cells.values()) cell.onTimeShare = cell.due === 0 ? null : cell.onTime / cell.due;
+  return cells;
+}

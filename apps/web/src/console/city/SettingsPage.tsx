@@ -1,0 +1,196 @@
+import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Checkbox, Col, Form, InputNumber, Row, Space, Table, Upload } from 'antd';
+import { useEffect, useState } from 'react';
+import { errorMessage, isApiError } from '../../api/client';
+import { useSession } from '../auth/session';
+import { can } from '../permissions';
+import { PageHeader } from '../shared/PageHeader';
+import { useDocumentTitle } from '../shared/useDocumentTitle';
+import { downloadTemplate, importIndices, useCityYear, useIndices, useSaveCityYear } from './api';
+import { thisYear, YearSelect } from './ui';
+
+interface Values {
+  l1?: number | null;
+  l2?: number | null;
+  l3?: number | null;
+  l4?: number | null;
+  satisfactionAlert?: number | null;
+  overdueFeedbackAlert: number;
+  overdueTasksAlert: number;
+  publish: string[];
+}
+
+/** The city's year: share of communes aimed at each level, alert thresholds, what the public sees, official indices. */
+export function CitySettingsPage() {
+  useDocumentTitle('Chỉ tiêu, công khai');
+  const me = useSession();
+  const { message } = App.useApp();
+  const [year, setYear] = useState(thisYear());
+  const settings = useCityYear(year);
+  const indices = useIndices(year);
+  const save = useSaveCityYear();
+  const [form] = Form.useForm<Values>();
+  const [problems, setProblems] = useState<string[]>([]);
+  const manage = can(me, 'city.manage');
+  useEffect(() => {
+    const s = settings.data;
+    if (!s) return;
+    const share = (level: number) => s.targets.find((t) => t.level === level)?.share ?? null;
+    form.setFieldsValue({
+      l1: share(1),
+      l2: share(2),
+      l3: share(3),
+      l4: share(4),
+      satisfactionAlert: s.satisfactionAlert,
+      overdueFeedbackAlert: s.overdueFeedbackAlert,
+      overdueTasksAlert: s.overdueTasksAlert,
+      publish: Object.entries(s.publish)
+        .filter(([, v]) => v)
+        .map(([k]) => k),
+    });
+  }, [settings.data, form]);
+  return (
+    <>
+      <PageHeader
+        title={`Chỉ tiêu và công khai năm ${year}`}
+        subtitle="Tỷ lệ xã đạt từng mức, ngưỡng cảnh báo, số liệu trang công khai, kết quả SIPAS và PAR INDEX"
+        extra={<YearSelect value={year} onChange={setYear} />}
+      />
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={12}>
+          <Card title="Chỉ tiêu, ngưỡng cảnh báo, công khai" loading={settings.isLoading}>
+            <Form
+              form={form}
+              layout="vertical"
+              disabled={!manage}
+              onFinish={async (v) => {
+                const targets = ([1, 2, 3, 4] as const)
+                  .map((level) => ({ level, share: v[`l${level}`] }))
+                  .filter((t): t is { level: 1 | 2 | 3 | 4; share: number } => typeof t.share === 'number');
+                try {
+                  await save.mutateAsync({
+                    params: { year },
+                    body: {
+                      targets,
+                      satisfactionAlert: v.satisfactionAlert ?? null,
+                      overdueFeedbackAlert: v.overdueFeedbackAlert ?? 0,
+                      overdueTasksAlert: v.overdueTasksAlert ?? 0,
+                      publish: {
+                        levels: v.publish.includes('levels'),
+                        sipas: v.publish.includes('sipas'),
+                        parIndex: v.publish.includes('parIndex'),
+                        satisfaction: v.publish.includes('satisfaction'),
+                      },
+                    },
+                  });
+                  message.success('Đã lưu chỉ tiêu của thành phố.');
+                } catch (e) {
+                  message.error(errorMessage(e));
+                }
+              }}
+            >
+              <Space wrap>
+                {([1, 2, 3, 4] as const).map((level) => (
+                  <Form.Item key={level} name={`l${level}`} label={`Đạt mức ${level} trở lên (%)`}>
+                    <InputNumber min={0} max={100} step={5} style={{ width: 150 }} />
+                  </Form.Item>
+                ))}
+              </Space>
+              <Space wrap>
+                <Form.Item name="satisfactionAlert" label="Cảnh báo khi hài lòng dưới (%)">
+                  <InputNumber min={0} max={100} style={{ width: 150 }} />
+                </Form.Item>
+                <Form.Item name="overdueFeedbackAlert" label="Phản ánh quá hạn nhiều hơn">
+                  <InputNumber min={0} style={{ width: 150 }} />
+                </Form.Item>
+                <Form.Item name="overdueTasksAlert" label="Nhiệm vụ quá hạn nhiều hơn">
+                  <InputNumber min={0} style={{ width: 150 }} />
+                </Form.Item>
+              </Space>
+              <Form.Item name="publish" label="Trang công khai của thành phố hiển thị">
+                <Checkbox.Group
+                  options={[
+                    { value: 'levels', label: 'Mức độ được công nhận' },
+                    { value: 'sipas', label: 'SIPAS' },
+                    { value: 'parIndex', label: 'PAR INDEX' },
+                    { value: 'satisfaction', label: 'Chỉ số hài lòng đo trên cqtt' },
+                  ]}
+                />
+              </Form.Item>
+              {manage ? (
+                <Button type="primary" htmlType="submit" loading={save.isPending}>
+                  Lưu
+                </Button>
+              ) : null}
+            </Form>
+          </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Card
+            title="Kết quả SIPAS, PAR INDEX chính thức"
+            extra={
+              manage ? (
+                <Space>
+                  <Button icon={<DownloadOutlined />} onClick={() => downloadTemplate(year)}>
+                    Tải mẫu
+                  </Button>
+                  <Upload
+                    accept=".xlsx"
+                    showUploadList={false}
+                    customRequest={async ({ file, onSuccess, onError }) => {
+                      setProblems([]);
+                      try {
+                        const r = await importIndices(file as File);
+                        message.success(`Đã nhập ${r.saved} kết quả.`);
+                        void indices.refetch();
+                        onSuccess?.(r);
+                      } catch (e) {
+                        const fieldErrors = isApiError(e) ? e.fieldErrors : [];
+                        setProblems(
+                          fieldErrors.length > 0 ? fieldErrors.map((d) => d.message) : [errorMessage(e)],
+                        );
+                        onError?.(e as Error);
+                      }
+                    }}
+                  >
+                    <Button icon={<UploadOutlined />}>Nhập từ Excel</Button>
+                  </Upload>
+                </Space>
+              ) : null
+            }
+          >
+            {problems.length > 0 ? (
+              <Alert
+                type="error"
+                showIcon
+                style={{ marginBottom: 12 }}
+                message="Tệp có dòng lỗi; chưa lưu dòng nào."
+                description={
+                  <ul style={{ margin: 0 }}>
+                    {problems.map((p) => (
+                      <li key={p}>{p}</li>
+                    ))}
+                  </ul>
+                }
+              />
+            ) : null}
+            <Table
+              size="small"
+              rowKey={(r) => `${r.communeId}-${r.kind}`}
+              loading={indices.isLoading}
+              dataSource={indices.data ?? []}
+              pagination={{ pageSize: 20 }}
+              columns={[
+                { title: 'Xã', dataIndex: 'communeName' },
+                { title: 'Chỉ số', render: (_, r) => (r.kind === 'sipas' ? 'SIPAS' : 'PAR INDEX') },
+                { title: 'Giá trị', render: (_, r) => `${r.value}%` },
+                { title: 'Hạng', render: (_, r) => r.rank ?? '—' },
+                { title: 'Quyết định', dataIndex: 'decision' },
+              ]}
+            />
+          </Card>
+        </Col>
+      </Row>
+    </>
+  );
+}
