@@ -3,6 +3,7 @@ import { loadConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
 import { DEMO_ACCOUNTS, demoAccountsActive, isEmpty, seedDemo } from './demo/seed.ts';
+import { fileStoreAt } from './files/store.ts';
 import type { startJobs } from './jobs/index.ts';
 
 const config = loadConfig();
@@ -11,7 +12,7 @@ const applied = await migrate(database);
 
 let seeded = false;
 if (config.seedDemo && (await isEmpty(database.db))) {
-  await seedDemo(database.db, config.demoPassword);
+  await seedDemo(database.db, config.demoPassword, { files: fileStoreAt(config.filesDir) });
   seeded = true;
 }
 const demoUsers = await demoAccountsActive(database.db);

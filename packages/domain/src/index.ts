@@ -16,3 +16,6 @@ export * from './rewards/rewards.ts';
 export * from './satisfaction/index.ts';
 export * from './text/fold.ts';
 export * from './villages/villages.ts';
+export * from './plans/fulfilment.ts';
+export * from './plans/objectives.ts';
+export * from './documents/documents.ts';

@@ -8,16 +8,25 @@ import {
   missingFor,
   proposePoints,
   scoreProblem,
+  signerProblem,
   toHundredths,
   vietnamDate,
 } from '@cqtt/domain';
 import type { Kysely, Transaction } from 'kysely';
 import { audited } from '../audit/service.ts';
+import {
+  communeReader,
+  type Issued,
+  insertDraft,
+  issueInTransaction,
+  withStoredFile,
+} from '../documents/service.ts';
 import type { AssessmentStatus, DB } from '../db/schema.ts';
 import { type AppError, badRequest, conflict, forbidden, notFound } from '../http/errors.ts';
 import type { Actor, RequestContext } from '../http/route.ts';
 import { findMeasure } from '../measures/index.ts';
 import { visibleCommuneIds } from '../org/scope.ts';
+import { selfAssessmentData, selfAssessmentReportKind } from './documents.ts';
 import { notifyRoles } from './notify.ts';
 import { findSet } from './sets.ts';
 
@@ -382,6 +391,7 @@ export async function viewAssessment(ctx: RequestContext, id: string) {
         ? {
             key: indicator.measure,
             name: m?.name ?? indicator.measure,
+            kind: (m?.kind ?? 'ratio') as 'ratio' | 'count' | 'boolean',
             value: m?.value ?? null,
             figures: m?.figures ?? [],
             proposedPoints: pts(m ? proposePoints(m.kind as 'ratio', m.value, indicator.maxPoints) : null),
@@ -665,7 +675,57 @@ export async function setScore(
   return viewAssessment(ctx, id);
 }
 
-export async function act(ctx: RequestContext, id: string, input: { action: Action; note?: string }) {
+/**
+ * Sending to the city freezes the self-assessment report: the draft Phòng VH-XH wrote (or a new
+ * one) is issued with the next BC-UBND number, signed by the signer given or the plan's signer,
+ * in the same transaction as the submission.
+ */
+async function prepareSubmission(
+  ctx: RequestContext,
+  a: LoadedAssessment,
+  input: { signerName?: string; signerTitle?: string },
+) {
+  const plan = await ctx.db
+    .selectFrom('plans')
+    .select(['signer_name', 'signer_title'])
+    .where('commune_id', '=', a.commune_id)
+    .where('period_from', '<=', a.year)
+    .where((eb) => eb.or([eb('period_to', 'is', null), eb('period_to', '>=', a.year)]))
+    .orderBy('period_from', 'desc')
+    .executeTakeFirst();
+  const signer = {
+    name: (input.signerName ?? plan?.signer_name ?? '').trim(),
+    title: (input.signerTitle ?? plan?.signer_title ?? '').trim(),
+  };
+  const problem = signerProblem(signer);
+  if (problem) {
+    const message = `Gửi thành phố là ban hành báo cáo tự đánh giá: ${problem.message.charAt(0).toLocaleLowerCase('vi-VN')}${problem.message.slice(1)}`;
+    throw badRequest(message, [{ path: problem.path, message }]);
+  }
+  const draft = await ctx.db
+    .selectFrom('documents')
+    .select('id')
+    .where('commune_id', '=', a.commune_id)
+    .where('kind', '=', 'self-assessment-report')
+    .where('year', '=', a.year)
+    .where('status', '=', 'draft')
+    .executeTakeFirst();
+  const prepared = draft
+    ? null
+    : await selfAssessmentReportKind.prepare(ctx, a.commune_id, { year: a.year });
+  return {
+    signer,
+    draftId: draft?.id ?? null,
+    prepared,
+    data: await selfAssessmentData(communeReader(ctx, a.commune_id), a.id),
+  };
+}
+
+export async function act(
+  ctx: RequestContext,
+  id: string,
+  input: { action: Action; note?: string; signerName?: string; signerTitle?: string },
+) {
   const actor = ctx.actor!;
   const a = await loadAssessment(ctx.db, actor, id);
   const rule = ACTION_RULES[input.action];
@@ -678,17 +738,35 @@ export async function act(ctx: RequestContext, id: string, input: { action: Acti
     const message = 'Trả lại hồ sơ phải ghi rõ lý do.';
     throw badRequest(message, [{ path: 'note', message }]);
   }
-  await audited(ctx, async (trx) => {
+  const submission = input.action === 'submit' ? await prepareSubmission(ctx, a, input) : null;
+  await withStoredFile(ctx.config, (onStored) => audited(ctx, async (trx) => {
+    const now = new Date();
     const updated = await trx
       .updateTable('assessments')
-      .set({ status: rule.to, updated_at: new Date() })
+      .set({ status: rule.to, updated_at: now, ...(submission ? { submitted_at: now } : {}) })
       .where('commune_id', '=', a.commune_id)
       .where('id', '=', a.id)
       .where('status', '=', a.status)
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1)
       throw conflict('Hồ sơ vừa được người khác chuyển bước; vui lòng tải lại.');
-    await addEvent(trx, actor, a, input.action, rule.to, note);
+    let report: Issued | null = null;
+    if (submission) {
+      const draftId =
+        submission.draftId ??
+        (await insertDraft(trx, actor, a.commune_id, { kind: 'self-assessment-report', year: a.year }, submission.prepared!)).id;
+      report = (
+        await issueInTransaction(trx, ctx, draftId, a.commune_id, submission.signer, submission.data, onStored)
+      ).issued;
+    }
+    await addEvent(
+      trx,
+      actor,
+      a,
+      input.action,
+      rule.to,
+      report ? [note, `Báo cáo số ${report.fullNumber}`].filter(Boolean).join('. ') : note,
+    );
     const next = NEXT_TURN[rule.to];
     if (next) {
       await notifyRoles(
@@ -711,10 +789,10 @@ export async function act(ctx: RequestContext, id: string, input: { action: Acti
         entityId: a.id,
         communeId: a.commune_id,
         before: { status: a.status },
-        after: { status: rule.to, note },
+        after: { status: rule.to, note, ...(report ? { report } : {}) },
       },
     };
-  });
+  }));
   return viewAssessment(ctx, id);
 }
 

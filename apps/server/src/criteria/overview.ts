@@ -1,4 +1,4 @@
-import { vietnamDate } from '@cqtt/domain';
+import { submissionOnTime, vietnamDate } from '@cqtt/domain';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { Actor } from '../http/route.ts';
@@ -50,6 +50,9 @@ export async function levelOverview(db: Kysely<DB>, actor: Actor, year: number) 
       assessmentId: a?.id ?? null,
       status: a?.status ?? null,
       statusLabel: a ? STATUS_LABELS[a.status] : 'Chưa mở hồ sơ',
+      submittedAt: a?.submitted_at ? new Date(a.submitted_at).toISOString() : null,
+      /** Sent to the city before 12/11 (task 5 of the plan); null while not sent. */
+      submissionOnTime: a?.submitted_at ? submissionOnTime(new Date(a.submitted_at), year) : null,
       total: summary?.total ?? null,
       level: summary?.level ?? null,
       recognisedLevel: a?.recognised_level ?? null,

@@ -131,7 +131,7 @@ export interface PlansTable {
   content: Generated<string>;
   funding: Generated<string>;
   organization: Generated<string>;
-  targets: ColumnType<Array<{ year: number; level: number }>, string | undefined, string>;
+  targets: ColumnType<import('@cqtt/domain').StoredTarget[], string | undefined, string>;
   period_from: number;
   period_to: number | null;
   signer_title: Generated<string>;
@@ -155,6 +155,12 @@ export interface PlanTasksTable {
   coordinating_text: Generated<string>;
   added_on: string;
   is_active: Generated<boolean>;
+  /** What fulfils the task (packages/domain plans/fulfilment.ts); null: completed by hand. */
+  fulfilment: ColumnType<
+    import('@cqtt/domain').FulfilmentKind | null,
+    import('@cqtt/domain').FulfilmentKind | null | undefined,
+    import('@cqtt/domain').FulfilmentKind | null
+  >;
   created_at: CreatedAt;
   updated_at: Timestamp;
 }
@@ -166,6 +172,11 @@ export interface TaskYearsTable {
   progress: Generated<number>;
   completed_on: string | null;
   completed_by: string | null;
+  override_state: ColumnType<'done' | 'open' | null, 'done' | 'open' | null | undefined, 'done' | 'open' | null>;
+  override_on: ColumnType<string | null, string | null | undefined, string | null>;
+  override_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  override_by: ColumnType<string | null, string | null | undefined, string | null>;
+  override_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   updated_at: Timestamp;
 }
 
@@ -297,6 +308,8 @@ export interface AssessmentsTable {
   recognised_level: number | null;
   decision_number: string | null;
   decision_date: string | null;
+  /** When it was sent to the city. */
+  submitted_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   created_by: string | null;
   created_at: CreatedAt;
   updated_at: Timestamp;
@@ -587,7 +600,64 @@ export interface RewardsTable {
   updated_at: Timestamp;
 }
 
+export interface DocumentsTable {
+  commune_id: string;
+  id: Generated<string>;
+  kind: import('@cqtt/domain').DocumentKind;
+  year: number;
+  status: ColumnType<
+    import('@cqtt/domain').DocumentStatus,
+    import('@cqtt/domain').DocumentStatus | undefined,
+    import('@cqtt/domain').DocumentStatus
+  >;
+  symbol: string;
+  subject: string;
+  record_id: string | null;
+  sections: ColumnType<Record<string, string>, string | undefined, string>;
+  recipients: Generated<string[]>;
+  replaces_id: string | null;
+  register_year: number | null;
+  number: number | null;
+  issued_on: ColumnType<string | null, string | null | undefined, string | null>;
+  signer_name: string | null;
+  signer_title: string | null;
+  file_id: string | null;
+  sha256: string | null;
+  issued_by: string | null;
+  issued_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface DocumentCountersTable {
+  commune_id: string;
+  register_year: number;
+  symbol: string;
+  last_number: number;
+}
+
+export interface OfficialIndicesTable {
+  city_id: string;
+  commune_id: string;
+  id: Generated<string>;
+  year: number;
+  index_kind: 'sipas' | 'par_index';
+  /** Percent in hundredths: 83.94% = 8394. */
+  value: number;
+  rank: number | null;
+  decision: string;
+  decision_date: ColumnType<string | null, string | null | undefined, string | null>;
+  note: Generated<string>;
+  entered_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
 export interface DB {
+  documents: DocumentsTable;
+  document_counters: DocumentCountersTable;
+  official_indices: OfficialIndicesTable;
   cities: CitiesTable;
   communes: CommunesTable;
   units: UnitsTable;

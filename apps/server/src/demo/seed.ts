@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely';
 import { recordAudit } from '../audit/service.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import type { DB } from '../db/schema.ts';
+import type { FileStore } from '../files/store.ts';
+import { seedDemoDocuments } from './documents.ts';
 import { seedBudgetDemo } from './budget.ts';
 import { seedCriteria } from './criteria.ts';
 import { seedFeedbackDemo } from './feedback.ts';
@@ -180,8 +182,16 @@ export async function isEmpty(db: Kysely<DB>): Promise<boolean> {
   return !(await db.selectFrom('cities').select('id').limit(1).executeTakeFirst());
 }
 
-/** Creates the demo data: two cities, four communes with their units, Bình Giang's villages, the demo accounts. */
-export async function seedDemo(db: Kysely<DB>, password: string): Promise<void> {
+/**
+ * Creates the demo data: two cities, four communes with their units, Bình Giang's villages, the
+ * demo accounts. With a file store, Bình Giang's issued documents too (their DOCX files live in
+ * the store): the registration letter, the plan and the self-assessment report of 2026.
+ */
+export async function seedDemo(
+  db: Kysely<DB>,
+  password: string,
+  options: { files?: FileStore } = {},
+): Promise<void> {
   const hash = await hashPassword(password);
   await db.transaction().execute(async (trx) => {
     const cityIds: Record<string, string> = {};
@@ -313,6 +323,7 @@ export async function seedDemo(db: Kysely<DB>, password: string): Promise<void> 
           lead_unit_id: binhGiang.units[t.lead]!,
           coordinating_unit_ids: t.coordinating.map((code) => binhGiang.units[code]!),
           coordinating_text: t.coordinatingText,
+          fulfilment: t.fulfilment,
           added_on: '2026-01-01',
           updated_at: new Date(),
         })),
@@ -332,6 +343,7 @@ export async function seedDemo(db: Kysely<DB>, password: string): Promise<void> 
       'hệ thống',
     );
   });
+  if (options.files) await seedDemoDocuments(db, options.files);
 }
 
 /** Active accounts that still carry the shipped demo password. */

@@ -7,6 +7,7 @@ import {
   missingFor,
   proposePoints,
   registrationOnTime,
+  submissionOnTime,
 } from './levels.ts';
 import { type CriteriaSet, validateCriteriaSet } from './set.ts';
 
@@ -248,5 +249,16 @@ describe('the level rule on random cases', () => {
         );
       }
     }
+  });
+});
+
+describe('submissionOnTime (before 12/11, Asia/Ho_Chi_Minh)', () => {
+  it('on time through 11/11 in Việt Nam, late from 12/11', () => {
+    expect(submissionOnTime(new Date('2026-11-11T16:59:59Z'), 2026)).toBe(true);
+    expect(submissionOnTime(new Date('2026-11-11T17:00:00Z'), 2026)).toBe(false);
+    expect(submissionOnTime(new Date('2026-11-05T03:00:00Z'), 2026)).toBe(true);
+    expect(submissionOnTime(new Date('2026-12-01T03:00:00Z'), 2026)).toBe(false);
+    expect(submissionOnTime(new Date('2027-01-02T03:00:00Z'), 2026)).toBe(false);
+    expect(submissionOnTime(new Date('2025-12-30T03:00:00Z'), 2026)).toBe(true);
   });
 });

@@ -186,3 +186,14 @@ export function registrationOnTime(sentAt: Date, year: number): boolean {
   const md = (local.getUTCMonth() + 1) * 100 + local.getUTCDate();
   return y < year || (y === year && md < 215);
 }
+
+/**
+ * The self-assessment report is due "Trước ngày 12/11 hằng năm" (task 5 of the plan): sent on
+ * 11/11 (Việt Nam time) or earlier is on time, on 12/11 it is late.
+ */
+export function submissionOnTime(sentAt: Date, year: number): boolean {
+  const local = new Date(sentAt.getTime() + 7 * 3600_000);
+  const y = local.getUTCFullYear();
+  const md = (local.getUTCMonth() + 1) * 100 + local.getUTCDate();
+  return y < year || (y === year && md < 1112);
+}
