@@ -14,13 +14,7 @@ import {
 } from '@cqtt/domain';
 import type { Kysely, Transaction } from 'kysely';
 import { audited } from '../audit/service.ts';
-import {
-  communeReader,
-  type Issued,
-  insertDraft,
-  issueInTransaction,
-  withStoredFile,
-} from '../documents/service.ts';
+import { type Claim, communeReader, type Issued, insertDraft, issuing } from '../documents/service.ts';
 import type { AssessmentStatus, DB } from '../db/schema.ts';
 import { type AppError, badRequest, conflict, forbidden, notFound } from '../http/errors.ts';
 import type { Actor, RequestContext } from '../http/route.ts';
@@ -710,13 +704,33 @@ async function prepareSubmission(
     .where('year', '=', a.year)
     .where('status', '=', 'draft')
     .executeTakeFirst();
-  const prepared = draft
-    ? null
-    : await selfAssessmentReportKind.prepare(ctx, a.commune_id, { year: a.year });
+  let draftId = draft?.id ?? null;
+  if (!draftId) {
+    // the report Phòng VH-XH did not draft is written now from the defaults, then issued
+    const prepared = await selfAssessmentReportKind.prepare(ctx, a.commune_id, { year: a.year });
+    draftId = await audited(ctx, async (trx) => {
+      const row = await insertDraft(
+        trx,
+        ctx.actor!,
+        a.commune_id,
+        { kind: 'self-assessment-report', year: a.year },
+        prepared,
+      );
+      return {
+        result: row.id,
+        audit: {
+          action: 'documents.draft',
+          entityType: 'document',
+          entityId: row.id,
+          communeId: a.commune_id,
+          after: row,
+        },
+      };
+    });
+  }
   return {
     signer,
-    draftId: draft?.id ?? null,
-    prepared,
+    draftId,
     data: await selfAssessmentData(communeReader(ctx, a.commune_id), a.id),
   };
 }
@@ -739,7 +753,7 @@ export async function act(
     throw badRequest(message, [{ path: 'note', message }]);
   }
   const submission = input.action === 'submit' ? await prepareSubmission(ctx, a, input) : null;
-  await withStoredFile(ctx.config, (onStored) => audited(ctx, async (trx) => {
+  const change = (claim: Claim | null) => audited(ctx, async (trx) => {
     const now = new Date();
     const updated = await trx
       .updateTable('assessments')
@@ -750,15 +764,7 @@ export async function act(
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1)
       throw conflict('Hồ sơ vừa được người khác chuyển bước; vui lòng tải lại.');
-    let report: Issued | null = null;
-    if (submission) {
-      const draftId =
-        submission.draftId ??
-        (await insertDraft(trx, actor, a.commune_id, { kind: 'self-assessment-report', year: a.year }, submission.prepared!)).id;
-      report = (
-        await issueInTransaction(trx, ctx, draftId, a.commune_id, submission.signer, submission.data, onStored)
-      ).issued;
-    }
+    const report: Issued | null = claim ? (await claim(trx)).issued : null;
     await addEvent(
       trx,
       actor,
@@ -792,7 +798,18 @@ export async function act(
         after: { status: rule.to, note, ...(report ? { report } : {}) },
       },
     };
-  }));
+  });
+  if (submission) {
+    await issuing(
+      ctx,
+      { communeId: a.commune_id, docId: submission.draftId },
+      submission.signer,
+      submission.data,
+      change,
+    );
+  } else {
+    await change(null);
+  }
   return viewAssessment(ctx, id);
 }
 

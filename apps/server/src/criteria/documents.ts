@@ -59,12 +59,16 @@ export const registrationLetterKind: DocumentKindHandler<LetterData> = {
       const message = `Xã chưa đăng ký mức độ năm ${year}; hãy đăng ký mức độ trước khi soạn văn bản đăng ký.`;
       throw badRequest(message, [{ path: 'year', message }]);
     }
-    await checkOnePerYear(ctx.db, communeId, 'registration-letter', year, { replacesId, what: 'Văn bản đăng ký mức độ' });
+    await checkOnePerYear(ctx.db, communeId, 'registration-letter', year, {
+      replacesId,
+      what: 'Văn bản đăng ký mức độ',
+    });
+    const commune = await communeOf(ctx.db, communeId);
     return {
       subject: `Đăng ký mức độ đạt chuẩn mô hình “Chính quyền thân thiện” năm ${year}`,
       recordId: registration.id,
       sections: { content: registration.justification },
-      recipients: ['Như trên', 'CT, các PCT UBND xã', 'Lưu: VT, VHXH'],
+      recipients: ['Như trên', `CT, các PCT UBND ${KIND_WORD[commune.kind]}`, 'Lưu: VT, VHXH'],
     };
   },
   async checkIssue(trx, doc) {

@@ -8,7 +8,7 @@ import type { Kysely } from 'kysely';
 import { loadConfig } from '../config.ts';
 import type { DB } from '../db/schema.ts';
 import { handlerOf } from '../documents/kinds.ts';
-import { insertDraft, issueInTransaction, withStoredFile } from '../documents/service.ts';
+import { insertDraft, issuing } from '../documents/service.ts';
 import type { FileStore } from '../files/store.ts';
 import type { Actor, RequestContext } from '../http/route.ts';
 
@@ -52,10 +52,13 @@ export async function seedDemoDocuments(db: Kysely<DB>, files: FileStore): Promi
     }
     const draft = await insertDraft(db, actor, communeId, { kind: step.kind, year: 2026 }, prepared);
     const data = await handler.data(ctx, draft);
-    await withStoredFile(config, (onStored) =>
-      db
-        .transaction()
-        .execute((trx) => issueInTransaction(trx, ctx, draft.id, communeId, signer, data, onStored, step.date)),
+    await issuing(
+      ctx,
+      { communeId, docId: draft.id },
+      signer,
+      data,
+      (claim) => db.transaction().execute((trx) => claim(trx)),
+      step.date,
     );
   }
 }

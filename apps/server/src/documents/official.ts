@@ -79,7 +79,7 @@ export interface Appendix {
 }
 
 export interface OfficialDocumentInput {
-  /** Issuing body, top line first; written in capitals, the last line bold ("Ủy ban nhân dân", "Xã Bình Giang"). */
+  /** Issuing body, top line first; written in capitals and bold ("Ủy ban nhân dân", "Xã Bình Giang"). */
   issuer: string[];
   /** Full number ("25/KH-UBND"); empty or null while the document is not numbered yet. */
   number?: string | null;
@@ -223,9 +223,8 @@ export function placeDateLine(place: string, date: string | null | undefined, ye
 function headerTable(input: OfficialDocumentInput) {
   const left = Math.round(PORTRAIT_TEXT * 0.38);
   const right = PORTRAIT_TEXT - left;
-  const issuer = input.issuer.map((line, i) =>
-    centred([run(upper(line), { bold: i === input.issuer.length - 1, size: TABLE_PT })]),
-  );
+  // both lines of the issuing body bold ("ỦY BAN NHÂN DÂN" / "XÃ BÌNH GIANG"), as DOMAIN.md asks
+  const issuer = input.issuer.map((line) => centred([run(upper(line), { bold: true, size: TABLE_PT })]));
   return layoutTable(
     [left, right],
     [

@@ -320,15 +320,47 @@ async function replacedOf(db: Kysely<DB>, doc: DocumentRow): Promise<Replaced | 
   return { number: documentNumber(old.number, old.symbol), date: String(old.issued_on).slice(0, 10) };
 }
 
-/** The next number of the register: the counter row is created or incremented under its row lock. */
-async function nextNumber(trx: Transaction<DB>, communeId: string, registerYear: number, symbol: string) {
-  const { rows } = await sql<{ last_number: number }>`
-    insert into document_counters (commune_id, register_year, symbol, last_number)
-    values (${communeId}, ${registerYear}, ${symbol}, 1)
-    on conflict (commune_id, register_year, symbol)
-    do update set last_number = document_counters.last_number + 1
-    returning last_number`.execute(trx);
-  return Number(rows[0]!.last_number);
+/** The register's last number of a symbol in a year (0 before the first). */
+async function lastNumber(db: Kysely<DB>, communeId: string, registerYear: number, symbol: string) {
+  const row = await db
+    .selectFrom('document_counters')
+    .select('last_number')
+    .where('commune_id', '=', communeId)
+    .where('register_year', '=', registerYear)
+    .where('symbol', '=', symbol)
+    .executeTakeFirst();
+  return row?.last_number ?? 0;
+}
+
+/** Thrown inside an issuing transaction when the number or the draft changed since it was rendered. */
+class NumberTaken extends Error {}
+
+/**
+ * Takes number `n` of the register if the last number is still `n - 1`: the counter row is
+ * created or moved on in one statement and stays locked until the transaction ends, so of two
+ * issues at once the second waits, finds the number taken, and tries again with the next one.
+ * Nothing is read and then written apart: numbers are unique and without gaps.
+ */
+async function claimNumber(
+  trx: Transaction<DB>,
+  communeId: string,
+  registerYear: number,
+  symbol: string,
+  n: number,
+) {
+  const { rows } =
+    n === 1
+      ? await sql<{ last_number: number }>`
+          insert into document_counters (commune_id, register_year, symbol, last_number)
+          values (${communeId}, ${registerYear}, ${symbol}, 1)
+          on conflict (commune_id, register_year, symbol) do nothing
+          returning last_number`.execute(trx)
+      : await sql<{ last_number: number }>`
+          update document_counters set last_number = ${n}
+          where commune_id = ${communeId} and register_year = ${registerYear} and symbol = ${symbol}
+            and last_number = ${n - 1}
+          returning last_number`.execute(trx);
+  if (rows.length !== 1) throw new NumberTaken();
 }
 
 export interface Issued {
@@ -341,101 +373,110 @@ export interface Issued {
   fileId: string;
 }
 
+/** Claims, inside the caller's transaction, the number the DOCX was rendered with. */
+export type Claim = (trx: Transaction<DB>) => Promise<{ issued: Issued; before: DocumentRow }>;
+
 /**
- * Issues a draft inside the caller's transaction: the next number (its counter row stays locked
- * until the transaction ends, so two issues at once get consecutive numbers and a failed one gives
- * its number back), the kind's checks, the DOCX rendered with the number and stored once through
- * the FileStore with its SHA-256, the row frozen. Returns the storage key for the caller to remove
- * if the transaction fails after all.
+ * Issues a draft: renders the DOCX with the next number of the register and the day's date, stores
+ * it once through the FileStore (outside any transaction: the store may be the database itself),
+ * then runs the caller's transaction, in which `claim` takes that number, runs the kind's checks,
+ * writes the file's row with its SHA-256 and freezes the document. When another issue took the
+ * number (or the draft was edited) meanwhile, the stored file is removed and it starts again with
+ * the next number; a failed transaction removes the file and leaves nothing.
  */
-export async function issueInTransaction(
-  trx: Transaction<DB>,
-  ctx: { actor: Actor | null; config: { filesDir: string; files?: FileStore } },
-  docId: string,
-  communeId: string,
+export async function issuing<T>(
+  ctx: { db: Kysely<DB>; actor: Actor | null; config: { filesDir: string; files?: FileStore } },
+  target: { communeId: string; docId: string },
   signer: { name: string; title: string },
   data: unknown,
-  onStored: (key: string) => void,
-  /** The day of issue: today, except for the demo data's past documents. */
+  transaction: (claim: Claim) => Promise<T>,
   date = today(),
-): Promise<{ issued: Issued; before: DocumentRow }> {
-  const doc = await trx
-    .selectFrom('documents')
-    .selectAll()
-    .where('commune_id', '=', communeId)
-    .where('id', '=', docId)
-    .forUpdate()
-    .executeTakeFirst();
-  if (!doc) throw notFound('Văn bản');
-  if (doc.status !== 'draft') throw conflict('Văn bản này đã được ban hành.');
-  const handler = handlerOf(doc.kind);
-  const registerYear = Number(date.slice(0, 4));
-  const n = await nextNumber(trx, communeId, registerYear, doc.symbol);
-  await handler.checkIssue?.(trx, doc);
-  const issue: IssueFacts = { number: documentNumber(n, doc.symbol), date, signer };
-  const bytes = await handler.render(data, doc, issue, await replacedOf(trx, doc));
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const key = newStorageKey();
-  await documentFiles(ctx.config).put(key, bytes);
-  onStored(key);
-  const file = await trx
-    .insertInto('files')
-    .values({
-      commune_id: communeId,
-      name: handler.fileName(doc, issue),
-      mime: FILE_KINDS.docx.mime,
-      size: bytes.length,
-      sha256,
-      storage_key: key,
-      created_by: ctx.actor?.userId ?? null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await trx
-    .updateTable('documents')
-    .set({
-      status: 'issued',
-      register_year: registerYear,
-      number: n,
-      issued_on: date,
-      signer_name: signer.name,
-      signer_title: signer.title,
-      file_id: file.id,
-      sha256,
-      issued_by: ctx.actor?.userId ?? null,
-      issued_at: new Date(),
-      updated_at: new Date(),
-    })
-    .where('commune_id', '=', communeId)
-    .where('id', '=', docId)
-    .execute();
-  await handler.afterIssue?.(trx, doc, issue);
-  return {
-    before: doc,
-    issued: {
-      id: doc.id,
-      number: n,
-      fullNumber: issue.number,
-      symbol: doc.symbol,
-      issuedOn: date,
-      sha256,
-      fileId: file.id,
-    },
-  };
-}
-
-/** Runs a change that may store a document's file; removes the file if the change fails. */
-export async function withStoredFile<T>(
-  config: { filesDir: string; files?: FileStore },
-  change: (onStored: (key: string) => void) => Promise<T>,
 ): Promise<T> {
-  const keys: string[] = [];
-  try {
-    return await change((key) => keys.push(key));
-  } catch (error) {
-    for (const key of keys) await documentFiles(config).delete(key).catch(() => undefined);
-    throw error;
+  const store = documentFiles(ctx.config);
+  const registerYear = Number(date.slice(0, 4));
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const doc = await ctx.db
+      .selectFrom('documents')
+      .selectAll()
+      .where('commune_id', '=', target.communeId)
+      .where('id', '=', target.docId)
+      .executeTakeFirst();
+    if (!doc) throw notFound('Văn bản');
+    if (doc.status !== 'draft') throw conflict('Văn bản này đã được ban hành.');
+    const handler = handlerOf(doc.kind);
+    const n = (await lastNumber(ctx.db, target.communeId, registerYear, doc.symbol)) + 1;
+    const issue: IssueFacts = { number: documentNumber(n, doc.symbol), date, signer };
+    const bytes = await handler.render(data, doc, issue, await replacedOf(ctx.db, doc));
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const key = newStorageKey();
+    await store.put(key, bytes);
+    const claim: Claim = async (trx) => {
+      const locked = await trx
+        .selectFrom('documents')
+        .selectAll()
+        .where('commune_id', '=', target.communeId)
+        .where('id', '=', target.docId)
+        .forUpdate()
+        .executeTakeFirst();
+      if (!locked) throw notFound('Văn bản');
+      if (locked.status !== 'draft') throw conflict('Văn bản này đã được ban hành.');
+      if (new Date(locked.updated_at).getTime() !== new Date(doc.updated_at).getTime()) throw new NumberTaken();
+      await claimNumber(trx, target.communeId, registerYear, doc.symbol, n);
+      await handler.checkIssue?.(trx, locked);
+      const file = await trx
+        .insertInto('files')
+        .values({
+          commune_id: target.communeId,
+          name: handler.fileName(doc, issue),
+          mime: FILE_KINDS.docx.mime,
+          size: bytes.length,
+          sha256,
+          storage_key: key,
+          created_by: ctx.actor?.userId ?? null,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await trx
+        .updateTable('documents')
+        .set({
+          status: 'issued',
+          register_year: registerYear,
+          number: n,
+          issued_on: date,
+          signer_name: signer.name,
+          signer_title: signer.title,
+          file_id: file.id,
+          sha256,
+          issued_by: ctx.actor?.userId ?? null,
+          issued_at: new Date(),
+          updated_at: new Date(),
+        })
+        .where('commune_id', '=', target.communeId)
+        .where('id', '=', target.docId)
+        .execute();
+      await handler.afterIssue?.(trx, doc, issue);
+      return {
+        before: locked,
+        issued: {
+          id: doc.id,
+          number: n,
+          fullNumber: issue.number,
+          symbol: doc.symbol,
+          issuedOn: date,
+          sha256,
+          fileId: file.id,
+        },
+      };
+    };
+    try {
+      return await transaction(claim);
+    } catch (error) {
+      await store.delete(key).catch(() => undefined);
+      if (error instanceof NumberTaken) continue;
+      throw error;
+    }
   }
+  throw conflict('Sổ văn bản đi đang có nhiều văn bản được cho số cùng lúc; vui lòng thử lại.');
 }
 
 export async function issueDocument(
@@ -454,17 +495,9 @@ export async function issueDocument(
   const handler = handlerOf(doc.kind);
   const data = await handler.data(communeReader(ctx, doc.commune_id), doc);
   const signer = { name: input.signerName!.trim(), title: input.signerTitle!.trim() };
-  return withStoredFile(ctx.config, (onStored) =>
+  return issuing(ctx, { communeId: doc.commune_id, docId: id }, signer, data, (claim) =>
     audited(ctx, async (trx) => {
-      const { issued, before } = await issueInTransaction(
-        trx,
-        ctx,
-        id,
-        doc.commune_id,
-        signer,
-        data,
-        onStored,
-      );
+      const { issued, before } = await claim(trx);
       return {
         result: issued,
         audit: {

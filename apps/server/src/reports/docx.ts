@@ -26,6 +26,7 @@ import {
   placeOf,
   shortDate,
   signatureLines,
+  VILLAGE_WORD,
 } from '../documents/words.ts';
 import type { ReviewReportData } from './review.ts';
 import type { YearlyReportData } from './yearly.ts';
@@ -77,6 +78,7 @@ function planReference(d: YearlyReportData): string {
 
 /** Sections I and II, from the figures of one year. */
 export function resultBlocks(d: YearlyReportData, n = { chapter: 'II' }): Block[] {
+  const village = VILLAGE_WORD[d.communeKind];
   const t = d.tasks.totals;
   const s = d.satisfaction;
   const q = s.questionnaire;
@@ -98,7 +100,7 @@ export function resultBlocks(d: YearlyReportData, n = { chapter: 'II' }): Block[
   const o = d.outreach;
   blocks.push(
     para(
-      `Tổ chức ${o.activities} hoạt động tuyên truyền với ${o.audience} lượt người tham dự; ${o.coveredVillages}/${o.activeVillages} thôn có hoạt động tuyên truyền${o.share === null ? '' : ` (${pct(o.share)})`}.`,
+      `Tổ chức ${o.activities} hoạt động tuyên truyền với ${o.audience} lượt người tham dự; ${o.coveredVillages}/${o.activeVillages} ${village} có hoạt động tuyên truyền${o.share === null ? '' : ` (${pct(o.share)})`}.`,
     ),
   );
   const channels = o.channels.filter((c) => c.activities > 0);
@@ -107,11 +109,11 @@ export function resultBlocks(d: YearlyReportData, n = { chapter: 'II' }): Block[
       para(`Theo hình thức: ${channels.map((c) => `${lowerFirst(c.label)} ${c.activities} hoạt động`).join('; ')}.`),
     );
 
-  blocks.push(heading('3. Phong trào “Toàn dân đoàn kết xây dựng đời sống văn hóa” ở các thôn'));
+  blocks.push(heading(`3. Phong trào “Toàn dân đoàn kết xây dựng đời sống văn hóa” ở các ${village}`));
   const v = d.villages;
   blocks.push(
     para(
-      `${v.assessed}/${v.activeVillages} thôn đã bình xét danh hiệu văn hóa năm ${d.year}; ${v.recognised} thôn đạt danh hiệu “Thôn văn hóa”${v.cultureTitleShare === null ? '' : ` (${pct(v.cultureTitleShare)})`}${v.titles.length ? `: ${v.titles.join(', ')}` : ''}.`,
+      `${v.assessed}/${v.activeVillages} ${village} đã bình xét danh hiệu văn hóa năm ${d.year}; ${v.recognised} ${village} đạt danh hiệu “${village.charAt(0).toLocaleUpperCase('vi-VN')}${village.slice(1)} văn hóa”${v.cultureTitleShare === null ? '' : ` (${pct(v.cultureTitleShare)})`}${v.titles.length ? `: ${v.titles.join(', ')}` : ''}.`,
     ),
   );
 
@@ -346,11 +348,12 @@ export async function reviewReportDocx(d: ReviewReportData, r: Render): Promise<
   const period = `${d.fromYear}-${d.toYear}`;
   const achieved = d.years.map((y) => {
     const level = y.recognisedLevel ?? y.selfLevel;
+    const reached = (n: number) => (n === 0 ? 'chưa đạt mức độ 1' : `mức độ ${n}`);
     return `năm ${y.year}: mục tiêu ${y.raiseLevel ? `nâng mức độ (tối thiểu mức độ ${y.targetLevel})` : `mức độ ${y.targetLevel}`}, ${
       y.recognisedLevel !== null
-        ? `được công nhận mức độ ${y.recognisedLevel}`
+        ? `được công nhận ${reached(y.recognisedLevel)}`
         : level !== null
-          ? `tự đánh giá mức độ ${level}`
+          ? `tự đánh giá ${reached(level)}`
           : 'chưa có kết quả'
     }${y.targetLevel !== null && level !== null ? (level >= y.targetLevel ? ' (đạt)' : ' (chưa đạt)') : ''}`;
   });
@@ -379,7 +382,7 @@ export async function reviewReportDocx(d: ReviewReportData, r: Render): Promise<
   ];
   const ratio = (v: number | null, target: number | null) =>
     `${pct(v)}${target === null ? '' : `\n(chỉ tiêu ${percentText(target)})`}`;
-  const level = (n: number | null) => (n === null ? '—' : `Mức độ ${n}`);
+  const level = (n: number | null) => (n === null ? '—' : n === 0 ? 'Chưa đạt mức độ 1' : `Mức độ ${n}`);
   return buildOfficialDocument({
     issuer: ['Ủy ban nhân dân', d.communeName],
     number: r.issue?.number ?? null,
