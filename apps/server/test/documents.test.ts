@@ -46,7 +46,11 @@ async function counts() {
     audit: await count('audit_log'),
   };
 }
-function refusedIn(res: { statusCode: number; json(): { error: { message: string } } }, status: number, re: RegExp) {
+function refusedIn(
+  res: { statusCode: number; json(): { error: { message: string } } },
+  status: number,
+  re: RegExp,
+) {
   expect(res.statusCode).toBe(status);
   expect(res.json().error.message).toMatch(re);
 }
@@ -104,7 +108,11 @@ describe('the yearly report: drafted, edited, issued, frozen', () => {
   it('issuing without a signer is refused in Vietnamese and writes nothing', async () => {
     const before = await counts();
     refusedIn(await office.post(`/api/documents/${id}/issue`, {}), 400, /họ tên người ký/);
-    refusedIn(await office.post(`/api/documents/${id}/issue`, { signerName: 'Vũ Đăng Chương' }), 400, /chức vụ/);
+    refusedIn(
+      await office.post(`/api/documents/${id}/issue`, { signerName: 'Vũ Đăng Chương' }),
+      400,
+      /chức vụ/,
+    );
     refusedIn(
       await office.post(`/api/documents/${id}/issue`, { signerName: '   ', signerTitle: 'Chủ tịch' }),
       400,
@@ -124,7 +132,12 @@ describe('the yearly report: drafted, edited, issued, frozen', () => {
   it('Văn phòng issues it: 200 {number, symbol, issuedOn, sha256}; the file is that DOCX, numbered', async () => {
     const res = await office.post(`/api/documents/${id}/issue`, signer);
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ number: 1, fullNumber: '01/BC-UBND', symbol: 'BC-UBND', issuedOn: today });
+    expect(res.json()).toMatchObject({
+      number: 1,
+      fullNumber: '01/BC-UBND',
+      symbol: 'BC-UBND',
+      issuedOn: today,
+    });
     hash = res.json().sha256;
     const file = await vhxh.get(`/api/documents/${id}/file`);
     expect(file.statusCode).toBe(200);
@@ -136,7 +149,9 @@ describe('the yearly report: drafted, edited, issued, frozen', () => {
     expect(text).toContain(placeDateLine('Bình Giang', today));
     expect(text).not.toContain('DỰ THẢO');
     expect(text).toContain('Các nhiệm vụ trọng tâm hoàn thành đúng hạn.');
-    expect(text).toContain(`(Kèm theo Báo cáo số 01/BC-UBND ngày ${Number(today.slice(8))}/${Number(today.slice(5, 7))}/${year}`);
+    expect(text).toContain(
+      `(Kèm theo Báo cáo số 01/BC-UBND ngày ${Number(today.slice(8))}/${Number(today.slice(5, 7))}/${year}`,
+    );
     expect(text).toMatch(/TM\. ỦY BAN NHÂN DÂN\s*CHỦ TỊCH[\s\S]*Vũ Đăng Chương/);
     const row = await t.database.db
       .selectFrom('documents')
@@ -150,7 +165,11 @@ describe('the yearly report: drafted, edited, issued, frozen', () => {
     const task7 = (await vhxh.get(`/api/plans/${planId}/occurrences?year=2026`))
       .json()
       .find((o: { taskNumber: number }) => o.taskNumber === 7);
-    expect(task7).toMatchObject({ status: 'done', completedOn: today, fulfilledBy: { kind: 'yearly_report', ref: id } });
+    expect(task7).toMatchObject({
+      status: 'done',
+      completedOn: today,
+      fulfilledBy: { kind: 'yearly_report', ref: id },
+    });
   });
 
   it('nobody can change it: the API refuses, the database refuses, the file stays byte for byte', async () => {
@@ -160,7 +179,9 @@ describe('the yearly report: drafted, edited, issued, frozen', () => {
     await expect(
       sql`update documents set subject = 'x' where id = ${id}`.execute(t.database.db),
     ).rejects.toThrow(/đã ban hành/);
-    await expect(sql`delete from documents where id = ${id}`.execute(t.database.db)).rejects.toThrow(/đã ban hành/);
+    await expect(sql`delete from documents where id = ${id}`.execute(t.database.db)).rejects.toThrow(
+      /đã ban hành/,
+    );
     // the year's data changes: an outreach activity, a difficulty answered, a score
     const village = (await vhxh.get('/api/villages')).json()[0];
     const added = await vhxh.post('/api/outreach-activities', {
@@ -181,12 +202,24 @@ describe('the yearly report: drafted, edited, issued, frozen', () => {
 
   it('a second yearly report of the year is refused while one is issued; a correction replaces it', async () => {
     const before = await counts();
-    refusedIn(await vhxh.post('/api/documents', { kind: 'yearly-report', year: 2026 }), 409, /đã được ban hành \(số 01\/BC-UBND\)/);
+    refusedIn(
+      await vhxh.post('/api/documents', { kind: 'yearly-report', year: 2026 }),
+      409,
+      /đã được ban hành \(số 01\/BC-UBND\)/,
+    );
     expect(await counts()).toEqual(before);
-    const correction = await vhxh.post('/api/documents', { kind: 'yearly-report', year: 2026, replacesId: id });
+    const correction = await vhxh.post('/api/documents', {
+      kind: 'yearly-report',
+      year: 2026,
+      replacesId: id,
+    });
     expect(correction.statusCode, correction.body).toBe(201);
     // only one draft at a time
-    refusedIn(await vhxh.post('/api/documents', { kind: 'yearly-report', year: 2026, replacesId: id }), 409, /dự thảo thay thế/);
+    refusedIn(
+      await vhxh.post('/api/documents', { kind: 'yearly-report', year: 2026, replacesId: id }),
+      409,
+      /dự thảo thay thế/,
+    );
     const res = await leader.post(`/api/documents/${correction.json().id}/issue`, signer);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().fullNumber).toBe('02/BC-UBND');
@@ -197,7 +230,11 @@ describe('the yearly report: drafted, edited, issued, frozen', () => {
     const first = (await vhxh.get(`/api/documents/${id}`)).json();
     expect(first).toMatchObject({ status: 'issued', replacedBy: '02/BC-UBND' });
     // a replaced document is not replaced twice; a draft is not "replaced"
-    refusedIn(await vhxh.post('/api/documents', { kind: 'yearly-report', year: 2026, replacesId: id }), 400, /đã được thay thế/);
+    refusedIn(
+      await vhxh.post('/api/documents', { kind: 'yearly-report', year: 2026, replacesId: id }),
+      400,
+      /đã được thay thế/,
+    );
   });
 
   it('the register: the year’s documents, searchable without diacritics, and as XLSX', async () => {
@@ -205,9 +242,13 @@ describe('the yearly report: drafted, edited, issued, frozen', () => {
     expect(register.map((d: { fullNumber: string }) => d.fullNumber)).toEqual(
       expect.arrayContaining(['01/BC-UBND', '02/BC-UBND']),
     );
-    const found = (await vhxh.get(`/api/documents?year=${year}&q=${encodeURIComponent('ket qua trien khai')}`)).json();
+    const found = (
+      await vhxh.get(`/api/documents?year=${year}&q=${encodeURIComponent('ket qua trien khai')}`)
+    ).json();
     expect(found.length).toBe(2);
-    const bySigner = (await vhxh.get(`/api/documents?year=${year}&q=${encodeURIComponent('vu dang chuong')}`)).json();
+    const bySigner = (
+      await vhxh.get(`/api/documents?year=${year}&q=${encodeURIComponent('vu dang chuong')}`)
+    ).json();
     expect(bySigner.length).toBeGreaterThanOrEqual(2);
     expect((await vhxh.get(`/api/documents?year=${year}&q=khong+co+van+ban+nay`)).json()).toEqual([]);
     const xlsx = await vhxh.get(`/api/documents/export.xlsx?year=${year}`);
@@ -238,13 +279,23 @@ describe('the registration letter, the budget proposal and the plan, issued the 
     expect(text).toContain('Kính gửi: Sở Nội vụ thành phố Hải Phòng.');
     expect(text).toContain('đăng ký phấn đấu đạt chuẩn “Chính quyền thân thiện” mức độ 3 năm 2026');
     // a year without a registration: refused, nothing written
-    refusedIn(await vhxh.post('/api/documents', { kind: 'registration-letter', year: 2029 }), 400, /chưa đăng ký mức độ năm 2029/);
+    refusedIn(
+      await vhxh.post('/api/documents', { kind: 'registration-letter', year: 2029 }),
+      400,
+      /chưa đăng ký mức độ năm 2029/,
+    );
   });
 
   it('Phòng Kinh tế drafts the proposal of the lines funded by the city budget (tờ trình)', async () => {
     const village = await login(t.app, 'thon1.binhgiang');
-    expect((await village.post('/api/documents', { kind: 'budget-proposal', year: 2026 })).statusCode).toBe(403);
-    refusedIn(await kinhte.post('/api/documents', { kind: 'budget-proposal', year: 2027 }), 400, /chưa lập dự toán/);
+    expect((await village.post('/api/documents', { kind: 'budget-proposal', year: 2026 })).statusCode).toBe(
+      403,
+    );
+    refusedIn(
+      await kinhte.post('/api/documents', { kind: 'budget-proposal', year: 2027 }),
+      400,
+      /chưa lập dự toán/,
+    );
     const draft = await kinhte.post('/api/documents', { kind: 'budget-proposal', year: 2026 });
     expect(draft.statusCode, draft.body).toBe(201);
     await kinhte.patch(`/api/documents/${draft.json().id}`, {
@@ -257,7 +308,9 @@ describe('the registration letter, the budget proposal and the plan, issued the 
     const text = await docxText(bytes);
     expect(text).toContain('TỜ TRÌNH');
     expect(text).toContain('Kính gửi: Ủy ban nhân dân thành phố Hải Phòng.');
-    expect(text).toContain('Nâng cấp trang thiết bị Trung tâm Phục vụ hành chính công (ghế chờ, máy lấy số): 85.000.000 đ.');
+    expect(text).toContain(
+      'Nâng cấp trang thiết bị Trung tâm Phục vụ hành chính công (ghế chờ, máy lấy số): 85.000.000 đ.',
+    );
     expect(text).not.toContain('In pano'); // a line of the commune's own budget is not asked of the city
     expect(text).toContain('(Kèm theo Tờ trình số 01/TTr-UBND ngày');
     const planId = (await vhxh.get('/api/plans')).json()[0].id;
@@ -280,7 +333,10 @@ describe('the registration letter, the budget proposal and the plan, issued the 
     const anonymous = await t.app.inject({ method: 'GET', url: '/api/public/communes/HP-BINHGIANG/results' });
     expect(anonymous.statusCode).toBe(200);
     expect(anonymous.json().plan.document).toMatchObject({ fullNumber: '01/KH-UBND', issuedOn: today });
-    const publicFile = await t.app.inject({ method: 'GET', url: '/api/public/communes/HP-BINHGIANG/plan.docx' });
+    const publicFile = await t.app.inject({
+      method: 'GET',
+      url: '/api/public/communes/HP-BINHGIANG/plan.docx',
+    });
     expect(publicFile.statusCode).toBe(200);
     expect(sha(publicFile.rawPayload)).toBe(res.json().sha256);
     // a commune without an issued plan answers 404 in Vietnamese
@@ -298,7 +354,13 @@ describe('the registration letter, the budget proposal and the plan, issued the 
     const { id: _id, created_at: _c, last_login_at: _l, ...rest } = coordinator;
     await t.database.db
       .insertInto('users')
-      .values({ ...rest, username: 'chutich.hongbang', full_name: 'Trần Văn Phường', roles: ['leader'], updated_at: new Date() })
+      .values({
+        ...rest,
+        username: 'chutich.hongbang',
+        full_name: 'Trần Văn Phường',
+        roles: ['leader'],
+        updated_at: new Date(),
+      })
       .execute();
     const hongBang = await login(t.app, 'vhxh.hongbang');
     const chairman = await login(t.app, 'chutich.hongbang');
@@ -319,7 +381,9 @@ describe('the registration letter, the budget proposal and the plan, issued the 
     expect(text).toMatch(/KT\. CHỦ TỊCH\s*PHÓ CHỦ TỊCH/);
     expect(text).not.toMatch(/\bxã\b/i);
     const yearly = await hongBang.post('/api/documents', { kind: 'yearly-report', year: 2026 });
-    const draftText = await docxText((await hongBang.get(`/api/documents/${yearly.json().id}/file`)).rawPayload);
+    const draftText = await docxText(
+      (await hongBang.get(`/api/documents/${yearly.json().id}/file`)).rawPayload,
+    );
     expect(draftText).toContain('Ủy ban nhân dân phường');
     expect(draftText).toContain('tổ dân phố');
     expect(draftText).not.toMatch(/\bxã\b/i);
@@ -376,7 +440,9 @@ describe('numbers of the register are unique and gap-free when issued at the sam
     // no file was left behind by the attempts that lost their number
     const stored = await t.database.db.selectFrom('files').select('storage_key').execute();
     const { readdirSync } = await import('node:fs');
-    const onDisk = readdirSync(filesDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;
+    const onDisk = readdirSync(filesDir, { recursive: true, withFileTypes: true }).filter((e) =>
+      e.isFile(),
+    ).length;
     expect(onDisk).toBe(stored.length);
   }, 180_000);
 });

@@ -179,8 +179,14 @@ describe('the link is chosen per task; the coordinator may override, with a reas
     expect(byHand.json().error.message).toMatch(/ghi nhận thủ công kèm lý do/);
     // only the coordinator overrides
     expect(
-      (await kinhte.post(`/api/tasks/${task8.taskId}/override`, { year: 2026, state: 'done', completedOn: '2026-11-30', reason: 'x' }))
-        .statusCode,
+      (
+        await kinhte.post(`/api/tasks/${task8.taskId}/override`, {
+          year: 2026,
+          state: 'done',
+          completedOn: '2026-11-30',
+          reason: 'x',
+        })
+      ).statusCode,
     ).toBe(403);
     // a reason, a day, not in the future
     const noReason = await vhxh.post(`/api/tasks/${task8.taskId}/override`, {
@@ -246,7 +252,11 @@ describe('the link is chosen per task; the coordinator may override, with a reas
     const centre = await login(t.app, 'ttpvhcc.binhgiang');
     const done = await centre.post(`/api/tasks/${task9.taskId}/complete`, { year: 2026 });
     expect(done.statusCode, done.body).toBe(200);
-    expect(done.json()).toMatchObject({ status: 'done', source: 'manual', completedOn: vietnamDate(new Date()) });
+    expect(done.json()).toMatchObject({
+      status: 'done',
+      source: 'manual',
+      completedOn: vietnamDate(new Date()),
+    });
   });
 
   it('a plan without links works as before', async () => {
@@ -269,7 +279,10 @@ describe('the link is chosen per task; the coordinator may override, with a reas
     expect(task.json().fulfilment).toBeNull();
     const occ = (await vhxh.get(`/api/plans/${created.json().id}/occurrences?year=2026`)).json()[0];
     expect(occ).toMatchObject({ status: 'overdue', fulfilment: null, fulfilledBy: null, source: null });
-    const done = await vhxh.post(`/api/tasks/${task.json().id}/complete`, { year: 2026, completedOn: '2026-05-20' });
+    const done = await vhxh.post(`/api/tasks/${task.json().id}/complete`, {
+      year: 2026,
+      completedOn: '2026-05-20',
+    });
     expect(done.json()).toMatchObject({ status: 'done', completedOn: '2026-05-20', source: 'manual' });
   });
 });

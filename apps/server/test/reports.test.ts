@@ -29,7 +29,11 @@ beforeAll(async () => {
   t = await createTestApp({ filesDir });
   communeId = await communeIdOf(t.database, 'HP-BINHGIANG');
   planId = (
-    await t.database.db.selectFrom('plans').select('id').where('commune_id', '=', communeId).executeTakeFirstOrThrow()
+    await t.database.db
+      .selectFrom('plans')
+      .select('id')
+      .where('commune_id', '=', communeId)
+      .executeTakeFirstOrThrow()
   ).id;
 });
 afterAll(async () => {
@@ -64,7 +68,13 @@ describe('the yearly report of 2026: every section equals the console’s figure
     const summary = await get(`/api/plans/${planId}/summary?year=2026`);
     expect(report.tasks.totals).toEqual(summary.totals);
     const occurrences = await get(`/api/plans/${planId}/occurrences?year=2026`);
-    const pick = (o: Record<string, unknown>) => [o.taskNumber, o.status, o.progress, o.completedOn, o.fulfilledText];
+    const pick = (o: Record<string, unknown>) => [
+      o.taskNumber,
+      o.status,
+      o.progress,
+      o.completedOn,
+      o.fulfilledText,
+    ];
     expect(report.tasks.occurrences.map(pick)).toEqual(occurrences.map(pick));
   });
 
@@ -185,7 +195,13 @@ describe('objectives as data, the official indices and the year at a glance', ()
   it('the plan holds its yearly targets: level, raising it, satisfaction and feedback targets', async () => {
     const vhxh = await login(t.app, 'vhxh.binhgiang');
     const plan = (await vhxh.get(`/api/plans/${planId}`)).json();
-    expect(plan.targets[0]).toEqual({ year: 2026, level: 3, raiseLevel: false, satisfaction: 0.9, feedbackOnTime: 1 });
+    expect(plan.targets[0]).toEqual({
+      year: 2026,
+      level: 3,
+      raiseLevel: false,
+      satisfaction: 0.9,
+      feedbackOnTime: 1,
+    });
     expect(plan.targets[1]).toMatchObject({ year: 2027, raiseLevel: true });
     const bad = await vhxh.patch(`/api/plans/${planId}`, {
       targets: [{ year: 2026, level: 3, satisfaction: 1.5 }],
@@ -218,14 +234,24 @@ describe('objectives as data, the official indices and the year at a glance', ()
     expect((await hanoi.request('PUT', '/api/official-indices', body)).statusCode).toBe(404);
     const saved = await city.request('PUT', '/api/official-indices', body);
     expect(saved.statusCode, saved.body).toBe(200);
-    expect(saved.json()).toMatchObject({ value: 86.45, kind: 'sipas', rank: 12, communeName: 'Xã Bình Giang' });
+    expect(saved.json()).toMatchObject({
+      value: 86.45,
+      kind: 'sipas',
+      rank: 12,
+      communeName: 'Xã Bình Giang',
+    });
     const again = await city.request('PUT', '/api/official-indices', { ...body, value: 87.1 });
     expect(again.json().id).toBe(saved.json().id);
-    expect((await vhxh.get('/api/official-indices')).json()).toEqual([expect.objectContaining({ value: 87.1 })]);
+    expect((await vhxh.get('/api/official-indices')).json()).toEqual([
+      expect.objectContaining({ value: 87.1 }),
+    ]);
     expect((await login(t.app, 'vhxh.hongbang')).get('/api/official-indices')).toBeTruthy();
     const theirs = await (await login(t.app, 'vhxh.hongbang')).get('/api/official-indices');
     expect(theirs.json()).toEqual([]);
-    const publicPage = await t.app.inject({ method: 'GET', url: '/api/public/communes/HP-BINHGIANG/results' });
+    const publicPage = await t.app.inject({
+      method: 'GET',
+      url: '/api/public/communes/HP-BINHGIANG/results',
+    });
     expect(publicPage.json().indices).toEqual([expect.objectContaining({ kind: 'sipas', value: 87.1 })]);
   });
 
@@ -233,13 +259,19 @@ describe('objectives as data, the official indices and the year at a glance', ()
     const vhxh = await login(t.app, 'vhxh.binhgiang');
     const g = (await vhxh.get('/api/reports/glance?year=2026')).json();
     expect(g.level.registration).toMatchObject({ level: 3, sentOn: '2026-02-10', onTime: true });
-    expect(g.level.assessment).toMatchObject({ status: 'submitted', submittedOn: '2026-11-05', submissionOnTime: true });
+    expect(g.level.assessment).toMatchObject({
+      status: 'submitted',
+      submittedOn: '2026-11-05',
+      submissionOnTime: true,
+    });
     expect(g.satisfaction.target).toBe(0.9);
     expect(g.feedback.target).toBe(1);
     expect(g.objectives.map((o: { year: number }) => o.year)).toEqual([2026, 2027, 2028, 2029, 2030]);
     expect(g.objectives[4]).toMatchObject({ targetLevel: 4 });
     expect(g.tasks.totals.done).toBeGreaterThanOrEqual(3);
-    const publicPage = (await t.app.inject({ method: 'GET', url: '/api/public/communes/HP-BINHGIANG/results' })).json();
+    const publicPage = (
+      await t.app.inject({ method: 'GET', url: '/api/public/communes/HP-BINHGIANG/results' })
+    ).json();
     expect(publicPage.levels.map((l: { year: number }) => l.year)).toEqual([2026, 2027, 2028, 2029, 2030]);
     expect(publicPage.satisfaction.target).toBe(0.9);
     expect(JSON.stringify(publicPage)).not.toMatch(/@|password|phone/);
@@ -258,7 +290,11 @@ async function copySurveys(year: number, n: number) {
     .limit(n)
     .execute();
   for (const r of source) {
-    const answers = await db.selectFrom('survey_answers').selectAll().where('response_id', '=', r.id).execute();
+    const answers = await db
+      .selectFrom('survey_answers')
+      .selectAll()
+      .where('response_id', '=', r.id)
+      .execute();
     const id = randomUUID();
     const day = `${year}-03-0${(source.indexOf(r) % 9) + 1}`;
     await db
@@ -286,7 +322,11 @@ async function copySurveys(year: number, n: number) {
 
 async function seedYear(year: number, level: number, recognised: number | null) {
   const { db } = t.database;
-  const coordinator = await db.selectFrom('users').select('id').where('username', '=', 'vhxh.binhgiang').executeTakeFirstOrThrow();
+  const coordinator = await db
+    .selectFrom('users')
+    .select('id')
+    .where('username', '=', 'vhxh.binhgiang')
+    .executeTakeFirstOrThrow();
   await db
     .insertInto('level_registrations')
     .values({
@@ -327,7 +367,9 @@ describe('sơ kết 2027 with two years of data, tổng kết 2030 with five', (
     for (const year of [2026, 2028, 2029]) {
       const res = await vhxh.post('/api/documents', { kind: 'review-report', year });
       expect(res.statusCode).toBe(400);
-      expect(res.json().error.message).toMatch(/Kế hoạch không có sơ kết, tổng kết vào năm \d{4}; .*2027 và năm 2030/);
+      expect(res.json().error.message).toMatch(
+        /Kế hoạch không có sơ kết, tổng kết vào năm \d{4}; .*2027 và năm 2030/,
+      );
       expect((await vhxh.get(`/api/reports/review?year=${year}`)).statusCode).toBe(400);
     }
     // after the plan's period there is no plan to review
@@ -341,8 +383,13 @@ describe('sơ kết 2027 with two years of data, tổng kết 2030 with five', (
     clock('2027-01-20T09:00:00');
     let vhxh = await login(t.app, 'vhxh.binhgiang');
     expect(
-      (await vhxh.post('/api/level-registrations', { year: 2027, targetLevel: 3, justification: 'Giữ mức 3, nâng chất lượng.' }))
-        .statusCode,
+      (
+        await vhxh.post('/api/level-registrations', {
+          year: 2027,
+          targetLevel: 3,
+          justification: 'Giữ mức 3, nâng chất lượng.',
+        })
+      ).statusCode,
     ).toBe(201);
     await copySurveys(2027, 12);
     clock('2027-10-01T09:00:00');
@@ -356,13 +403,20 @@ describe('sơ kết 2027 with two years of data, tổng kết 2030 with five', (
       ['II.1.2', 5],
       ['III.1.1', 8],
     ] as const) {
-      const res = await vhxh.request('PUT', `/api/assessments/${id}/scores/${code}`, { points, note: 'Theo minh chứng.' });
+      const res = await vhxh.request('PUT', `/api/assessments/${id}/scores/${code}`, {
+        points,
+        note: 'Theo minh chứng.',
+      });
       expect(res.statusCode, res.body).toBe(200);
     }
     const draft = await vhxh.post('/api/documents', { kind: 'self-assessment-report', year: 2027 });
     expect(draft.statusCode, draft.body).toBe(201);
     await vhxh.patch(`/api/documents/${draft.json().id}`, {
-      sections: { results: 'Duy trì mức 3.', shortcomings: 'Hồ sơ trực tuyến còn ít.', proposals: 'Đề nghị công nhận mức 3.' },
+      sections: {
+        results: 'Duy trì mức 3.',
+        shortcomings: 'Hồ sơ trực tuyến còn ít.',
+        proposals: 'Đề nghị công nhận mức 3.',
+      },
     });
     await vhxh.post(`/api/assessments/${id}/actions`, { action: 'consolidate' });
     const mttq = await login(t.app, 'mttq.binhgiang');
@@ -377,19 +431,30 @@ describe('sơ kết 2027 with two years of data, tổng kết 2030 with five', (
     expect(refused.statusCode).toBe(400);
     expect(refused.json().error.message).toMatch(/họ tên người ký/);
     expect((await vhxh.get(`/api/assessments/${id}`)).json().status).toBe('approved');
-    await t.database.db.updateTable('plans').set({ signer_name: 'Vũ Đăng Chương' }).where('id', '=', planId).execute();
+    await t.database.db
+      .updateTable('plans')
+      .set({ signer_name: 'Vũ Đăng Chương' })
+      .where('id', '=', planId)
+      .execute();
     const sent = await vhxh.post(`/api/assessments/${id}/actions`, { action: 'submit' });
     expect(sent.statusCode, sent.body).toBe(200);
     expect(sent.json().status).toBe('submitted');
     const doc = (await vhxh.get(`/api/documents/${draft.json().id}`)).json();
-    expect(doc).toMatchObject({ status: 'issued', issuedOn: '2027-11-05', signerName: 'Vũ Đăng Chương', symbol: 'BC-UBND' });
+    expect(doc).toMatchObject({
+      status: 'issued',
+      issuedOn: '2027-11-05',
+      signerName: 'Vũ Đăng Chương',
+      symbol: 'BC-UBND',
+    });
     const frozen = (await vhxh.get(`/api/assessments/${id}/report.docx`)).rawPayload;
     expect(createHash('sha256').update(frozen).digest('hex')).toBe(doc.sha256);
     const text = await docxText(frozen);
     expect(text).toContain(`Số: ${doc.fullNumber}`);
     for (const column of ['Tự chấm', 'Sau rà soát', 'Thẩm định', 'Điểm tính', 'Số liệu hệ thống đo'])
       expect(text).toContain(column);
-    expect(text).toContain(`(Kèm theo Báo cáo số ${doc.fullNumber} ngày 5/11/2027 của Ủy ban nhân dân xã Bình Giang)`);
+    expect(text).toContain(
+      `(Kèm theo Báo cáo số ${doc.fullNumber} ngày 5/11/2027 của Ủy ban nhân dân xã Bình Giang)`,
+    );
     expect(text).toMatch(/Căn cứ Kế hoạch( số \S+)? ngày 15\/4\/2026 của Ủy ban nhân dân xã về/);
     expect(text).toContain('Duy trì mức 3.');
     expect(text).toContain('Hồ sơ trực tuyến còn ít.');
@@ -397,7 +462,10 @@ describe('sơ kết 2027 with two years of data, tổng kết 2030 with five', (
     // the city appraises and changes a score: the report sent stays as it was sent
     clock('2027-12-10T09:00:00');
     const city = await login(t.app, 'snv.haiphong');
-    const score = await city.request('PUT', `/api/assessments/${id}/scores/III.1.1`, { points: 6, note: 'Thẩm định lại.' });
+    const score = await city.request('PUT', `/api/assessments/${id}/scores/III.1.1`, {
+      points: 6,
+      note: 'Thẩm định lại.',
+    });
     expect(score.statusCode, score.body).toBe(200);
     const recognised = await city.post(`/api/assessments/${id}/recognition`, {
       level: 3,
@@ -441,8 +509,19 @@ describe('sơ kết 2027 with two years of data, tổng kết 2030 with five', (
         expect(row[field], `${row.year} ${key}`).toBe(m.value);
       }
     }
-    expect(r.years[0]).toMatchObject({ targetLevel: 3, raiseLevel: false, registeredLevel: 3, selfLevel: 3, satisfactionTarget: 0.9 });
-    expect(r.years[1]).toMatchObject({ targetLevel: 3, raiseLevel: true, registeredLevel: 3, recognisedLevel: 3 });
+    expect(r.years[0]).toMatchObject({
+      targetLevel: 3,
+      raiseLevel: false,
+      registeredLevel: 3,
+      selfLevel: 3,
+      satisfactionTarget: 0.9,
+    });
+    expect(r.years[1]).toMatchObject({
+      targetLevel: 3,
+      raiseLevel: true,
+      registeredLevel: 3,
+      recognisedLevel: 3,
+    });
     expect(r.years[1].satisfactionIndex).not.toBeNull();
     const draft = await vhxh.post('/api/documents', { kind: 'review-report', year: 2027 });
     expect(draft.statusCode, draft.body).toBe(201);
@@ -454,17 +533,25 @@ describe('sơ kết 2027 with two years of data, tổng kết 2030 with five', (
     expect(issued.statusCode, issued.body).toBe(200);
     const bytes = (await vhxh.get(`/api/documents/${draft.json().id}/file`)).rawPayload;
     const text = await docxText(bytes);
-    expect(text).toContain('Sơ kết 2 năm (2026-2027) triển khai thực hiện mô hình “Chính quyền thân thiện” trên địa bàn xã');
+    expect(text).toContain(
+      'Sơ kết 2 năm (2026-2027) triển khai thực hiện mô hình “Chính quyền thân thiện” trên địa bàn xã',
+    );
     expect(text).toContain('PHỤ LỤC KẾT QUẢ THỰC HIỆN GIAI ĐOẠN 2026-2027 SO VỚI MỤC TIÊU');
     expect(text).toContain('Năm 2026, phấn đấu đạt chuẩn “Chính quyền thân thiện” mức độ 3');
     expect(text).toContain('Năm 2030, phấn đấu đạt chuẩn “Chính quyền thân thiện” mức độ 4');
-    expect(text).toMatch(/năm 2027: mục tiêu nâng mức độ \(tối thiểu mức độ 3\), được công nhận mức độ 3 \(đạt\)/);
+    expect(text).toMatch(
+      /năm 2027: mục tiêu nâng mức độ \(tối thiểu mức độ 3\), được công nhận mức độ 3 \(đạt\)/,
+    );
     expect(text).not.toMatch(ISO_DATE);
     // task 10 of 2027 is fulfilled by it
     const task10 = (await vhxh.get(`/api/plans/${planId}/occurrences?year=2027`))
       .json()
       .find((o: { taskNumber: number }) => o.taskNumber === 10);
-    expect(task10).toMatchObject({ status: 'done', completedOn: '2027-12-15', fulfilledBy: { kind: 'review_report' } });
+    expect(task10).toMatchObject({
+      status: 'done',
+      completedOn: '2027-12-15',
+      fulfilledBy: { kind: 'review_report' },
+    });
     reviewFiles.soKet = bytes;
   });
 
@@ -476,7 +563,16 @@ describe('sơ kết 2027 with two years of data, tổng kết 2030 with five', (
     const vhxh = await login(t.app, 'vhxh.binhgiang');
     const r = (await vhxh.get('/api/reports/review?year=2030')).json();
     expect(r).toMatchObject({ kind: 'tong_ket', fromYear: 2026, toYear: 2030 });
-    expect(r.years.map((y: { year: number }) => [y.year, y.targetLevel, y.registeredLevel, y.recognisedLevel])).toEqual([
+    expect(
+      r.years.map(
+        (y: { year: number; targetLevel: number; registeredLevel: number; recognisedLevel: number }) => [
+          y.year,
+          y.targetLevel,
+          y.registeredLevel,
+          y.recognisedLevel,
+        ],
+      ),
+    ).toEqual([
       [2026, 3, 3, null],
       [2027, 3, 3, 3],
       [2028, 3, 3, 3],
@@ -518,4 +614,3 @@ describe('sơ kết 2027 with two years of data, tổng kết 2030 with five', (
     expect(converted.tongKet).toContain('Tổng kết 5 năm');
   }, 300_000);
 });
-

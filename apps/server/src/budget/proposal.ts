@@ -9,7 +9,15 @@ import type { DB } from '../db/schema.ts';
 import type { DocumentKindHandler } from '../documents/kind.ts';
 import { type Block, buildOfficialDocument } from '../documents/official.ts';
 import { checkOnePerYear } from '../documents/service.ts';
-import { committeeOf, dateText, KIND_WORD, lowerFirst, placeOf, shortDate, signatureLines } from '../documents/words.ts';
+import {
+  committeeOf,
+  dateText,
+  KIND_WORD,
+  lowerFirst,
+  placeOf,
+  shortDate,
+  signatureLines,
+} from '../documents/words.ts';
 import { badRequest } from '../http/errors.ts';
 import { blocksFromText } from '../plans/export-docx.ts';
 import { communeOf, planOfYear } from '../reports/yearly.ts';
@@ -79,7 +87,13 @@ export const budgetProposalKind: DocumentKindHandler<ProposalData> = {
       subject: `Đề xuất bố trí kinh phí thực hiện mô hình “Chính quyền thân thiện” năm ${year}`,
       recordId: found!.estimate.id,
       sections: { reason: '' },
-      recipients: ['Như trên', 'Sở Tài chính', 'Sở Nội vụ', `CT, các PCT UBND ${KIND_WORD[commune.kind]}`, 'Lưu: VT, KT'],
+      recipients: [
+        'Như trên',
+        'Sở Tài chính',
+        'Sở Nội vụ',
+        `CT, các PCT UBND ${KIND_WORD[commune.kind]}`,
+        'Lưu: VT, KT',
+      ],
     };
   },
   async checkIssue(trx, doc) {
@@ -202,7 +216,12 @@ export const budgetProposalKind: DocumentKindHandler<ProposalData> = {
               { header: 'Ghi chú', width: 20, align: 'left' },
             ],
             rows: [
-              ...d.lines.map((l, i) => [String(i + 1), l.content, formatVnd(l.amount).replace(/\s*đ$/, ''), l.note]),
+              ...d.lines.map((l, i) => [
+                String(i + 1),
+                l.content,
+                formatVnd(l.amount).replace(/\s*đ$/, ''),
+                l.note,
+              ]),
               ['', 'TỔNG CỘNG', formatVnd(total).replace(/\s*đ$/, ''), ''],
             ],
           },

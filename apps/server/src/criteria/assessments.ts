@@ -14,8 +14,8 @@ import {
 } from '@cqtt/domain';
 import type { Kysely, Transaction } from 'kysely';
 import { audited } from '../audit/service.ts';
-import { type Claim, communeReader, type Issued, insertDraft, issuing } from '../documents/service.ts';
 import type { AssessmentStatus, DB } from '../db/schema.ts';
+import { type Claim, communeReader, type Issued, insertDraft, issuing } from '../documents/service.ts';
 import { type AppError, badRequest, conflict, forbidden, notFound } from '../http/errors.ts';
 import type { Actor, RequestContext } from '../http/route.ts';
 import { findMeasure } from '../measures/index.ts';
@@ -753,52 +753,53 @@ export async function act(
     throw badRequest(message, [{ path: 'note', message }]);
   }
   const submission = input.action === 'submit' ? await prepareSubmission(ctx, a, input) : null;
-  const change = (claim: Claim | null) => audited(ctx, async (trx) => {
-    const now = new Date();
-    const updated = await trx
-      .updateTable('assessments')
-      .set({ status: rule.to, updated_at: now, ...(submission ? { submitted_at: now } : {}) })
-      .where('commune_id', '=', a.commune_id)
-      .where('id', '=', a.id)
-      .where('status', '=', a.status)
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) !== 1)
-      throw conflict('Hồ sơ vừa được người khác chuyển bước; vui lòng tải lại.');
-    const report: Issued | null = claim ? (await claim(trx)).issued : null;
-    await addEvent(
-      trx,
-      actor,
-      a,
-      input.action,
-      rule.to,
-      report ? [note, `Báo cáo số ${report.fullNumber}`].filter(Boolean).join('. ') : note,
-    );
-    const next = NEXT_TURN[rule.to];
-    if (next) {
-      await notifyRoles(
+  const change = (claim: Claim | null) =>
+    audited(ctx, async (trx) => {
+      const now = new Date();
+      const updated = await trx
+        .updateTable('assessments')
+        .set({ status: rule.to, updated_at: now, ...(submission ? { submitted_at: now } : {}) })
+        .where('commune_id', '=', a.commune_id)
+        .where('id', '=', a.id)
+        .where('status', '=', a.status)
+        .executeTakeFirst();
+      if (Number(updated.numUpdatedRows) !== 1)
+        throw conflict('Hồ sơ vừa được người khác chuyển bước; vui lòng tải lại.');
+      const report: Issued | null = claim ? (await claim(trx)).issued : null;
+      await addEvent(
         trx,
-        { cityId: actor.cityId, communeId: next.city ? null : a.commune_id, roles: next.roles },
-        {
-          aboutCommuneId: a.commune_id,
-          kind: `criteria.${input.action}`,
-          title: `Hồ sơ tự đánh giá năm ${a.year} của ${a.commune_name}: ${STATUS_LABELS[rule.to].toLocaleLowerCase('vi-VN')}`,
-          body: note,
-          link: `/assessments/${a.id}`,
-        },
+        actor,
+        a,
+        input.action,
+        rule.to,
+        report ? [note, `Báo cáo số ${report.fullNumber}`].filter(Boolean).join('. ') : note,
       );
-    }
-    return {
-      result: null,
-      audit: {
-        action: `assessments.${input.action}`,
-        entityType: 'assessment',
-        entityId: a.id,
-        communeId: a.commune_id,
-        before: { status: a.status },
-        after: { status: rule.to, note, ...(report ? { report } : {}) },
-      },
-    };
-  });
+      const next = NEXT_TURN[rule.to];
+      if (next) {
+        await notifyRoles(
+          trx,
+          { cityId: actor.cityId, communeId: next.city ? null : a.commune_id, roles: next.roles },
+          {
+            aboutCommuneId: a.commune_id,
+            kind: `criteria.${input.action}`,
+            title: `Hồ sơ tự đánh giá năm ${a.year} của ${a.commune_name}: ${STATUS_LABELS[rule.to].toLocaleLowerCase('vi-VN')}`,
+            body: note,
+            link: `/assessments/${a.id}`,
+          },
+        );
+      }
+      return {
+        result: null,
+        audit: {
+          action: `assessments.${input.action}`,
+          entityType: 'assessment',
+          entityId: a.id,
+          communeId: a.commune_id,
+          before: { status: a.status },
+          after: { status: rule.to, note, ...(report ? { report } : {}) },
+        },
+      };
+    });
   if (submission) {
     await issuing(
       ctx,

@@ -194,7 +194,8 @@ export const selfAssessmentReportKind: DocumentKindHandler<ReportData> = {
       const message = `Xã chưa mở hồ sơ tự đánh giá năm ${year}.`;
       throw badRequest(message, [{ path: 'year', message }]);
     }
-    await checkOnePerYear(ctx.db, communeId, 'self-assessment-report', year, { replacesId,
+    await checkOnePerYear(ctx.db, communeId, 'self-assessment-report', year, {
+      replacesId,
       what: 'Báo cáo tự đánh giá',
     });
     const commune = await communeOf(ctx.db, communeId);
@@ -272,7 +273,8 @@ export async function assessmentReport(ctx: RequestContext, assessmentId: string
       criteriaSetIssuedBy: data.criteriaSetIssuedBy,
       sections: draft?.sections ?? {},
       recipients:
-        draft?.recipients ?? SELF_ASSESSMENT_RECIPIENTS.map((r) => r.replace(/ xã$/, ` ${KIND_WORD[commune.kind]}`)),
+        draft?.recipients ??
+        SELF_ASSESSMENT_RECIPIENTS.map((r) => r.replace(/ xã$/, ` ${KIND_WORD[commune.kind]}`)),
       issue: null,
       replaced: null,
     }),

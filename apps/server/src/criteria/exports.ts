@@ -179,7 +179,10 @@ export async function reportDocx(v: View, c: ReportContext): Promise<Buffer> {
           {
             kind: 'paragraph',
             text: `Các chỉ tiêu do hệ thống đo từ số liệu: ${measured
-              .map((i) => `${i.code} ${lowerFirst(i.measure!.name)}: ${measuredText(i.measure).replace(/; điểm đề xuất.*$/, '')}`)
+              .map(
+                (i) =>
+                  `${i.code} ${lowerFirst(i.measure!.name)}: ${measuredText(i.measure).replace(/; điểm đề xuất.*$/, '')}`,
+              )
               .join('; ')}.`,
           } as Block,
         ]

@@ -172,7 +172,11 @@ export interface TaskYearsTable {
   progress: Generated<number>;
   completed_on: string | null;
   completed_by: string | null;
-  override_state: ColumnType<'done' | 'open' | null, 'done' | 'open' | null | undefined, 'done' | 'open' | null>;
+  override_state: ColumnType<
+    'done' | 'open' | null,
+    'done' | 'open' | null | undefined,
+    'done' | 'open' | null
+  >;
   override_on: ColumnType<string | null, string | null | undefined, string | null>;
   override_reason: ColumnType<string | null, string | null | undefined, string | null>;
   override_by: ColumnType<string | null, string | null | undefined, string | null>;

@@ -134,9 +134,18 @@ const lowerFirst = (text: string) => text.charAt(0).toLocaleLowerCase('vi-VN') +
 function addressees(to: string[]): Paragraph[] {
   const clean = to.map((t) => t.trim().replace(/[;.,]+$/, '')).filter(Boolean);
   if (clean.length <= 1)
-    return [centred([run('Kính gửi: ', { size: BODY_PT }), run(`${clean[0] ?? ''}.`, { size: BODY_PT })], { before: 240, after: 120 })];
+    return [
+      centred([run('Kính gửi: ', { size: BODY_PT }), run(`${clean[0] ?? ''}.`, { size: BODY_PT })], {
+        before: 240,
+        after: 120,
+      }),
+    ];
   return [
-    new Paragraph({ indent: { left: 2268 }, spacing: { before: 240 }, children: [run('Kính gửi:', { size: BODY_PT })] }),
+    new Paragraph({
+      indent: { left: 2268 },
+      spacing: { before: 240 },
+      children: [run('Kính gửi:', { size: BODY_PT })],
+    }),
     ...clean.map(
       (t, i) =>
         new Paragraph({

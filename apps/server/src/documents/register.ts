@@ -60,7 +60,11 @@ export async function listDocuments(ctx: RequestContext, filter: RegisterFilter)
       eb.or([
         eb(foldSql(eb.ref('d.subject')), 'like', pattern),
         eb(foldSql(sql<string>`coalesce(d.number::text, '') || '/' || d.symbol`), 'like', pattern),
-        eb(foldSql(sql<string>`coalesce(d.signer_name, '') || ' ' || coalesce(d.signer_title, '')`), 'like', pattern),
+        eb(
+          foldSql(sql<string>`coalesce(d.signer_name, '') || ' ' || coalesce(d.signer_title, '')`),
+          'like',
+          pattern,
+        ),
         eb(foldSql(sql<string>`array_to_string(d.recipients, ' ')`), 'like', pattern),
       ]),
     );

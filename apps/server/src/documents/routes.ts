@@ -14,9 +14,11 @@ import { listDocuments, registerXlsx } from './register.ts';
 import * as service from './service.ts';
 
 const year = z.coerce.number().int().min(2000).max(2100);
-const sections = z.record(z.string().max(50), z.string().max(20_000)).refine((r) => Object.keys(r).length <= 20, {
-  message: 'Quá nhiều phần nội dung.',
-});
+const sections = z
+  .record(z.string().max(50), z.string().max(20_000))
+  .refine((r) => Object.keys(r).length <= 20, {
+    message: 'Quá nhiều phần nội dung.',
+  });
 const recipients = z.array(text(300)).max(30);
 
 export const DocumentView = z.object({
@@ -123,7 +125,9 @@ export function documentsRoutes(app: FastifyInstance) {
           .header('content-type', FILE_KINDS.xlsx.mime)
           .header(
             'content-disposition',
-            attachmentHeader(`Sổ văn bản đi ${y} - ${commune.name}${query.q ? ` - ${foldVietnamese(query.q)}` : ''}.xlsx`),
+            attachmentHeader(
+              `Sổ văn bản đi ${y} - ${commune.name}${query.q ? ` - ${foldVietnamese(query.q)}` : ''}.xlsx`,
+            ),
           )
           .header('x-content-type-options', 'nosniff');
         return bytes;
@@ -177,7 +181,8 @@ export function documentsRoutes(app: FastifyInstance) {
       method: 'PATCH',
       url: '/api/documents/:id',
       tag: 'documents',
-      summary: 'Sửa dự thảo: trích yếu, các phần người viết, nơi nhận (văn bản đã ban hành thì không sửa được)',
+      summary:
+        'Sửa dự thảo: trích yếu, các phần người viết, nơi nhận (văn bản đã ban hành thì không sửa được)',
       access: 'user',
       params: idParams,
       body: z.strictObject({
@@ -217,7 +222,10 @@ export function documentsRoutes(app: FastifyInstance) {
         'Cho số tiếp theo trong sổ văn bản đi và ban hành (Văn phòng HĐND và UBND, lãnh đạo): tệp DOCX được lưu một lần với SHA-256',
       access: { permission: 'documents.issue' },
       params: idParams,
-      body: z.strictObject({ signerName: optionalText(100).optional(), signerTitle: optionalText(100).optional() }),
+      body: z.strictObject({
+        signerName: optionalText(100).optional(),
+        signerTitle: optionalText(100).optional(),
+      }),
       example: { signerName: 'Vũ Đăng Chương', signerTitle: 'Chủ tịch' },
       response: Issued,
       handler: ({ ctx, params, body }) => service.issueDocument(ctx, params.id, body),

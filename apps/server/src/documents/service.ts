@@ -63,7 +63,8 @@ async function unitCodeOf(db: Kysely<DB>, actor: Actor): Promise<string | null> 
 export function mayIssue(actor: Actor, unitCode: string | null): boolean {
   return (
     actor.communeId !== null &&
-    (can(actor.roles, 'documents.issue') && (actor.roles.includes('leader') || unitCode === OFFICE_UNIT))
+    can(actor.roles, 'documents.issue') &&
+    (actor.roles.includes('leader') || unitCode === OFFICE_UNIT)
   );
 }
 
@@ -112,7 +113,8 @@ async function replaceable(db: Kysely<DB>, communeId: string, kind: DocumentKind
     .where('commune_id', '=', communeId)
     .where('replaces_id', '=', id)
     .execute();
-  if (by.some((d) => d.status === 'issued')) throw fail('Văn bản này đã được thay thế bằng một văn bản khác.');
+  if (by.some((d) => d.status === 'issued'))
+    throw fail('Văn bản này đã được thay thế bằng một văn bản khác.');
   if (by.length > 0) throw conflict('Đã có một dự thảo thay thế văn bản này; hãy sửa dự thảo đó.');
   return old;
 }
@@ -155,7 +157,9 @@ export async function checkOnePerYear(
     );
   }
   if (rows.some((r) => r.status === 'draft')) {
-    throw conflict(`Đã có dự thảo ${options.what.toLocaleLowerCase('vi-VN')} năm ${year}; hãy sửa dự thảo đó.`);
+    throw conflict(
+      `Đã có dự thảo ${options.what.toLocaleLowerCase('vi-VN')} năm ${year}; hãy sửa dự thảo đó.`,
+    );
   }
 }
 
@@ -176,7 +180,12 @@ export async function insertDraft(
   actor: Actor,
   communeId: string,
   input: { kind: DocumentKind; year: number; replacesId?: string | null },
-  prepared: { subject: string; recordId: string | null; sections: Record<string, string>; recipients: string[] },
+  prepared: {
+    subject: string;
+    recordId: string | null;
+    sections: Record<string, string>;
+    recipients: string[];
+  },
 ) {
   return trx
     .insertInto('documents')
@@ -420,7 +429,8 @@ export async function issuing<T>(
         .executeTakeFirst();
       if (!locked) throw notFound('Văn bản');
       if (locked.status !== 'draft') throw conflict('Văn bản này đã được ban hành.');
-      if (new Date(locked.updated_at).getTime() !== new Date(doc.updated_at).getTime()) throw new NumberTaken();
+      if (new Date(locked.updated_at).getTime() !== new Date(doc.updated_at).getTime())
+        throw new NumberTaken();
       await claimNumber(trx, target.communeId, registerYear, doc.symbol, n);
       await handler.checkIssue?.(trx, locked);
       const file = await trx
@@ -527,7 +537,11 @@ export async function documentFile(
       .where('commune_id', '=', doc.commune_id)
       .where('id', '=', doc.file_id!)
       .executeTakeFirstOrThrow();
-    return { name: file.name, size: file.size, stream: await documentFiles(ctx.config).get(file.storage_key) };
+    return {
+      name: file.name,
+      size: file.size,
+      stream: await documentFiles(ctx.config).get(file.storage_key),
+    };
   }
   const data = await handler.data(communeReader(ctx, doc.commune_id), doc);
   return {

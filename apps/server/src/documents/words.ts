@@ -8,7 +8,11 @@ import { type CommuneKind, formatVietnameseDate, formatVnd, percentText } from '
 export const KIND_WORD: Record<CommuneKind, string> = { xa: 'xã', phuong: 'phường', dac_khu: 'đặc khu' };
 
 /** What the commune's residential units are called: "thôn" in a xã or đặc khu, "tổ dân phố" in a phường. */
-export const VILLAGE_WORD: Record<CommuneKind, string> = { xa: 'thôn', phuong: 'tổ dân phố', dac_khu: 'thôn' };
+export const VILLAGE_WORD: Record<CommuneKind, string> = {
+  xa: 'thôn',
+  phuong: 'tổ dân phố',
+  dac_khu: 'thôn',
+};
 
 const KIND_PREFIX = /^(xã|phường|đặc khu)\s+/iu;
 

@@ -9,8 +9,8 @@ import { communeCodeParams, findPublicCommune } from '../public/routes.ts';
 import { holidaysOf } from './calendar.ts';
 import { activeCategories, createCategory, listCategories, updateCategory } from './categories.ts';
 import { itemDetail, listQueue } from './items.ts';
-import { feedbackStats } from './stats.ts';
 import { publicFeedbackSummary, rateFeedback, trackFeedback } from './public-view.ts';
+import { feedbackStats } from './stats.ts';
 import { limitFeedbackPosts, readMultipartFeedback, SubmitBody, submitFeedback } from './submit.ts';
 import { act } from './workflow.ts';
 

@@ -38,7 +38,9 @@ export function indicesRoutes(app: FastifyInstance) {
       handler: async ({ ctx, query }) =>
         listIndices(ctx.db, ctx.actor!, {
           ...query,
-          communeId: query.communeId ? await resolveCommuneId(ctx.db, ctx.actor!, query.communeId) : undefined,
+          communeId: query.communeId
+            ? await resolveCommuneId(ctx.db, ctx.actor!, query.communeId)
+            : undefined,
         }),
     }),
   );

@@ -110,7 +110,13 @@ export async function saveIndex(ctx: RequestContext, input: IndexInput) {
   const id = await audited(ctx, async (trx) => {
     const row = await trx
       .insertInto('official_indices')
-      .values({ city_id: commune.city_id, commune_id: commune.id, year: input.year, index_kind: input.kind, ...values })
+      .values({
+        city_id: commune.city_id,
+        commune_id: commune.id,
+        year: input.year,
+        index_kind: input.kind,
+        ...values,
+      })
       .onConflict((oc) => oc.columns(['commune_id', 'year', 'index_kind']).doUpdateSet(values))
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -126,9 +132,9 @@ export async function saveIndex(ctx: RequestContext, input: IndexInput) {
       },
     };
   });
-  return (await listIndices(ctx.db, actor, { communeId: commune.id, year: input.year, kind: input.kind })).find(
-    (r) => r.id === id,
-  )!;
+  return (
+    await listIndices(ctx.db, actor, { communeId: commune.id, year: input.year, kind: input.kind })
+  ).find((r) => r.id === id)!;
 }
 
 export async function deleteIndex(ctx: RequestContext, id: string) {
@@ -142,7 +148,11 @@ export async function deleteIndex(ctx: RequestContext, id: string) {
     .executeTakeFirst();
   if (!before) throw notFound('Kết quả chỉ số');
   await audited(ctx, async (trx) => {
-    await trx.deleteFrom('official_indices').where('commune_id', '=', before.commune_id).where('id', '=', id).execute();
+    await trx
+      .deleteFrom('official_indices')
+      .where('commune_id', '=', before.commune_id)
+      .where('id', '=', id)
+      .execute();
     return {
       result: null,
       audit: {

@@ -150,7 +150,15 @@ export async function findOwed(db: Kysely<DB>, today: IsoDate): Promise<Owed[]> 
   const [states, sent] = await Promise.all([
     db
       .selectFrom('task_years')
-      .select(['task_id', 'year', 'progress', 'completed_on', 'override_state', 'override_on', 'override_reason'])
+      .select([
+        'task_id',
+        'year',
+        'progress',
+        'completed_on',
+        'override_state',
+        'override_on',
+        'override_reason',
+      ])
       .where('year', 'in', years)
       .execute(),
     db.selectFrom('reminders_sent').select(['task_id', 'year', 'key']).where('year', 'in', years).execute(),

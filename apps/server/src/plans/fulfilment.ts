@@ -4,12 +4,7 @@
  * into the occurrence's state; this file only reads them, from the tables of the capability that
  * does the work (criteria, rewards, documents, outreach, village assessments, satisfaction).
  */
-import {
-  type FulfilmentKind,
-  percentText,
-  vietnamDate,
-  type WorkFact,
-} from '@cqtt/domain';
+import { type FulfilmentKind, percentText, vietnamDate, type WorkFact } from '@cqtt/domain';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { coverageOf } from '../outreach/activities.ts';
@@ -114,7 +109,10 @@ const SOURCES: Record<FulfilmentKind, Source> = {
       share: active.size === 0 ? null : reviewed / active.size,
       active: mine.length > 0,
       figures: [
-        { label: 'Thôn đã gửi kết quả bình xét', value: `${mine.filter((a) => a.status !== 'draft').length}/${active.size}` },
+        {
+          label: 'Thôn đã gửi kết quả bình xét',
+          value: `${mine.filter((a) => a.status !== 'draft').length}/${active.size}`,
+        },
         { label: 'Thôn đã được xét', value: `${reviewed}/${active.size}` },
         { label: 'Thôn đạt “Thôn văn hóa”', value: titles },
       ],

@@ -6,7 +6,11 @@ import type { DB } from '../db/schema.ts';
  * The year's targets of the commune's plan that holds the year (the latest such plan): the level,
  * whether to raise it, the satisfaction and feedback targets. Null when no plan sets any.
  */
-export async function targetOfYear(db: Kysely<DB>, communeId: string, year: number): Promise<YearTarget | null> {
+export async function targetOfYear(
+  db: Kysely<DB>,
+  communeId: string,
+  year: number,
+): Promise<YearTarget | null> {
   const plans = await db
     .selectFrom('plans')
     .select('targets')

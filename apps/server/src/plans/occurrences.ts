@@ -99,7 +99,9 @@ export async function occurrences(
         ? { kind: task.fulfilment, label: FULFILMENT_LABELS[task.fulfilment] }
         : null,
       fulfilledBy: derived.fulfilledBy,
-      fulfilledText: derived.fulfilledBy ? fulfilmentText(derived.fulfilledBy.kind, derived.fulfilledBy.at) : null,
+      fulfilledText: derived.fulfilledBy
+        ? fulfilmentText(derived.fulfilledBy.kind, derived.fulfilledBy.at)
+        : null,
       figures: derived.figures,
       source: derived.source,
       override: override

@@ -244,7 +244,10 @@ export async function setOverride(
   input: { year: number; state: 'done' | 'open' | 'auto'; completedOn?: string; reason?: string },
 ) {
   const { task } = await taskForOccurrence(ctx, taskId, input.year);
-  const problem = overrideProblem({ state: input.state, on: input.completedOn, reason: input.reason }, today());
+  const problem = overrideProblem(
+    { state: input.state, on: input.completedOn, reason: input.reason },
+    today(),
+  );
   if (problem) {
     const path = /lý do/.test(problem) ? 'reason' : 'completedOn';
     throw badRequest(problem, [{ path, message: problem }]);
@@ -258,7 +261,13 @@ export async function setOverride(
     .executeTakeFirst();
   const values =
     input.state === 'auto'
-      ? { override_state: null, override_on: null, override_reason: null, override_by: null, override_at: null }
+      ? {
+          override_state: null,
+          override_on: null,
+          override_reason: null,
+          override_by: null,
+          override_at: null,
+        }
       : {
           override_state: input.state,
           override_on: input.state === 'done' ? input.completedOn! : null,

@@ -1,4 +1,9 @@
-import { describeSchedule, EVENT_FULFILMENT_KINDS, FULFILMENT_KINDS, OCCURRENCE_STATUSES } from '@cqtt/domain';
+import {
+  describeSchedule,
+  EVENT_FULFILMENT_KINDS,
+  FULFILMENT_KINDS,
+  OCCURRENCE_STATUSES,
+} from '@cqtt/domain';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { defineRoute, idParams, optionalText, registerRoute, text } from '../http/route.ts';

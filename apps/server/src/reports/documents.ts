@@ -4,11 +4,17 @@
  * issued one), issued with the next BC-UBND number.
  */
 import { can, REVIEW_LABELS } from '@cqtt/domain';
-import { checkOnePerYear } from '../documents/service.ts';
 import type { DocumentKindHandler } from '../documents/kind.ts';
+import { checkOnePerYear } from '../documents/service.ts';
 import { KIND_WORD } from '../documents/words.ts';
 import { forbidden } from '../http/errors.ts';
-import { reportRecipients, REVIEW_SECTIONS, reviewReportDocx, YEARLY_SECTIONS, yearlyReportDocx } from './docx.ts';
+import {
+  REVIEW_SECTIONS,
+  reportRecipients,
+  reviewReportDocx,
+  YEARLY_SECTIONS,
+  yearlyReportDocx,
+} from './docx.ts';
 import { type ReviewReportData, reviewOf, reviewReport } from './review.ts';
 import { communeOf, type YearlyReportData, yearlyReport } from './yearly.ts';
 
@@ -57,7 +63,8 @@ export const reviewReportKind: DocumentKindHandler<ReviewReportData> = {
   sections: [...REVIEW_SECTIONS],
   async prepare(ctx, communeId, { year, replacesId }) {
     const { review } = await reviewOf(ctx.db, communeId, year);
-    await checkOnePerYear(ctx.db, communeId, 'review-report', year, { replacesId,
+    await checkOnePerYear(ctx.db, communeId, 'review-report', year, {
+      replacesId,
       what: `Báo cáo ${REVIEW_LABELS[review.kind].toLocaleLowerCase('vi-VN')}`,
     });
     const commune = await communeOf(ctx.db, communeId);

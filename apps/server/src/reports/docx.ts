@@ -11,10 +11,8 @@ import {
   percentText,
   toHundredths,
 } from '@cqtt/domain';
-import type { Replaced } from '../documents/kind.ts';
-import type { IssueFacts } from '../documents/kind.ts';
+import type { IssueFacts, Replaced } from '../documents/kind.ts';
 import { type Appendix, type Block, buildOfficialDocument } from '../documents/official.ts';
-import { blocksFromText } from '../plans/export-docx.ts';
 import {
   attachedTo,
   committeeOf,
@@ -28,6 +26,7 @@ import {
   signatureLines,
   VILLAGE_WORD,
 } from '../documents/words.ts';
+import { blocksFromText } from '../plans/export-docx.ts';
 import type { ReviewReportData } from './review.ts';
 import type { YearlyReportData } from './yearly.ts';
 
@@ -106,7 +105,9 @@ export function resultBlocks(d: YearlyReportData, n = { chapter: 'II' }): Block[
   const channels = o.channels.filter((c) => c.activities > 0);
   if (channels.length)
     blocks.push(
-      para(`Theo hình thức: ${channels.map((c) => `${lowerFirst(c.label)} ${c.activities} hoạt động`).join('; ')}.`),
+      para(
+        `Theo hình thức: ${channels.map((c) => `${lowerFirst(c.label)} ${c.activities} hoạt động`).join('; ')}.`,
+      ),
     );
 
   blocks.push(heading(`3. Phong trào “Toàn dân đoàn kết xây dựng đời sống văn hóa” ở các ${village}`));
@@ -284,10 +285,14 @@ function closing(sections: Record<string, string>, keys: readonly { key: string;
   const blocks: Block[] = [];
   const has = (k: string) => keys.some((s) => s.key === k);
   blocks.push(heading('III. ĐÁNH GIÁ CHUNG'));
-  blocks.push(heading('1. Ưu điểm'), ...narrative(sections.results, '(Phòng Văn hóa - Xã hội viết phần này)'));
+  blocks.push(
+    heading('1. Ưu điểm'),
+    ...narrative(sections.results, '(Phòng Văn hóa - Xã hội viết phần này)'),
+  );
   blocks.push(heading('2. Tồn tại, hạn chế'), ...narrative(sections.shortcomings, '(Chưa viết)'));
   blocks.push(heading('3. Nguyên nhân'), ...narrative(sections.causes, '(Chưa viết)'));
-  if (has('lessons')) blocks.push(heading('4. Bài học kinh nghiệm'), ...narrative(sections.lessons, '(Chưa viết)'));
+  if (has('lessons'))
+    blocks.push(heading('4. Bài học kinh nghiệm'), ...narrative(sections.lessons, '(Chưa viết)'));
   return blocks;
 }
 
@@ -314,7 +319,9 @@ export async function yearlyReportDocx(d: YearlyReportData, r: Render): Promise<
   const w = KIND_WORD[d.communeKind];
   const body: Block[] = [
     ...replacesBlock(r.replaced, d.communeName),
-    para(`${planReference(d)}, Ủy ban nhân dân ${w} báo cáo kết quả triển khai thực hiện năm ${d.year} như sau:`),
+    para(
+      `${planReference(d)}, Ủy ban nhân dân ${w} báo cáo kết quả triển khai thực hiện năm ${d.year} như sau:`,
+    ),
     ...directionBlocks(d),
     ...resultBlocks(d),
     ...closing(r.sections, YEARLY_SECTIONS),
@@ -363,7 +370,9 @@ export async function reviewReportDocx(d: ReviewReportData, r: Render): Promise<
       `${planReference(d.current)}, Ủy ban nhân dân ${w} báo cáo ${d.kind === 'so_ket' ? 'sơ kết' : 'tổng kết'} ${d.toYear - d.fromYear + 1} năm (${period}) triển khai thực hiện mô hình như sau:`,
     ),
     heading('I. CÔNG TÁC CHỈ ĐẠO, TRIỂN KHAI'),
-    para(`Mục tiêu của Kế hoạch: ${d.objectives.years.map((t) => t.sentence.replace(/\.$/, '')).join('; ')}.`),
+    para(
+      `Mục tiêu của Kế hoạch: ${d.objectives.years.map((t) => t.sentence.replace(/\.$/, '')).join('; ')}.`,
+    ),
     para(`Kết quả so với mục tiêu: ${achieved.join('; ')} (chi tiết tại Phụ lục kèm theo).`),
     ...directionBlocks(d.current).slice(1),
     ...resultBlocks(d.current).map((b) =>

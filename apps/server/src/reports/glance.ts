@@ -19,7 +19,8 @@ export async function yearGlance(ctx: RequestContext, requestedCommuneId: string
   const communeId = await resolveCommuneId(ctx.db, ctx.actor!, requestedCommuneId);
   const today = vietnamDate(new Date());
   const plan = await planOfYear(ctx.db, communeId, year);
-  const value = async (key: string) => (await findMeasure(key)!.compute(ctx.db, { communeId, year, today })).value;
+  const value = async (key: string) =>
+    (await findMeasure(key)!.compute(ctx.db, { communeId, year, today })).value;
   const [occurrences, registration, assessment, satisfaction, counter, feedback, history, indices] =
     await Promise.all([
       plan ? planOccurrences(ctx, plan.id, year) : Promise.resolve([]),
@@ -68,7 +69,9 @@ export async function yearGlance(ctx: RequestContext, requestedCommuneId: string
       totals: summarize(occurrences, year).totals,
       overdue: open.filter((o) => o.status === 'overdue').map(brief),
       dueSoon: open
-        .filter((o) => o.status !== 'overdue' && o.dueDate !== null && o.dueDate >= today && o.dueDate <= soon)
+        .filter(
+          (o) => o.status !== 'overdue' && o.dueDate !== null && o.dueDate >= today && o.dueDate <= soon,
+        )
         .map(brief),
     },
     level: {

@@ -24,8 +24,20 @@ const day = (v: unknown) => (v ? String(v).slice(0, 10) : null);
 async function issuedPlanDocument(db: Kysely<DB>, communeId: string, planId: string) {
   return db
     .selectFrom('documents as d')
-    .innerJoin('files as f', (j) => j.onRef('f.commune_id', '=', 'd.commune_id').onRef('f.id', '=', 'd.file_id'))
-    .select(['d.id', 'd.number', 'd.symbol', 'd.issued_on', 'd.signer_name', 'd.signer_title', 'f.storage_key', 'f.size', 'f.name'])
+    .innerJoin('files as f', (j) =>
+      j.onRef('f.commune_id', '=', 'd.commune_id').onRef('f.id', '=', 'd.file_id'),
+    )
+    .select([
+      'd.id',
+      'd.number',
+      'd.symbol',
+      'd.issued_on',
+      'd.signer_name',
+      'd.signer_title',
+      'f.storage_key',
+      'f.size',
+      'f.name',
+    ])
     .where('d.commune_id', '=', communeId)
     .where('d.kind', '=', 'plan')
     .where('d.record_id', '=', planId)
@@ -74,7 +86,13 @@ const PublicResults = z.object({
     target: z.number().nullable(),
   }),
   indices: z.array(
-    z.object({ year: z.number(), kind: z.string(), kindLabel: z.string(), value: z.number(), decision: z.string() }),
+    z.object({
+      year: z.number(),
+      kind: z.string(),
+      kindLabel: z.string(),
+      value: z.number(),
+      decision: z.string(),
+    }),
   ),
 });
 
@@ -113,7 +131,10 @@ export function reportsPublicRoutes(app: FastifyInstance) {
             .execute(),
         ]);
         const years = plan
-          ? Array.from({ length: (plan.period_to ?? year) - plan.period_from + 1 }, (_, i) => plan.period_from + i)
+          ? Array.from(
+              { length: (plan.period_to ?? year) - plan.period_from + 1 },
+              (_, i) => plan.period_from + i,
+            )
           : [];
         const responses = satisfaction.figures.find((f) => f.label === 'Số phiếu')?.value;
         return {

@@ -38,9 +38,7 @@ export async function reviewYears(db: Kysely<DB>, plan: PlanRow): Promise<number
   const years = new Set<number>();
   for (const t of tasks)
     for (let y = plan.period_from; y <= last; y++)
-      if (
-        taskOccurrenceIn(t.schedule, y, { fromYear: plan.period_from, toYear: plan.period_to }, t.added_on)
-      )
+      if (taskOccurrenceIn(t.schedule, y, { fromYear: plan.period_from, toYear: plan.period_to }, t.added_on))
         years.add(y);
   return [...years].sort((a, b) => a - b);
 }
@@ -68,7 +66,11 @@ async function measure(db: Kysely<DB>, key: string, communeId: string, year: num
   return m ? (await m.compute(db, { communeId, year, today })).value : null;
 }
 
-export async function reviewReport(ctx: RequestContext, requestedCommuneId: string | undefined, year: number) {
+export async function reviewReport(
+  ctx: RequestContext,
+  requestedCommuneId: string | undefined,
+  year: number,
+) {
   const communeId = await resolveCommuneId(ctx.db, ctx.actor!, requestedCommuneId);
   const { plan, review } = await reviewOf(ctx.db, communeId, year);
   const today = vietnamDate(new Date());

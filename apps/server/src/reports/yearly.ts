@@ -47,7 +47,11 @@ export async function communeOf(db: Kysely<DB>, communeId: string) {
 const day = (v: unknown) => (v ? String(v).slice(0, 10) : null);
 
 /** The figures of every section of the yearly report of `year`. */
-export async function yearlyReport(ctx: RequestContext, requestedCommuneId: string | undefined, year: number) {
+export async function yearlyReport(
+  ctx: RequestContext,
+  requestedCommuneId: string | undefined,
+  year: number,
+) {
   const communeId = await resolveCommuneId(ctx.db, ctx.actor!, requestedCommuneId);
   const today = vietnamDate(new Date());
   const [commune, plan] = await Promise.all([
@@ -229,7 +233,12 @@ export async function yearlyReport(ctx: RequestContext, requestedCommuneId: stri
       received: feedback.byStatus.filter((r) => r.kind === 'feedback').reduce((a, r) => a + r.count, 0),
       byStatus: feedback.byStatus,
       overdue: feedback.overdue,
-      measures: feedback.measures.map((m) => ({ key: m.key, name: m.name, value: m.value, figures: m.figures })),
+      measures: feedback.measures.map((m) => ({
+        key: m.key,
+        name: m.name,
+        value: m.value,
+        figures: m.figures,
+      })),
     },
     level: {
       planTarget: levelYear.planTarget,

@@ -1,9 +1,4 @@
-import {
-  counterResultFromCounts,
-  DEFAULT_CONDUCT_CODE,
-  type Granularity,
-  isSatisfied,
-} from '@cqtt/domain';
+import { counterResultFromCounts, DEFAULT_CONDUCT_CODE, type Granularity, isSatisfied } from '@cqtt/domain';
 import { sql } from 'kysely';
 import { audited } from '../audit/service.ts';
 import { badRequest, forbidden, notFound } from '../http/errors.ts';

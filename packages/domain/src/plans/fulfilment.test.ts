@@ -89,7 +89,10 @@ describe('an event kind completes the occurrence on the day the work happened', 
   it('continuous work without a due date is never overdue, done once the work happened', () => {
     const continuous = { ...base, dueDate: null };
     expect(deriveOccurrence(continuous, '2030-12-31').status).toBe('not_started');
-    const done = deriveOccurrence({ ...continuous, work: { kind: 'event', on: '2026-05-01', ref: null } }, '2026-06-01');
+    const done = deriveOccurrence(
+      { ...continuous, work: { kind: 'event', on: '2026-05-01', ref: null } },
+      '2026-06-01',
+    );
     expect(done).toMatchObject({ status: 'done', completedOn: '2026-05-01' });
     expect(doneOnTime({ dueDate: null, completedOn: done.completedOn, progress: 100 })).toBe(true);
   });
@@ -101,7 +104,12 @@ describe('the coordinator overrides, with a reason', () => {
       { ...base, override: { state: 'done', on: '2026-02-09', reason: 'Gửi bản giấy ngày 09/02' } },
       '2026-12-02',
     );
-    expect(d).toMatchObject({ status: 'done', completedOn: '2026-02-09', source: 'override', fulfilledBy: null });
+    expect(d).toMatchObject({
+      status: 'done',
+      completedOn: '2026-02-09',
+      source: 'override',
+      fulfilledBy: null,
+    });
     expect(onTime(d)).toBe(true);
   });
 
@@ -134,13 +142,19 @@ describe('the coordinator overrides, with a reason', () => {
   });
 
   it('checks an override: a reason, a day for done, not in the future; clearing needs nothing', () => {
-    expect(overrideProblem({ state: 'done', on: '2026-02-09', reason: 'Gửi bản giấy' }, '2026-12-02')).toBeNull();
+    expect(
+      overrideProblem({ state: 'done', on: '2026-02-09', reason: 'Gửi bản giấy' }, '2026-12-02'),
+    ).toBeNull();
     expect(overrideProblem({ state: 'done', on: '2026-02-09', reason: '  ' }, '2026-12-02')).toBe(
       'Ghi nhận thủ công phải ghi rõ lý do.',
     );
     expect(overrideProblem({ state: 'open', reason: '' }, '2026-12-02')).toMatch(/lý do/);
-    expect(overrideProblem({ state: 'done', reason: 'x' }, '2026-12-02')).toBe('Vui lòng chọn ngày hoàn thành.');
-    expect(overrideProblem({ state: 'done', on: '2026-12-03', reason: 'x' }, '2026-12-02')).toMatch(/sau ngày hôm nay/);
+    expect(overrideProblem({ state: 'done', reason: 'x' }, '2026-12-02')).toBe(
+      'Vui lòng chọn ngày hoàn thành.',
+    );
+    expect(overrideProblem({ state: 'done', on: '2026-12-03', reason: 'x' }, '2026-12-02')).toMatch(
+      /sau ngày hôm nay/,
+    );
     expect(overrideProblem({ state: 'done', on: '2026-12-02', reason: 'x' }, '2026-12-02')).toBeNull();
     expect(overrideProblem({ state: 'auto' }, '2026-12-02')).toBeNull();
   });
@@ -149,16 +163,30 @@ describe('the coordinator overrides, with a reason', () => {
 describe('without a link the occurrence works as before', () => {
   const unlinked: FulfilmentInput = { ...base, link: null, work: null };
   it('completed by hand on a day, on time or late', () => {
-    const d = deriveOccurrence({ ...unlinked, manual: { completedOn: '2026-02-14', progress: 100 } }, '2026-12-02');
-    expect(d).toMatchObject({ status: 'done', completedOn: '2026-02-14', source: 'manual', fulfilledBy: null });
+    const d = deriveOccurrence(
+      { ...unlinked, manual: { completedOn: '2026-02-14', progress: 100 } },
+      '2026-12-02',
+    );
+    expect(d).toMatchObject({
+      status: 'done',
+      completedOn: '2026-02-14',
+      source: 'manual',
+      fulfilledBy: null,
+    });
     expect(onTime(d)).toBe(true);
   });
   it('ignores work facts that were passed without a link', () => {
-    const d = deriveOccurrence({ ...unlinked, work: { kind: 'event', on: '2026-02-10', ref: 'x' } }, '2026-03-01');
+    const d = deriveOccurrence(
+      { ...unlinked, work: { kind: 'event', on: '2026-02-10', ref: 'x' } },
+      '2026-03-01',
+    );
     expect(d.status).toBe('overdue');
   });
   it('a manual completion also counts for a linked task whose work has not happened', () => {
-    const d = deriveOccurrence({ ...base, manual: { completedOn: '2026-02-11', progress: 100 } }, '2026-03-01');
+    const d = deriveOccurrence(
+      { ...base, manual: { completedOn: '2026-02-11', progress: 100 } },
+      '2026-03-01',
+    );
     expect(d).toMatchObject({ status: 'done', completedOn: '2026-02-11', source: 'manual' });
   });
   it('linked work that happened wins over a manual completion recorded before the link', () => {
@@ -190,12 +218,18 @@ describe('figure kinds show the year’s figures as progress', () => {
     const d = deriveOccurrence(outreach, '2026-12-02');
     expect(d).toMatchObject({ status: 'in_progress', progress: 67, completedOn: null, fulfilledBy: null });
     expect(d.figures).toHaveLength(2);
-    const all = deriveOccurrence({ ...outreach, work: { ...outreach.work!, share: 1 } as never }, '2026-12-02');
+    const all = deriveOccurrence(
+      { ...outreach, work: { ...outreach.work!, share: 1 } as never },
+      '2026-12-02',
+    );
     expect(all).toMatchObject({ status: 'in_progress', progress: 100, completedOn: null });
   });
   it('overdue after the year like any yearly task; completed by hand or by override', () => {
     expect(deriveOccurrence(outreach, '2027-01-01').status).toBe('overdue');
-    const byHand = deriveOccurrence({ ...outreach, manual: { completedOn: '2026-12-20', progress: 100 } }, '2027-01-05');
+    const byHand = deriveOccurrence(
+      { ...outreach, manual: { completedOn: '2026-12-20', progress: 100 } },
+      '2027-01-05',
+    );
     expect(byHand).toMatchObject({ status: 'done', completedOn: '2026-12-20', source: 'manual' });
   });
   it('without a share (the service centre) progress stays as reported, started when any work exists', () => {

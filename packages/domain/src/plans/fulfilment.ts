@@ -179,8 +179,7 @@ export function overrideProblem(
   input: { state: 'done' | 'open' | 'auto'; on?: IsoDate | null; reason?: string },
   today: IsoDate,
 ): string | null {
-  if (input.state !== 'auto' && !(input.reason ?? '').trim())
-    return 'Ghi nhận thủ công phải ghi rõ lý do.';
+  if (input.state !== 'auto' && !(input.reason ?? '').trim()) return 'Ghi nhận thủ công phải ghi rõ lý do.';
   if (input.state === 'done') {
     if (!input.on) return 'Vui lòng chọn ngày hoàn thành.';
     if (input.on > today) return 'Ngày hoàn thành không được sau ngày hôm nay.';

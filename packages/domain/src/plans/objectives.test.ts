@@ -12,7 +12,12 @@ const period = { fromYear: 2026, toYear: 2030 };
 
 describe('the plan’s yearly targets', () => {
   it('older targets (year and level only) read with no raise and no ratio targets, sorted by year', () => {
-    expect(normaliseTargets([{ year: 2027, level: 3 }, { year: 2026, level: 3, satisfaction: 0.9 }])).toEqual([
+    expect(
+      normaliseTargets([
+        { year: 2027, level: 3 },
+        { year: 2026, level: 3, satisfaction: 0.9 },
+      ]),
+    ).toEqual([
       { year: 2026, level: 3, raiseLevel: false, satisfaction: 0.9, feedbackOnTime: null },
       { year: 2027, level: 3, raiseLevel: false, satisfaction: null, feedbackOnTime: null },
     ]);
@@ -49,7 +54,9 @@ describe('the plan’s yearly targets', () => {
       'Năm 2026, phấn đấu đạt chuẩn “Chính quyền thân thiện” mức độ 3.',
     );
     expect(
-      objectiveSentence(normaliseTargets([{ year: 2027, level: 3, raiseLevel: true, satisfaction: 0.9 }])[0]!),
+      objectiveSentence(
+        normaliseTargets([{ year: 2027, level: 3, raiseLevel: true, satisfaction: 0.9 }])[0]!,
+      ),
     ).toBe(
       'Năm 2027, phấn đấu nâng mức độ đạt chuẩn “Chính quyền thân thiện” (tối thiểu mức độ 3); chỉ số hài lòng của người dân đạt từ 90%.',
     );
