@@ -36,6 +36,10 @@ const SatisfactionSetupPage = lazy(() => import('./satisfaction/SetupPage'));
 const FeedbackQueuePage = lazy(() => import('./feedback/FeedbackQueuePage'));
 const FeedbackDetailPage = lazy(() => import('./feedback/FeedbackDetailPage'));
 const FeedbackSettingsPage = lazy(() => import('./feedback/FeedbackSettingsPage'));
+const DocumentsPage = lazy(() => import('./documents/DocumentsPage'));
+const YearlyReportPage = lazy(() => import('./reports/YearlyReportPage'));
+const ReviewReportPage = lazy(() => import('./reports/ReviewReportPage'));
+const IndicesPage = lazy(() => import('./indices/IndicesPage'));
 
 /** On a 401 from any call but login: forget the session, which sends the user to the login page. */
 function UnauthorizedRedirect() {
@@ -97,6 +101,31 @@ export function App() {
             <Route path="level-registration" element={<RegistrationPage />} />
             <Route path="assessments" element={<AssessmentsPage />} />
             <Route path="assessments/:assessmentId" element={<AssessmentPage />} />
+            <Route
+              path="documents"
+              element={
+                <RequireCapability capability="documents.register">
+                  <DocumentsPage />
+                </RequireCapability>
+              }
+            />
+            <Route
+              path="reports/yearly"
+              element={
+                <RequireCapability capability="reports.commune">
+                  <YearlyReportPage />
+                </RequireCapability>
+              }
+            />
+            <Route
+              path="reports/review"
+              element={
+                <RequireCapability capability="reports.commune">
+                  <ReviewReportPage />
+                </RequireCapability>
+              }
+            />
+            <Route path="official-indices" element={<IndicesPage />} />
             <Route path="satisfaction" element={<SatisfactionDashboardPage />} />
             <Route path="satisfaction/setup" element={<SatisfactionSetupPage />} />
             <Route
