@@ -134,7 +134,16 @@ describe('tiêu chí, chấm điểm và công nhận mức độ', () => {
     await login(page, 'chutich.binhgiang');
     await page.goto(assessmentUrl);
     await step(page, 'Lãnh đạo duyệt', 'Lãnh đạo đã duyệt');
-    await step(page, 'Gửi thành phố', 'Đã gửi thành phố, chờ thẩm định');
+    // sending issues the self-assessment report: who signs it, then the report takes its number
+    await page.getByRole('button', { name: 'Gửi thành phố', exact: true }).click();
+    const send = page.getByRole('dialog').filter({ has: page.getByLabel('Họ tên người ký') });
+    await send.getByLabel('Họ tên người ký').fill('Vũ Đăng Chương');
+    await send.getByLabel('Chức vụ người ký').fill('Chủ tịch');
+    await send.getByRole('button', { name: 'Gửi thành phố', exact: true }).click();
+    await page
+      .getByTestId('assessment-status')
+      .getByText('Đã gửi thành phố, chờ thẩm định', { exact: true })
+      .waitFor();
     await page.getByText('Hồ sơ đã gửi thành phố: xã chỉ xem').waitFor();
     expect(await page.getByRole('button', { name: /^Chấm điểm / }).count()).toBe(0);
     await logout(page);
@@ -169,7 +178,8 @@ describe('tiêu chí, chấm điểm và công nhận mức độ', () => {
     await page.getByText(`88/QĐ-UBND-${suffix}`).first().waitFor();
     await page.screenshot({ path: join(outDir, 'criteria-recognised.png'), fullPage: true });
 
-    // 8. Báo cáo Word: có bảng chấm điểm và mức độ.
+    // 8. Báo cáo Word: the report as it was sent (frozen at submission), with its number; the
+    // city's appraisal (7,5 for II.1.1) and its recognition do not change it.
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Báo cáo tự đánh giá (Word)' }).click(),
@@ -181,8 +191,9 @@ describe('tiêu chí, chấm điểm và công nhận mức độ', () => {
     const text = xml.replace(/<[^>]+>/g, '');
     expect(text).toContain('PHỤ LỤC BẢNG CHẤM ĐIỂM');
     expect(text).toContain('Tỷ lệ hồ sơ giải quyết đúng và trước hạn');
-    expect(text).toContain('Tổng điểm: 7,5/100 điểm');
-    expect(text).toContain('Thành phố công nhận: mức 1');
+    expect(text).toMatch(/Số: \d+\/BC-UBND/);
+    expect(text).toContain('Tổng điểm: 8/100 điểm');
+    expect(text).not.toContain('Thành phố công nhận');
     expect(text).toMatch(/tự đánh giá đạt: chưa đạt mức 1/);
   });
 

@@ -9,10 +9,12 @@ import { criteriaRoutes } from './criteria/routes.ts';
 import { seedCriteria } from './demo/criteria.ts';
 import { seedFeedbackDemo } from './demo/feedback.ts';
 import { seedSatisfaction } from './demo/satisfaction.ts';
+import { documentsRoutes } from './documents/routes.ts';
 import { feedbackMeasures } from './feedback/measures.ts';
 import { open311Routes } from './feedback/open311.ts';
 import { feedbackRoutes } from './feedback/routes.ts';
 import { filesRoutes } from './files/routes.ts';
+import { indicesRoutes } from './indices/routes.ts';
 import type { MeasureDefinition } from './measures/registry.ts';
 import { notifyRoutes } from './notify/routes.ts';
 import { org } from './org/index.ts';
@@ -21,6 +23,8 @@ import { planExportRoutes } from './plans/export-routes.ts';
 import { planMeasures } from './plans/measures.ts';
 import { plansRoutes } from './plans/routes.ts';
 import { publicPages } from './public/index.ts';
+import { reportsPublicRoutes } from './reports/public-routes.ts';
+import { reportsRoutes } from './reports/routes.ts';
 import { rewards } from './rewards/index.ts';
 import { satisfactionMeasures } from './satisfaction/measures.ts';
 import { satisfactionPublicRoutes } from './satisfaction/public-routes.ts';
@@ -93,6 +97,16 @@ export const CAPABILITIES: readonly Capability[] = [
   rewards,
   { name: 'calendar', install: calendarRoutes, permissions: ['calendar.manage_city'] },
   city,
+  { name: 'documents', install: documentsRoutes, permissions: ['documents.draft', 'documents.issue'] },
+  {
+    name: 'reports',
+    install: (app) => {
+      reportsRoutes(app);
+      reportsPublicRoutes(app);
+    },
+    permissions: ['reports.read'],
+  },
+  { name: 'indices', install: indicesRoutes, permissions: ['indices.manage'] },
 ];
 
 /**

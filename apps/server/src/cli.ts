@@ -9,6 +9,7 @@ import { type Database, openDatabase } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
 import { isEmpty, PLAN_UNITS, seedDemo } from './demo/seed.ts';
 import { type FilesReport, moveFilesToDatabase, verifyFiles } from './files/backup.ts';
+import { databaseFileStore } from './files/store.ts';
 
 const HELP = `cqtt — công cụ dòng lệnh của nền tảng Chính quyền thân thiện
 
@@ -89,7 +90,7 @@ export async function main(argv: string[]) {
     case 'seed-demo': {
       await withDatabase(async (database) => {
         if (!(await isEmpty(database.db))) fail('Cơ sở dữ liệu đã có dữ liệu; không tạo dữ liệu demo.');
-        await seedDemo(database.db, loadConfig().demoPassword);
+        await seedDemo(database.db, loadConfig().demoPassword, { files: databaseFileStore(database.db) });
         console.log('Đã tạo dữ liệu demo.');
       });
       return;

@@ -3,6 +3,7 @@ import { loadConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
 import { DEMO_ACCOUNTS, demoAccountsActive, isEmpty, seedDemo } from './demo/seed.ts';
+import { databaseFileStore } from './files/store.ts';
 import type { startJobs } from './jobs/index.ts';
 import { drainOf } from './ops/drain.ts';
 import { serveMetrics } from './ops/metrics.ts';
@@ -38,7 +39,7 @@ if (origin === 'initdb') {
 
 let seeded = false;
 if (config.seedDemo && (await isEmpty(database.db))) {
-  await seedDemo(database.db, config.demoPassword);
+  await seedDemo(database.db, config.demoPassword, { files: databaseFileStore(database.db) });
   seeded = true;
 }
 startup.seedMs = lap();

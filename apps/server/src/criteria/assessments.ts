@@ -9,16 +9,19 @@ import {
   proposePoints,
   recognitionDateProblem,
   scoreProblem,
+  signerProblem,
   toHundredths,
   vietnamDate,
 } from '@cqtt/domain';
 import type { Kysely, Transaction } from 'kysely';
 import { audited } from '../audit/service.ts';
 import type { AssessmentStatus, DB } from '../db/schema.ts';
+import { type Claim, communeReader, type Issued, insertDraft, issuing } from '../documents/service.ts';
 import { type AppError, badRequest, conflict, forbidden, notFound } from '../http/errors.ts';
 import type { Actor, RequestContext } from '../http/route.ts';
 import { findMeasure } from '../measures/index.ts';
 import { visibleCommuneIds } from '../org/scope.ts';
+import { selfAssessmentData, selfAssessmentReportKind } from './documents.ts';
 import { summarize } from './figures.ts';
 import { notifyRoles } from './notify.ts';
 import { findSet } from './sets.ts';
@@ -385,6 +388,7 @@ export async function viewAssessment(ctx: RequestContext, id: string) {
         ? {
             key: indicator.measure,
             name: m?.name ?? indicator.measure,
+            kind: (m?.kind ?? 'ratio') as 'ratio' | 'count' | 'boolean',
             value: m?.value ?? null,
             figures: m?.figures ?? [],
             proposedPoints: pts(m ? proposePoints(m.kind as 'ratio', m.value, indicator.maxPoints) : null),
@@ -668,7 +672,77 @@ export async function setScore(
   return viewAssessment(ctx, id);
 }
 
-export async function act(ctx: RequestContext, id: string, input: { action: Action; note?: string }) {
+/**
+ * Sending to the city freezes the self-assessment report: the draft Phòng VH-XH wrote (or a new
+ * one) is issued with the next BC-UBND number, signed by the signer given or the plan's signer,
+ * in the same transaction as the submission.
+ */
+async function prepareSubmission(
+  ctx: RequestContext,
+  a: LoadedAssessment,
+  input: { signerName?: string; signerTitle?: string },
+) {
+  const plan = await ctx.db
+    .selectFrom('plans')
+    .select(['signer_name', 'signer_title'])
+    .where('commune_id', '=', a.commune_id)
+    .where('period_from', '<=', a.year)
+    .where((eb) => eb.or([eb('period_to', 'is', null), eb('period_to', '>=', a.year)]))
+    .orderBy('period_from', 'desc')
+    .executeTakeFirst();
+  const signer = {
+    name: (input.signerName ?? plan?.signer_name ?? '').trim(),
+    title: (input.signerTitle ?? plan?.signer_title ?? '').trim(),
+  };
+  const problem = signerProblem(signer);
+  if (problem) {
+    const message = `Gửi thành phố là ban hành báo cáo tự đánh giá: ${problem.message.charAt(0).toLocaleLowerCase('vi-VN')}${problem.message.slice(1)}`;
+    throw badRequest(message, [{ path: problem.path, message }]);
+  }
+  const draft = await ctx.db
+    .selectFrom('documents')
+    .select('id')
+    .where('commune_id', '=', a.commune_id)
+    .where('kind', '=', 'self-assessment-report')
+    .where('year', '=', a.year)
+    .where('status', '=', 'draft')
+    .executeTakeFirst();
+  let draftId = draft?.id ?? null;
+  if (!draftId) {
+    // the report Phòng VH-XH did not draft is written now from the defaults, then issued
+    const prepared = await selfAssessmentReportKind.prepare(ctx, a.commune_id, { year: a.year });
+    draftId = await audited(ctx, async (trx) => {
+      const row = await insertDraft(
+        trx,
+        ctx.actor!,
+        a.commune_id,
+        { kind: 'self-assessment-report', year: a.year },
+        prepared,
+      );
+      return {
+        result: row.id,
+        audit: {
+          action: 'documents.draft',
+          entityType: 'document',
+          entityId: row.id,
+          communeId: a.commune_id,
+          after: row,
+        },
+      };
+    });
+  }
+  return {
+    signer,
+    draftId,
+    data: await selfAssessmentData(communeReader(ctx, a.commune_id), a.id),
+  };
+}
+
+export async function act(
+  ctx: RequestContext,
+  id: string,
+  input: { action: Action; note?: string; signerName?: string; signerTitle?: string },
+) {
   const actor = ctx.actor!;
   const a = await loadAssessment(ctx.db, actor, id);
   const rule = ACTION_RULES[input.action];
@@ -681,47 +755,65 @@ export async function act(ctx: RequestContext, id: string, input: { action: Acti
     const message = 'Trả lại hồ sơ phải ghi rõ lý do.';
     throw badRequest(message, [{ path: 'note', message }]);
   }
-  await audited(ctx, async (trx) => {
-    const updated = await trx
-      .updateTable('assessments')
-      .set({
-        status: rule.to,
-        updated_at: new Date(),
-        ...(input.action === 'submit' ? { submitted_at: new Date() } : {}),
-      })
-      .where('commune_id', '=', a.commune_id)
-      .where('id', '=', a.id)
-      .where('status', '=', a.status)
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) !== 1)
-      throw conflict('Hồ sơ vừa được người khác chuyển bước; vui lòng tải lại.');
-    await addEvent(trx, actor, a, input.action, rule.to, note);
-    const next = NEXT_TURN[rule.to];
-    if (next) {
-      await notifyRoles(
+  const submission = input.action === 'submit' ? await prepareSubmission(ctx, a, input) : null;
+  const change = (claim: Claim | null) =>
+    audited(ctx, async (trx) => {
+      const now = new Date();
+      const updated = await trx
+        .updateTable('assessments')
+        .set({ status: rule.to, updated_at: now, ...(submission ? { submitted_at: now } : {}) })
+        .where('commune_id', '=', a.commune_id)
+        .where('id', '=', a.id)
+        .where('status', '=', a.status)
+        .executeTakeFirst();
+      if (Number(updated.numUpdatedRows) !== 1)
+        throw conflict('Hồ sơ vừa được người khác chuyển bước; vui lòng tải lại.');
+      const report: Issued | null = claim ? (await claim(trx)).issued : null;
+      await addEvent(
         trx,
-        { cityId: actor.cityId, communeId: next.city ? null : a.commune_id, roles: next.roles },
-        {
-          aboutCommuneId: a.commune_id,
-          kind: `criteria.${input.action}`,
-          title: `Hồ sơ tự đánh giá năm ${a.year} của ${a.commune_name}: ${STATUS_LABELS[rule.to].toLocaleLowerCase('vi-VN')}`,
-          body: note,
-          link: `/assessments/${a.id}`,
-        },
+        actor,
+        a,
+        input.action,
+        rule.to,
+        report ? [note, `Báo cáo số ${report.fullNumber}`].filter(Boolean).join('. ') : note,
       );
-    }
-    return {
-      result: null,
-      audit: {
-        action: `assessments.${input.action}`,
-        entityType: 'assessment',
-        entityId: a.id,
-        communeId: a.commune_id,
-        before: { status: a.status },
-        after: { status: rule.to, note },
-      },
-    };
-  });
+      const next = NEXT_TURN[rule.to];
+      if (next) {
+        await notifyRoles(
+          trx,
+          { cityId: actor.cityId, communeId: next.city ? null : a.commune_id, roles: next.roles },
+          {
+            aboutCommuneId: a.commune_id,
+            kind: `criteria.${input.action}`,
+            title: `Hồ sơ tự đánh giá năm ${a.year} của ${a.commune_name}: ${STATUS_LABELS[rule.to].toLocaleLowerCase('vi-VN')}`,
+            body: note,
+            link: `/assessments/${a.id}`,
+          },
+        );
+      }
+      return {
+        result: null,
+        audit: {
+          action: `assessments.${input.action}`,
+          entityType: 'assessment',
+          entityId: a.id,
+          communeId: a.commune_id,
+          before: { status: a.status },
+          after: { status: rule.to, note, ...(report ? { report } : {}) },
+        },
+      };
+    });
+  if (submission) {
+    await issuing(
+      ctx,
+      { communeId: a.commune_id, docId: submission.draftId },
+      submission.signer,
+      submission.data,
+      change,
+    );
+  } else {
+    await change(null);
+  }
   return viewAssessment(ctx, id);
 }
 

@@ -1,4 +1,4 @@
-import { vietnamDate } from '@cqtt/domain';
+import { submissionOnTime, vietnamDate } from '@cqtt/domain';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { Actor } from '../http/route.ts';
@@ -35,6 +35,9 @@ export async function levelOverview(db: Kysely<DB>, actor: Actor, year: number) 
       assessmentId: a?.id ?? null,
       status: a?.status ?? null,
       statusLabel: a ? STATUS_LABELS[a.status] : 'Chưa mở hồ sơ',
+      submittedAt: a?.submittedAt ?? null,
+      /** Sent to the city before 12/11 (task 5 of the plan); null while not sent. */
+      submissionOnTime: a?.submittedAt ? submissionOnTime(new Date(a.submittedAt), year) : null,
       total: a?.total ?? null,
       level: a?.level ?? null,
       recognisedLevel: a?.recognisedLevel ?? null,

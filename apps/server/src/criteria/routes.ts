@@ -6,7 +6,8 @@ import { attachmentHeader } from '../files/service.ts';
 import { defineRoute, idParams, optionalText, registerRoute, text } from '../http/route.ts';
 import { resolveCommuneId } from '../org/scope.ts';
 import * as assessments from './assessments.ts';
-import { overviewXlsx, reportDocx, scoresXlsx } from './exports.ts';
+import { assessmentReport } from './documents.ts';
+import { overviewXlsx, scoresXlsx } from './exports.ts';
 import { levelHistory, levelOverview } from './overview.ts';
 import * as registrations from './registrations.ts';
 import * as sets from './sets.ts';
@@ -332,10 +333,17 @@ export function criteriaRoutes(app: FastifyInstance) {
       method: 'POST',
       url: '/api/assessments/:id/actions',
       tag: 'criteria',
-      summary: 'Chuyển bước hồ sơ: tổng hợp, kết thúc giám sát, duyệt, gửi thành phố, trả lại',
+      summary:
+        'Chuyển bước hồ sơ: tổng hợp, kết thúc giám sát, duyệt, gửi thành phố (ban hành báo cáo tự đánh giá, có người ký), trả lại',
       access: 'user',
       params: idParams,
-      body: z.strictObject({ action: z.enum(assessments.ACTIONS), note: optionalText(2000).optional() }),
+      body: z.strictObject({
+        action: z.enum(assessments.ACTIONS),
+        note: optionalText(2000).optional(),
+        /** Who signs the self-assessment report issued on submission (default: the plan's signer). */
+        signerName: optionalText(100).optional(),
+        signerTitle: optionalText(100).optional(),
+      }),
       example: { action: 'consolidate' },
       status: 200,
       handler: ({ ctx, params, body }) => assessments.act(ctx, params.id, body),
@@ -371,25 +379,18 @@ export function criteriaRoutes(app: FastifyInstance) {
       method: 'GET',
       url: '/api/assessments/:id/report.docx',
       tag: 'criteria',
-      summary: 'Báo cáo tự đánh giá (DOCX, thể thức Nghị định 30/2020) kèm bảng chấm điểm',
+      summary:
+        'Báo cáo tự đánh giá (DOCX, thể thức Nghị định 30/2020) kèm bảng chấm điểm: bản đã ban hành khi gửi thành phố, hoặc dự thảo từ số liệu hiện tại',
       access: 'user',
       params: idParams,
       status: 200,
       handler: async ({ ctx, params, reply }) => {
-        const view = await assessments.viewAssessment(ctx, params.id);
-        const commune = await ctx.db
-          .selectFrom('communes')
-          .select('kind')
-          .where('id', '=', view.communeId)
-          .executeTakeFirstOrThrow();
-        const bytes = await reportDocx(view, commune.kind);
+        const file = await assessmentReport(ctx, params.id);
         reply
           .header('content-type', DOCX)
-          .header(
-            'content-disposition',
-            attachmentHeader(`Báo cáo tự đánh giá ${view.year} ${view.communeName}.docx`),
-          );
-        return bytes;
+          .header('content-disposition', attachmentHeader(file.name))
+          .header('x-content-type-options', 'nosniff');
+        return file.stream ?? file.bytes;
       },
     }),
   );

@@ -18,7 +18,8 @@ import { migrate } from './migrate.ts';
 
 /** The type a query answers for a column whose SQL type says too little (`table.column`). */
 const SELECT_TYPES: Record<string, string> = {
-  'plans.targets': 'Array<{ year: number; level: number }>',
+  'plans.targets': "import('@cqtt/domain').StoredTarget[]",
+  'documents.sections': 'Record<string, string>',
   'plan_tasks.schedule': "import('@cqtt/domain').Schedule",
   'criteria_sets.definition': "import('@cqtt/domain').CriteriaSet",
   'questionnaires.elements': "import('@cqtt/domain').QuestionnaireDefinition['elements']",

@@ -219,6 +219,45 @@ export interface DifficultiesTable {
   created_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
+export interface DocumentCountersTable {
+  commune_id: string;
+  register_year: number;
+  symbol: string;
+  last_number: number;
+}
+
+export interface DocumentsTable {
+  commune_id: string;
+  id: Generated<string>;
+  kind:
+    | 'plan'
+    | 'registration-letter'
+    | 'self-assessment-report'
+    | 'yearly-report'
+    | 'review-report'
+    | 'budget-proposal';
+  year: number;
+  status: Generated<'draft' | 'issued'>;
+  symbol: string;
+  subject: string;
+  record_id: string | null;
+  sections: ColumnType<Record<string, string>, string | undefined, string>;
+  recipients: Generated<string[]>;
+  replaces_id: string | null;
+  register_year: number | null;
+  number: number | null;
+  issued_on: string | null;
+  signer_name: string | null;
+  signer_title: string | null;
+  file_id: string | null;
+  sha256: string | null;
+  issued_by: string | null;
+  issued_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  created_by: string | null;
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 export interface DossiersTable {
   commune_id: string;
   id: Generated<string>;
@@ -473,6 +512,18 @@ export interface PlanTasksTable {
   is_active: Generated<boolean>;
   created_at: ColumnType<Date, Date | string | undefined, Date | string>;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  fulfilment:
+    | 'level_registration'
+    | 'yearly_plan'
+    | 'self_assessment'
+    | 'reward_decisions'
+    | 'yearly_report'
+    | 'budget_proposal'
+    | 'review_report'
+    | 'outreach'
+    | 'village_assessments'
+    | 'service_centre'
+    | null;
 }
 
 export interface PlansTable {
@@ -489,7 +540,7 @@ export interface PlansTable {
   content: Generated<string>;
   funding: Generated<string>;
   organization: Generated<string>;
-  targets: ColumnType<Array<{ year: number; level: number }>, string | undefined, string>;
+  targets: ColumnType<import('@cqtt/domain').StoredTarget[], string | undefined, string>;
   period_from: number;
   period_to: number | null;
   signer_title: Generated<string>;
@@ -756,6 +807,11 @@ export interface TaskYearsTable {
   completed_on: string | null;
   completed_by: string | null;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  override_state: 'done' | 'open' | null;
+  override_on: string | null;
+  override_reason: string | null;
+  override_by: string | null;
+  override_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
 }
 
 export interface UnitsTable {
@@ -844,6 +900,8 @@ export interface DB {
   communes: CommunesTable;
   criteria_sets: CriteriaSetsTable;
   difficulties: DifficultiesTable;
+  document_counters: DocumentCountersTable;
+  documents: DocumentsTable;
   dossiers: DossiersTable;
   feedback_categories: FeedbackCategoriesTable;
   feedback_events: FeedbackEventsTable;

@@ -265,34 +265,63 @@ export async function seedCriteria(trx: Kysely<DB>): Promise<void> {
       },
     ])
     .execute();
+  // Bình Giang's 2026 assessment went through the whole commune workflow and was sent to the
+  // city on 05/11, before the 12/11 deadline (task 5); the city has not appraised it yet.
+  const submittedAt = new Date('2026-11-05T03:00:00Z');
   const assessment = await trx
     .insertInto('assessments')
     .values({
       commune_id: bg.id,
       year: 2026,
       criteria_set_id: row.id,
+      status: 'submitted',
+      submitted_at: submittedAt,
       created_by: coordinator.id,
-      updated_at: new Date('2026-10-01T02:00:00Z'),
+      updated_at: submittedAt,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  const mttq = await user('mttq.binhgiang');
+  const leader = await user('chutich.binhgiang');
+  const steps: [string, string, { id: string; full_name: string }, string, string][] = [
+    ['open', 'self_scoring', coordinator, '2026-10-01T02:00:00Z', ''],
+    ['consolidate', 'consolidated', coordinator, '2026-10-20T02:00:00Z', ''],
+    ['finish_review', 'reviewed', mttq, '2026-10-28T03:00:00Z', 'MTTQ xã nhất trí kết quả tự chấm.'],
+    ['approve', 'approved', leader, '2026-11-03T08:00:00Z', ''],
+    ['submit', 'submitted', coordinator, '2026-11-05T03:00:00Z', ''],
+  ];
   await trx
     .insertInto('assessment_events')
-    .values({
-      commune_id: bg.id,
-      assessment_id: assessment.id,
-      action: 'open',
-      status: 'self_scoring',
-      actor_id: coordinator.id,
-      actor_name: coordinator.full_name,
-      at: new Date('2026-10-01T02:00:00Z'),
-    })
+    .values(
+      steps.map(([action, status, who, at, note]) => ({
+        commune_id: bg.id,
+        assessment_id: assessment.id,
+        action,
+        status,
+        actor_id: who.id,
+        actor_name: who.full_name,
+        note,
+        at: new Date(at),
+      })),
+    )
     .execute();
   const scores: [string, number, string][] = [
-    ['I.1.1', 400, 'Kế hoạch số 25/KH-UBND ban hành ngày 20/01/2026.'],
+    ['I.1.1', 400, 'Kế hoạch thực hiện mô hình ban hành ngày 15/4/2026.'],
+    ['I.1.2', 400, 'Đăng ký mức 3 gửi Sở Nội vụ ngày 10/02/2026.'],
+    ['I.2.1', 300, 'Theo số liệu tiến độ nhiệm vụ của hệ thống.'],
+    ['I.2.2', 300, 'Các thôn đều có hoạt động tuyên truyền.'],
     ['II.1.1', 900, 'Tỷ lệ hồ sơ đúng hạn 97,8%.'],
     ['II.1.2', 500, 'Đã gửi thư xin lỗi đủ 12 trường hợp trễ hạn.'],
+    ['II.2.1', 400, 'Khu vực chờ có ghế, nước uống, bảng hướng dẫn.'],
+    ['II.2.2', 400, 'Tỷ lệ hồ sơ trực tuyến toàn trình 64%.'],
     ['III.1.1', 700, 'Niêm yết tại bộ phận một cửa; 1 lần nhắc nhở.'],
+    ['III.1.2', 700, 'Không có vi phạm được xác minh.'],
+    ['IV.1.1', 800, 'Theo số liệu phản ánh, kiến nghị của hệ thống.'],
+    ['IV.1.2', 400, 'Tổ chức 2 hội nghị đối thoại với Nhân dân.'],
+    ['V.1.1', 900, 'Theo phiếu khảo sát của hệ thống.'],
+    ['V.1.2', 400, 'Theo đánh giá tại quầy.'],
+    ['VI.1.1', 700, 'Công khai đầy đủ tại nhà văn hóa các thôn.'],
+    ['VI.1.2', 500, 'Theo kết quả bình xét các thôn.'],
   ];
   for (const [code, points, note] of scores) {
     const at = new Date('2026-10-05T03:00:00Z');

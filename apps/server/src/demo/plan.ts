@@ -1,4 +1,4 @@
-import type { Schedule } from '@cqtt/domain';
+import type { FulfilmentKind, Schedule, StoredTarget } from '@cqtt/domain';
 
 /**
  * The plan of xã Bình Giang (../shared/seeds/000_52dbbb008477013f.txt), as the
@@ -42,13 +42,16 @@ export const BINH_GIANG_PLAN = {
   funding:
     'Kinh phí thực hiện Kế hoạch này do ngân sách nhà nước bảo đảm theo phân cấp ngân sách hiện hành và các nguồn kinh phí hợp pháp khác.',
   organization: '',
+  // II. Mục tiêu: mức độ 3 năm 2026, nâng mức từ năm 2027, mức độ 4 năm 2030. The satisfaction
+  // target is the city's (Hải Phòng's 2026 reform plan, QĐ 5256/QĐ-UBND: at least 90%); feedback
+  // is answered within its legal deadline, so every item on time is the target.
   targets: [
-    { year: 2026, level: 3 },
-    { year: 2027, level: 3 },
-    { year: 2028, level: 3 },
-    { year: 2029, level: 3 },
-    { year: 2030, level: 4 },
-  ],
+    { year: 2026, level: 3, raiseLevel: false, satisfaction: 0.9, feedbackOnTime: 1 },
+    { year: 2027, level: 3, raiseLevel: true, satisfaction: 0.9, feedbackOnTime: 1 },
+    { year: 2028, level: 3, raiseLevel: true, satisfaction: 0.9, feedbackOnTime: 1 },
+    { year: 2029, level: 3, raiseLevel: true, satisfaction: 0.9, feedbackOnTime: 1 },
+    { year: 2030, level: 4, raiseLevel: false, satisfaction: 0.9, feedbackOnTime: 1 },
+  ] satisfies StoredTarget[],
   signerTitle: 'CHỦ TỊCH',
   signerName: 'Vũ Đăng Chương',
   recipients: [
@@ -70,6 +73,8 @@ export interface DemoTask {
   lead: string;
   coordinating: string[];
   coordinatingText: string;
+  /** The work that fulfils the task (null: completed by hand). */
+  fulfilment: FulfilmentKind | null;
 }
 
 export const BINH_GIANG_TASKS: DemoTask[] = [
@@ -83,6 +88,7 @@ export const BINH_GIANG_TASKS: DemoTask[] = [
     coordinating: ['TTPVHCC', 'VP', 'KT', 'TTDVSNC', 'MTTQ'],
     coordinatingText:
       'Các cơ quan, đơn vị thuộc UBND xã; Ủy ban Mặt trận Tổ quốc và các tổ chức chính trị- xã hội',
+    fulfilment: 'outreach',
   },
   {
     number: 2,
@@ -93,6 +99,7 @@ export const BINH_GIANG_TASKS: DemoTask[] = [
     lead: 'VHXH',
     coordinating: [],
     coordinatingText: 'Các thôn',
+    fulfilment: 'village_assessments',
   },
   {
     number: 3,
@@ -103,6 +110,7 @@ export const BINH_GIANG_TASKS: DemoTask[] = [
     lead: 'VHXH',
     coordinating: ['TTPVHCC', 'VP', 'KT', 'TTDVSNC'],
     coordinatingText: 'Các phòng, ban, đơn vị liên quan',
+    fulfilment: 'level_registration',
   },
   {
     number: 4,
@@ -112,6 +120,8 @@ export const BINH_GIANG_TASKS: DemoTask[] = [
     lead: 'VHXH',
     coordinating: ['MTTQ'],
     coordinatingText: 'Ủy ban Mặt trận Tổ quốc, các ngành liên quan',
+    // carrying out the criteria is every unit's continuous work; no single record fulfils it
+    fulfilment: null,
   },
   {
     number: 5,
@@ -122,6 +132,7 @@ export const BINH_GIANG_TASKS: DemoTask[] = [
     lead: 'VHXH',
     coordinating: ['TTPVHCC', 'VP', 'KT', 'TTDVSNC'],
     coordinatingText: 'Các phòng, ban, đơn vị liên quan',
+    fulfilment: 'self_assessment',
   },
   {
     number: 6,
@@ -132,6 +143,7 @@ export const BINH_GIANG_TASKS: DemoTask[] = [
     lead: 'VHXH',
     coordinating: ['MTTQ', 'TTPVHCC', 'VP', 'KT', 'TTDVSNC'],
     coordinatingText: 'Ủy ban Mặt trận Tổ quốc; Các phòng, ban, đơn vị liên quan',
+    fulfilment: 'reward_decisions',
   },
   {
     number: 7,
@@ -141,6 +153,7 @@ export const BINH_GIANG_TASKS: DemoTask[] = [
     lead: 'VHXH',
     coordinating: ['TTPVHCC', 'VP', 'KT', 'TTDVSNC'],
     coordinatingText: 'Các phòng, ban, đơn vị liên quan',
+    fulfilment: 'yearly_report',
   },
   {
     number: 8,
@@ -151,6 +164,7 @@ export const BINH_GIANG_TASKS: DemoTask[] = [
     lead: 'KT',
     coordinating: [],
     coordinatingText: '',
+    fulfilment: 'budget_proposal',
   },
   {
     number: 9,
@@ -161,6 +175,7 @@ export const BINH_GIANG_TASKS: DemoTask[] = [
     lead: 'TTPVHCC',
     coordinating: ['VHXH', 'VP', 'KT', 'TTDVSNC'],
     coordinatingText: 'Các phòng, ban, đơn vị liên quan',
+    fulfilment: 'service_centre',
   },
   {
     number: 10,
@@ -170,5 +185,6 @@ export const BINH_GIANG_TASKS: DemoTask[] = [
     lead: 'VHXH',
     coordinating: ['BXDD', 'VP'],
     coordinatingText: 'Ban xây dựng Đảng; Văn phòng HĐND- UBND và các cơ quan, đơn vị có liên quan',
+    fulfilment: 'review_report',
   },
 ];

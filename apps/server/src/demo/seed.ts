@@ -4,6 +4,8 @@ import { hashPassword } from '../auth/passwords.ts';
 import { CAPABILITIES } from '../capabilities.ts';
 import type { DemoCommunes } from '../capability.ts';
 import type { DB } from '../db/schema.ts';
+import type { FileStore } from '../files/store.ts';
+import { seedDemoDocuments } from './documents.ts';
 import { BINH_GIANG_PLAN, BINH_GIANG_TASKS } from './plan.ts';
 
 /** The units the plan of xã Bình Giang names, with what the plan asks of each. */
@@ -175,8 +177,16 @@ export async function isEmpty(db: Kysely<DB>): Promise<boolean> {
   return !(await db.selectFrom('cities').select('id').limit(1).executeTakeFirst());
 }
 
-/** Creates the demo data: two cities, four communes with their units, Bình Giang's villages, the demo accounts. */
-export async function seedDemo(db: Kysely<DB>, password: string): Promise<void> {
+/**
+ * Creates the demo data: two cities, four communes with their units, Bình Giang's villages, the
+ * demo accounts. With a file store, Bình Giang's issued documents too (their DOCX files live in
+ * the store): the registration letter, the plan and the self-assessment report of 2026.
+ */
+export async function seedDemo(
+  db: Kysely<DB>,
+  password: string,
+  options: { files?: FileStore } = {},
+): Promise<void> {
   const hash = await hashPassword(password);
   await db.transaction().execute(async (trx) => {
     const cityIds: Record<string, string> = {};
@@ -308,6 +318,7 @@ export async function seedDemo(db: Kysely<DB>, password: string): Promise<void> 
           lead_unit_id: binhGiang.units[t.lead]!,
           coordinating_unit_ids: t.coordinating.map((code) => binhGiang.units[code]!),
           coordinating_text: t.coordinatingText,
+          fulfilment: t.fulfilment,
           added_on: '2026-01-01',
           updated_at: new Date(),
         })),
@@ -322,6 +333,7 @@ export async function seedDemo(db: Kysely<DB>, password: string): Promise<void> 
       'hệ thống',
     );
   });
+  if (options.files) await seedDemoDocuments(db, options.files);
 }
 
 /** Active accounts that still carry the shipped demo password. */

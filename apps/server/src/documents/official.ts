@@ -79,7 +79,7 @@ export interface Appendix {
 }
 
 export interface OfficialDocumentInput {
-  /** Issuing body, top line first; written in capitals, the last line bold ("Ủy ban nhân dân", "Xã Bình Giang"). */
+  /** Issuing body, top line first; written in capitals and bold ("Ủy ban nhân dân", "Xã Bình Giang"). */
   issuer: string[];
   /** Full number ("25/KH-UBND"); empty or null while the document is not numbered yet. */
   number?: string | null;
@@ -104,6 +104,12 @@ export interface OfficialDocumentInput {
     name: string;
   };
   appendices?: Appendix[];
+  /** A letter (công văn) has no type: its subject goes under the number as "V/v …". */
+  letter?: boolean;
+  /** "Kính gửi:" and the addressees, above the body (a letter, a proposal). */
+  to?: string[];
+  /** A draft not yet issued: marked "DỰ THẢO" above the type. */
+  draft?: boolean;
   /** Document properties. */
   creator?: string;
 }
@@ -122,6 +128,34 @@ const run = (
   });
 
 const upper = (text: string) => text.toLocaleUpperCase('vi-VN');
+const lowerFirst = (text: string) => text.charAt(0).toLocaleLowerCase('vi-VN') + text.slice(1);
+
+/** "Kính gửi: Sở Nội vụ thành phố Hải Phòng." or, for several, one addressee a line. */
+function addressees(to: string[]): Paragraph[] {
+  const clean = to.map((t) => t.trim().replace(/[;.,]+$/, '')).filter(Boolean);
+  if (clean.length <= 1)
+    return [
+      centred([run('Kính gửi: ', { size: BODY_PT }), run(`${clean[0] ?? ''}.`, { size: BODY_PT })], {
+        before: 240,
+        after: 120,
+      }),
+    ];
+  return [
+    new Paragraph({
+      indent: { left: 2268 },
+      spacing: { before: 240 },
+      children: [run('Kính gửi:', { size: BODY_PT })],
+    }),
+    ...clean.map(
+      (t, i) =>
+        new Paragraph({
+          indent: { left: 3402 },
+          spacing: { after: i === clean.length - 1 ? 120 : 0 },
+          children: [run(`- ${t}${i === clean.length - 1 ? '.' : ';'}`, { size: BODY_PT })],
+        }),
+    ),
+  ];
+}
 
 function centred(children: ParagraphChild[], spacing: { before?: number; after?: number } = {}) {
   return new Paragraph({
@@ -198,9 +232,8 @@ export function placeDateLine(place: string, date: string | null | undefined, ye
 function headerTable(input: OfficialDocumentInput) {
   const left = Math.round(PORTRAIT_TEXT * 0.38);
   const right = PORTRAIT_TEXT - left;
-  const issuer = input.issuer.map((line, i) =>
-    centred([run(upper(line), { bold: i === input.issuer.length - 1, size: TABLE_PT })]),
-  );
+  // both lines of the issuing body bold ("ỦY BAN NHÂN DÂN" / "XÃ BÌNH GIANG"), as DOMAIN.md asks
+  const issuer = input.issuer.map((line) => centred([run(upper(line), { bold: true, size: TABLE_PT })]));
   return layoutTable(
     [left, right],
     [
@@ -213,7 +246,10 @@ function headerTable(input: OfficialDocumentInput) {
         ],
       ],
       [
-        [centred([run(numberLine(input.number, input.symbol), { size: TABLE_PT })], { before: 120 })],
+        [
+          centred([run(numberLine(input.number, input.symbol), { size: TABLE_PT })], { before: 120 }),
+          ...(input.letter ? [centred([run(`V/v ${lowerFirst(input.subject)}`, { size: 12 })])] : []),
+        ],
         [
           centred(
             [run(placeDateLine(input.place, input.date, input.year), { italics: true, size: TABLE_PT })],
@@ -374,9 +410,15 @@ export async function buildOfficialDocument(input: OfficialDocumentInput): Promi
     headers: { default: pageNumberHeader(), first: new Header({ children: [new Paragraph('')] }) },
     children: [
       headerTable(input),
-      centred([run(upper(input.type), { bold: true, size: BODY_PT })], { before: 360 }),
-      centred([run(input.subject, { bold: true, size: BODY_PT })]),
-      rule(PORTRAIT_TEXT, 0.25, 120),
+      ...(input.draft ? [centred([run('DỰ THẢO', { bold: true, size: BODY_PT })], { before: 240 })] : []),
+      ...(input.letter
+        ? []
+        : [
+            centred([run(upper(input.type), { bold: true, size: BODY_PT })], { before: 360 }),
+            centred([run(input.subject, { bold: true, size: BODY_PT })]),
+            rule(PORTRAIT_TEXT, 0.25, 120),
+          ]),
+      ...(input.to ? addressees(input.to) : []),
       ...input.body.map(bodyParagraph),
       signatureTable(input),
     ],

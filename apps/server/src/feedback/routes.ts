@@ -10,8 +10,8 @@ import { communeCodeParams, findPublicCommune } from '../public/routes.ts';
 import { holidaysOf } from './calendar.ts';
 import { activeCategories, createCategory, listCategories, updateCategory } from './categories.ts';
 import { itemDetail, listQueue } from './items.ts';
-import { feedbackMeasures } from './measures.ts';
 import { publicFeedbackSummary, rateFeedback, trackFeedback } from './public-view.ts';
+import { feedbackStats } from './stats.ts';
 import { limitFeedbackPosts, readMultipartFeedback, SubmitBody, submitFeedback } from './submit.ts';
 import { act } from './workflow.ts';
 
@@ -170,35 +170,7 @@ export function feedbackRoutes(app: FastifyInstance) {
       handler: async ({ ctx, query }) => {
         const communeId = await resolveCommuneId(ctx.db, ctx.actor!, query.communeId);
         const today = vietnamDate(new Date());
-        const year = query.year ?? Number(today.slice(0, 4));
-        const measures = await Promise.all(
-          feedbackMeasures.map(async (m) => ({
-            key: m.key,
-            name: m.name,
-            ...(await m.compute(ctx.db, { communeId, year, today })),
-          })),
-        );
-        const byStatus = await ctx.db
-          .selectFrom('feedback_items')
-          .select(['kind', 'status', (eb) => eb.fn.countAll<number>().as('n')])
-          .where('commune_id', '=', communeId)
-          .where('received_on', '>=', `${year}-01-01`)
-          .where('received_on', '<=', `${year}-12-31`)
-          .groupBy(['kind', 'status'])
-          .execute();
-        const overdue = await ctx.db
-          .selectFrom('feedback_items')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .where('commune_id', '=', communeId)
-          .where('status', 'in', ['received', 'accepted', 'assigned', 'drafted', 'approved'])
-          .where('deadline', '<', today)
-          .executeTakeFirstOrThrow();
-        return {
-          year,
-          byStatus: byStatus.map((r) => ({ kind: r.kind, status: r.status, count: Number(r.n) })),
-          overdue: Number(overdue.n),
-          measures,
-        };
+        return feedbackStats(ctx.db, communeId, query.year ?? Number(today.slice(0, 4)), today);
       },
     }),
   );

@@ -1,6 +1,8 @@
 import {
   DEFAULT_REMINDER_OFFSETS,
   daysLeft,
+  deriveOccurrence,
+  type FulfilmentKind,
   formatVietnameseDate,
   type IsoDate,
   type ReminderKey,
@@ -14,6 +16,7 @@ import { recordAudit } from '../audit/service.ts';
 import type { DB } from '../db/schema.ts';
 import { enqueueMail, isMailAddress } from '../mail/outbox.ts';
 import { createNotifications } from '../notify/service.ts';
+import { workFacts } from '../plans/fulfilment.ts';
 import type { JobLog } from './scheduler.ts';
 
 export interface ReminderOptions {
@@ -51,6 +54,7 @@ interface TaskRow {
   period_from: number;
   period_to: number | null;
   reminder_offsets: number[] | null;
+  fulfilment: FulfilmentKind | null;
 }
 
 export interface Owed {
@@ -136,6 +140,7 @@ export async function findOwed(db: Kysely<DB>, today: IsoDate): Promise<Owed[]> 
       'p.period_from',
       'p.period_to',
       's.reminder_offsets',
+      't.fulfilment',
     ])
     .orderBy('t.commune_id')
     .orderBy('t.plan_id')
@@ -145,7 +150,15 @@ export async function findOwed(db: Kysely<DB>, today: IsoDate): Promise<Owed[]> 
   const [states, sent] = await Promise.all([
     db
       .selectFrom('task_years')
-      .select(['task_id', 'year', 'progress', 'completed_on'])
+      .select([
+        'task_id',
+        'year',
+        'progress',
+        'completed_on',
+        'override_state',
+        'override_on',
+        'override_reason',
+      ])
       .where('year', 'in', years)
       .execute(),
     db.selectFrom('reminders_sent').select(['task_id', 'year', 'key']).where('year', 'in', years).execute(),
@@ -185,7 +198,62 @@ export async function findOwed(db: Kysely<DB>, today: IsoDate): Promise<Owed[]> 
       }
     }
   }
-  return owed;
+  return withoutFulfilled(db, owed, stateOf, today);
+}
+
+/**
+ * Drops the reminders of occurrences that their linked work (or the coordinator's override)
+ * has completed: the same rule as the console's lists (deriveOccurrence), with the work's facts
+ * read once per commune and year, only where a reminder is owed.
+ */
+async function withoutFulfilled(
+  db: Kysely<DB>,
+  owed: Owed[],
+  stateOf: Map<
+    string,
+    {
+      progress: number;
+      completed_on: string | null;
+      override_state: 'done' | 'open' | null;
+      override_on: string | null;
+      override_reason: string | null;
+    }
+  >,
+  today: IsoDate,
+): Promise<Owed[]> {
+  const linked = owed.filter(
+    (o) => o.task.fulfilment !== null || stateOf.get(`${o.task.task_id}/${o.year}`)?.override_state,
+  );
+  if (linked.length === 0) return owed;
+  const facts = new Map<string, Awaited<ReturnType<typeof workFacts>>>();
+  for (const o of linked) {
+    const key = `${o.task.commune_id}/${o.year}`;
+    if (!facts.has(key)) {
+      const kinds = linked
+        .filter((x) => x.task.commune_id === o.task.commune_id && x.year === o.year)
+        .map((x) => x.task.fulfilment);
+      facts.set(key, await workFacts(db, o.task.commune_id, o.year, today, kinds));
+    }
+  }
+  return owed.filter((o) => {
+    const s = stateOf.get(`${o.task.task_id}/${o.year}`);
+    const derived = deriveOccurrence(
+      {
+        link: o.task.fulfilment,
+        dueDate: o.dueDate,
+        manual: { completedOn: s?.completed_on ?? null, progress: s?.progress ?? 0 },
+        override:
+          s?.override_state && s.override_reason
+            ? { state: s.override_state, on: s.override_on, reason: s.override_reason }
+            : null,
+        work: o.task.fulfilment
+          ? (facts.get(`${o.task.commune_id}/${o.year}`)?.get(o.task.fulfilment) ?? null)
+          : null,
+      },
+      today,
+    );
+    return derived.status !== 'done';
+  });
 }
 
 async function sendReminder(

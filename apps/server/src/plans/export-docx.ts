@@ -164,7 +164,7 @@ export function signatureLines(signerTitle: string): string[] {
 
 export const PLAN_SYMBOL = 'KH-UBND';
 
-export async function planDocx(data: PlanExportData): Promise<Buffer> {
+export async function planDocx(data: PlanExportData, options: { draft?: boolean } = {}): Promise<Buffer> {
   const { plan, commune } = data;
   const place = plan.issuedPlace.trim() || commune.name.replace(/^(xã|phường|đặc khu)\s+/iu, '');
   const number = numberLine(plan.number, PLAN_SYMBOL).replace(/^Số:\s?/, '');
@@ -180,6 +180,7 @@ export async function planDocx(data: PlanExportData): Promise<Buffer> {
     body: planBody(data),
     recipients: plan.recipients,
     signature: { lines: signatureLines(plan.signerTitle), name: plan.signerName },
+    draft: options.draft,
     appendices: [
       {
         title: 'Phụ lục nhiệm vụ cụ thể',

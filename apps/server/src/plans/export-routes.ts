@@ -15,8 +15,9 @@ import { type Actor, defineRoute, idParams, registerRoute } from '../http/route.
 import { visibleCommuneIds } from '../org/scope.ts';
 import { type PlanExportData, planDocx, planFileName } from './export-docx.ts';
 import { occurrencesXlsx } from './export-xlsx.ts';
+import { occurrences } from './occurrences.ts';
 
-async function loadPlan(db: Kysely<DB>, actor: Actor, id: string) {
+export async function loadPlan(db: Kysely<DB>, actor: Actor, id: string) {
   const plan = await db
     .selectFrom('plans')
     .innerJoin('communes', 'communes.id', 'plans.commune_id')
@@ -50,7 +51,7 @@ function isoDay(value: unknown): string | null {
   return String(value).slice(0, 10);
 }
 
-function exportData({ plan, tasks, unitName }: Loaded): PlanExportData {
+export function exportData({ plan, tasks, unitName }: Loaded): PlanExportData {
   return {
     commune: { name: plan.commune_name, kind: plan.commune_kind },
     plan: {
@@ -122,35 +123,23 @@ export function planExportRoutes(app: FastifyInstance) {
         const loaded = await loadPlan(ctx.db, ctx.actor!, params.id);
         const today = vietnamDate(new Date());
         const year = query.year ?? Number(today.slice(0, 4));
-        const states = await ctx.db
-          .selectFrom('task_years')
-          .select(['task_id', 'progress', 'completed_on'])
-          .where('commune_id', '=', loaded.plan.commune_id)
-          .where('year', '=', year)
-          .where(
-            'task_id',
-            'in',
-            loaded.tasks.length ? loaded.tasks.map((t) => t.id) : ['00000000-0000-0000-0000-000000000000'],
-          )
-          .execute();
+        const rows = await occurrences(
+          ctx.db,
+          loaded.plan.commune_id,
+          loaded.tasks.map((t) => ({
+            ...t,
+            period_from: loaded.plan.period_from,
+            period_to: loaded.plan.period_to,
+          })),
+          year,
+          today,
+        );
         const bytes = await occurrencesXlsx({
           communeName: loaded.plan.commune_name,
           planTitle: loaded.plan.title,
-          period: { fromYear: loaded.plan.period_from, toYear: loaded.plan.period_to },
           year,
           today,
-          tasks: loaded.tasks.map((t) => ({
-            id: t.id,
-            number: t.number,
-            content: t.content,
-            schedule: t.schedule,
-            scheduleText: t.schedule_text,
-            leadUnit: loaded.unitName.get(t.lead_unit_id) ?? '',
-            addedOn: isoDay(t.added_on) ?? `${loaded.plan.period_from}-01-01`,
-          })),
-          states: new Map(
-            states.map((s) => [s.task_id, { progress: s.progress, completedOn: isoDay(s.completed_on) }]),
-          ),
+          rows,
         });
         reply
           .header('content-type', FILE_KINDS.xlsx.mime)

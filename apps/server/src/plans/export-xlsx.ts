@@ -1,72 +1,30 @@
 /**
- * A year's task status as a spreadsheet: one row per occurrence, computed by
- * the domain rules (packages/domain) from the tasks and their `task_years` rows.
+ * A year's task status as a spreadsheet: one row per occurrence, the same occurrences the
+ * console lists (plans/occurrences.ts), in appendix order.
  */
-import {
-  formatVietnameseDate,
-  type IsoDate,
-  OCCURRENCE_STATUS_LABELS,
-  occurrenceStatus,
-  type Schedule,
-  taskOccurrenceIn,
-} from '@cqtt/domain';
+import { formatVietnameseDate, type IsoDate, OCCURRENCE_STATUS_LABELS } from '@cqtt/domain';
 import ExcelJS from 'exceljs';
-
-export interface OccurrenceExportTask {
-  id: string;
-  number: number;
-  content: string;
-  schedule: Schedule;
-  scheduleText: string;
-  leadUnit: string;
-  addedOn: IsoDate;
-}
 
 export interface OccurrenceExportData {
   communeName: string;
   planTitle: string;
-  period: { fromYear: number; toYear: number | null };
   year: number;
   /** The day status is judged on (Việt Nam's today). */
   today: IsoDate;
-  /** Active tasks. */
-  tasks: OccurrenceExportTask[];
-  /** task_years rows of the year, by task id. */
-  states: Map<string, { progress: number; completedOn: IsoDate | null }>;
+  /** The year's occurrences as plans/occurrences.ts computes them for the console. */
+  rows: OccurrenceRow[];
 }
 
 export interface OccurrenceRow {
-  number: number;
+  taskNumber: number;
   content: string;
   scheduleText: string;
   dueDate: IsoDate | null;
-  leadUnit: string;
+  leadUnit: { name: string };
   status: keyof typeof OCCURRENCE_STATUS_LABELS;
   progress: number;
   completedOn: IsoDate | null;
-}
-
-/** The year's occurrences in appendix order; a task with none that year is left out. */
-export function occurrenceRows(data: OccurrenceExportData): OccurrenceRow[] {
-  const rows: OccurrenceRow[] = [];
-  for (const task of [...data.tasks].sort((a, b) => a.number - b.number)) {
-    const occurrence = taskOccurrenceIn(task.schedule, data.year, data.period, task.addedOn);
-    if (!occurrence) continue;
-    const state = data.states.get(task.id);
-    const progress = state?.progress ?? 0;
-    const completedOn = state?.completedOn ?? null;
-    rows.push({
-      number: task.number,
-      content: task.content,
-      scheduleText: task.scheduleText,
-      dueDate: occurrence.dueDate,
-      leadUnit: task.leadUnit,
-      status: occurrenceStatus({ dueDate: occurrence.dueDate, completedOn, progress }, data.today),
-      progress,
-      completedOn,
-    });
-  }
-  return rows;
+  fulfilledText: string | null;
 }
 
 export const XLSX_HEADERS = [
@@ -78,6 +36,7 @@ export const XLSX_HEADERS = [
   'Trạng thái',
   'Tiến độ (%)',
   'Ngày hoàn thành',
+  'Ghi chú',
 ] as const;
 
 const STATUS_FILL: Record<OccurrenceRow['status'], string> = {
@@ -104,12 +63,13 @@ export async function occurrencesXlsx(data: OccurrenceExportData): Promise<Buffe
     { width: 16 },
     { width: 11 },
     { width: 16 },
+    { width: 44 },
   ];
-  sheet.mergeCells('A1:H1');
+  sheet.mergeCells('A1:I1');
   sheet.getCell('A1').value = `TIẾN ĐỘ THỰC HIỆN NHIỆM VỤ NĂM ${data.year}`;
   sheet.getCell('A1').font = { ...font, size: 14, bold: true };
   sheet.getCell('A1').alignment = { horizontal: 'center' };
-  sheet.mergeCells('A2:H2');
+  sheet.mergeCells('A2:I2');
   sheet.getCell('A2').value =
     `${data.planTitle} — ${data.communeName}. Số liệu đến ngày ${formatVietnameseDate(data.today)}.`;
   sheet.getCell('A2').font = { ...font, italic: true };
@@ -133,16 +93,17 @@ export async function occurrencesXlsx(data: OccurrenceExportData): Promise<Buffe
     const [y, m, d] = iso.split('-').map(Number);
     return new Date(Date.UTC(y!, m! - 1, d!));
   };
-  for (const r of occurrenceRows(data)) {
+  for (const r of [...data.rows].sort((a, b) => a.taskNumber - b.taskNumber)) {
     const row = sheet.addRow([
-      r.number,
+      r.taskNumber,
       r.content,
       r.scheduleText,
       r.dueDate ? asDate(r.dueDate) : 'Thường xuyên',
-      r.leadUnit,
+      r.leadUnit.name,
       OCCURRENCE_STATUS_LABELS[r.status],
       r.progress,
       r.completedOn ? asDate(r.completedOn) : null,
+      r.fulfilledText ?? '',
     ]);
     row.font = font;
     row.alignment = { vertical: 'top', wrapText: true };

@@ -1,7 +1,8 @@
 import {
   daysLeft,
-  type OccurrenceStatus,
-  occurrenceStatus,
+  deriveOccurrence,
+  FULFILMENT_LABELS,
+  fulfilmentText,
   taskOccurrenceIn,
   vietnamDate,
 } from '@cqtt/domain';
@@ -9,6 +10,7 @@ import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { notFound } from '../http/errors.ts';
 import type { RequestContext } from '../http/route.ts';
+import { workFacts } from './fulfilment.ts';
 import * as store from './store.ts';
 import { type TaskRow, type UnitRef, unitMap } from './views.ts';
 
@@ -17,7 +19,12 @@ export function today(): string {
   return vietnamDate(new Date());
 }
 
-/** Each task's occurrence in the year, with its state, as the console lists them. */
+/**
+ * Each task's occurrence in the year, with its state, as the console lists them: what was
+ * recorded by hand, the coordinator's override, and the facts of the work the task names
+ * (plans/fulfilment.ts), combined by the domain rule deriveOccurrence. Every list, count,
+ * measure, export and reminder of occurrences goes through here.
+ */
 export async function occurrences(
   db: Kysely<DB>,
   communeId: string,
@@ -25,19 +32,29 @@ export async function occurrences(
   year: number,
   now: string,
 ) {
-  const units = unitMap(await store.unitsOf(db, communeId));
-  const facts = await store.yearFacts(
-    db,
-    communeId,
-    tasks.map((t) => t.id),
-    year,
-  );
+  const live = tasks.filter((t) => t.is_active);
+  const [units, facts, work] = await Promise.all([
+    store.unitsOf(db, communeId).then(unitMap),
+    store.yearFacts(
+      db,
+      communeId,
+      live.map((t) => t.id),
+      year,
+    ),
+    workFacts(
+      db,
+      communeId,
+      year,
+      now,
+      live.map((t) => t.fulfilment),
+    ),
+  ]);
   const state = new Map(facts.states.map((s) => [s.task_id, s]));
   const notes = new Map(facts.notes.map((n) => [n.task_id, n.n]));
   const open = new Map(facts.difficulties.map((d) => [d.task_id, d.n]));
+  const users = new Map(facts.overriders.map((u) => [u.id, u.full_name]));
   const list = [];
-  for (const task of tasks) {
-    if (!task.is_active) continue;
+  for (const task of live) {
     const occurrence = taskOccurrenceIn(
       task.schedule,
       year,
@@ -46,8 +63,20 @@ export async function occurrences(
     );
     if (!occurrence) continue;
     const s = state.get(task.id);
-    const progress = s?.progress ?? 0;
-    const completedOn = s?.completed_on ?? null;
+    const override =
+      s?.override_state && s.override_reason
+        ? { state: s.override_state, on: s.override_on, reason: s.override_reason }
+        : null;
+    const derived = deriveOccurrence(
+      {
+        link: task.fulfilment,
+        dueDate: occurrence.dueDate,
+        manual: { completedOn: s?.completed_on ?? null, progress: s?.progress ?? 0 },
+        override,
+        work: task.fulfilment ? (work.get(task.fulfilment) ?? null) : null,
+      },
+      now,
+    );
     list.push({
       taskId: task.id,
       planId: task.plan_id,
@@ -60,15 +89,28 @@ export async function occurrences(
       leadUnit: units(task.lead_unit_id),
       coordinatingUnits: task.coordinating_unit_ids.map(units),
       coordinatingText: task.coordinating_text,
-      status: occurrenceStatus(
-        { dueDate: occurrence.dueDate, completedOn, progress },
-        now,
-      ) as OccurrenceStatus,
-      progress,
-      completedOn,
-      daysLeft: completedOn ? null : daysLeft(occurrence.dueDate, now),
+      status: derived.status,
+      progress: derived.progress,
+      completedOn: derived.completedOn,
+      daysLeft: derived.completedOn ? null : daysLeft(occurrence.dueDate, now),
       noteCount: notes.get(task.id) ?? 0,
       openDifficulties: open.get(task.id) ?? 0,
+      fulfilment: task.fulfilment
+        ? { kind: task.fulfilment, label: FULFILMENT_LABELS[task.fulfilment] }
+        : null,
+      fulfilledBy: derived.fulfilledBy,
+      fulfilledText: derived.fulfilledBy
+        ? fulfilmentText(derived.fulfilledBy.kind, derived.fulfilledBy.at)
+        : null,
+      figures: derived.figures,
+      source: derived.source,
+      override: override
+        ? {
+            ...override,
+            by: users.get(s?.override_by ?? '') ?? '',
+            at: s?.override_at ? new Date(s.override_at).toISOString() : null,
+          }
+        : null,
     });
   }
   return list.sort(

@@ -1,6 +1,6 @@
-import { can, taskOccurrenceIn } from '@cqtt/domain';
+import { can, FULFILMENT_LABELS, isEventFulfilment, overrideProblem, taskOccurrenceIn } from '@cqtt/domain';
 import { audited } from '../audit/service.ts';
-import { badRequest, forbidden, notFound } from '../http/errors.ts';
+import { badRequest, conflict, forbidden, notFound } from '../http/errors.ts';
 import type { Actor, RequestContext } from '../http/route.ts';
 import { occurrences, today } from './occurrences.ts';
 import * as store from './store.ts';
@@ -174,6 +174,12 @@ export async function setCompleted(
   if (!isCoordinator(actor) && !lead) {
     throw forbidden('Chỉ đơn vị chủ trì hoặc Phòng Văn hóa - Xã hội được đánh dấu hoàn thành nhiệm vụ này.');
   }
+  // work that happens on a day decides by itself; figures of the year are completed by hand
+  if (task.fulfilment && isEventFulfilment(task.fulfilment)) {
+    throw conflict(
+      `Nhiệm vụ số ${task.number} hoàn thành theo công việc liên kết (${FULFILMENT_LABELS[task.fulfilment].toLocaleLowerCase('vi-VN')}); Phòng Văn hóa - Xã hội có thể ghi nhận thủ công kèm lý do.`,
+    );
+  }
   if (completedOn && completedOn > today()) {
     const message = 'Ngày hoàn thành không được sau ngày hôm nay.';
     throw badRequest(message, [{ path: 'completedOn', message }]);
@@ -225,6 +231,80 @@ export async function setCompleted(
     };
   });
   return occurrenceOf(ctx, task, year);
+}
+
+/**
+ * The coordinator's override of a linked occurrence, with a reason: 'done' on a day (the work was
+ * done outside cqtt), 'open' (the work happened but does not count), or 'auto' (follow the work
+ * again). Audited before and after.
+ */
+export async function setOverride(
+  ctx: RequestContext,
+  taskId: string,
+  input: { year: number; state: 'done' | 'open' | 'auto'; completedOn?: string; reason?: string },
+) {
+  const { task } = await taskForOccurrence(ctx, taskId, input.year);
+  const problem = overrideProblem(
+    { state: input.state, on: input.completedOn, reason: input.reason },
+    today(),
+  );
+  if (problem) {
+    const path = /lý do/.test(problem) ? 'reason' : 'completedOn';
+    throw badRequest(problem, [{ path, message: problem }]);
+  }
+  const before = await ctx.db
+    .selectFrom('task_years')
+    .selectAll()
+    .where('commune_id', '=', task.commune_id)
+    .where('task_id', '=', task.id)
+    .where('year', '=', input.year)
+    .executeTakeFirst();
+  const values =
+    input.state === 'auto'
+      ? {
+          override_state: null,
+          override_on: null,
+          override_reason: null,
+          override_by: null,
+          override_at: null,
+        }
+      : {
+          override_state: input.state,
+          override_on: input.state === 'done' ? input.completedOn! : null,
+          override_reason: input.reason!.trim(),
+          override_by: ctx.actor!.userId,
+          override_at: new Date(),
+        };
+  await audited(ctx, async (trx) => {
+    const after = await trx
+      .insertInto('task_years')
+      .values({
+        commune_id: task.commune_id,
+        task_id: task.id,
+        year: input.year,
+        completed_on: null,
+        completed_by: null,
+        ...values,
+        updated_at: new Date(),
+      })
+      .onConflict((oc) =>
+        oc.columns(['commune_id', 'task_id', 'year']).doUpdateSet({ ...values, updated_at: new Date() }),
+      )
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return {
+      result: after,
+      audit: {
+        action: input.state === 'auto' ? 'tasks.override_clear' : `tasks.override_${input.state}`,
+        entityType: 'task_year',
+        entityId: `${task.id}/${input.year}`,
+        communeId: task.commune_id,
+        before: before ?? null,
+        after,
+      },
+    };
+  });
+  return occurrenceOf(ctx, task, input.year);
 }
 
 // Difficulties (vướng mắc, khó khăn)

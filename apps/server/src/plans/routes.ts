@@ -1,4 +1,9 @@
-import { describeSchedule, OCCURRENCE_STATUSES } from '@cqtt/domain';
+import {
+  describeSchedule,
+  EVENT_FULFILMENT_KINDS,
+  FULFILMENT_KINDS,
+  OCCURRENCE_STATUSES,
+} from '@cqtt/domain';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { defineRoute, idParams, optionalText, registerRoute, text } from '../http/route.ts';
@@ -32,6 +37,15 @@ const Task = z.object({
   coordinatingText: z.string(),
   addedOn: z.string(),
   isActive: z.boolean(),
+  fulfilment: z.enum(FULFILMENT_KINDS).nullable(),
+  fulfilmentLabel: z.string().nullable(),
+});
+const YearTarget = z.object({
+  year: z.number(),
+  level: z.number(),
+  raiseLevel: z.boolean(),
+  satisfaction: z.number().nullable(),
+  feedbackOnTime: z.number().nullable(),
 });
 const PlanSummary = z.object({
   id: z.uuid(),
@@ -51,7 +65,7 @@ const Plan = PlanSummary.extend({
   content: z.string(),
   funding: z.string(),
   organization: z.string(),
-  targets: z.array(z.object({ year: z.number(), level: z.number() })),
+  targets: z.array(YearTarget),
   signerTitle: z.string(),
   signerName: z.string(),
   recipients: z.array(z.string()),
@@ -75,6 +89,26 @@ const Occurrence = z.object({
   daysLeft: z.number().nullable(),
   noteCount: z.number(),
   openDifficulties: z.number(),
+  /** What the task names as its fulfilment (null: completed by hand). */
+  fulfilment: z.object({ kind: z.enum(FULFILMENT_KINDS), label: z.string() }).nullable(),
+  /** Set when the linked work completed the occurrence: the kind, the day, the record. */
+  fulfilledBy: z
+    .object({ kind: z.enum(EVENT_FULFILMENT_KINDS), at: z.string(), ref: z.string().nullable() })
+    .nullable(),
+  /** "Hoàn thành tự động: đăng ký mức độ gửi 10/02/2026". */
+  fulfilledText: z.string().nullable(),
+  /** The year's figures of outreach, villages or the service centre, when the task names them. */
+  figures: z.array(z.object({ label: z.string(), value: z.union([z.number(), z.string()]) })).nullable(),
+  source: z.enum(['work', 'override', 'manual']).nullable(),
+  override: z
+    .object({
+      state: z.enum(['done', 'open']),
+      on: z.string().nullable(),
+      reason: z.string(),
+      by: z.string(),
+      at: z.string().nullable(),
+    })
+    .nullable(),
 });
 const Counts = z.object({
   total: z.number(),
@@ -123,7 +157,13 @@ const planFields = {
   organization: longText.optional(),
   targets: z
     .array(
-      z.strictObject({ year: z.number().int().min(2000).max(2100), level: z.number().int().min(1).max(4) }),
+      z.strictObject({
+        year: z.number().int().min(2000).max(2100),
+        level: z.number().int().min(1).max(4),
+        raiseLevel: z.boolean().optional(),
+        satisfaction: z.number().min(0).max(1).nullable().optional(),
+        feedbackOnTime: z.number().min(0).max(1).nullable().optional(),
+      }),
     )
     .max(50)
     .optional(),
@@ -140,6 +180,7 @@ const taskFields = {
   coordinatingUnitIds: z.array(z.uuid()).max(50).optional(),
   coordinatingText: optionalText(1000).optional(),
   addedOn: isoDay.optional(),
+  fulfilment: z.enum(FULFILMENT_KINDS).nullable().optional(),
 };
 
 const planExample = {
@@ -270,6 +311,7 @@ export function plansRoutes(app: FastifyInstance) {
         coordinatingText: taskFields.coordinatingText,
         addedOn: taskFields.addedOn,
         isActive: z.boolean().optional(),
+        fulfilment: taskFields.fulfilment,
       }),
       example: {
         content: 'Tuyên truyền, phổ biến các văn bản về Chính quyền thân thiện',
@@ -417,6 +459,28 @@ export function plansRoutes(app: FastifyInstance) {
       example: { year: 2026 },
       response: Occurrence,
       handler: ({ ctx, params, body }) => service.setCompleted(ctx, params.id, body.year, null),
+    }),
+  );
+
+  registerRoute(
+    app,
+    defineRoute({
+      method: 'POST',
+      url: '/api/tasks/:id/override',
+      tag: 'plans',
+      summary:
+        'Phòng VH-XH ghi nhận thủ công (có lý do) nhiệm vụ hoàn thành theo công việc liên kết: đã xong, chưa xong, hoặc theo công việc',
+      access: { permission: 'plans.manage' },
+      params: idParams,
+      body: z.strictObject({
+        year: z.number().int().min(2000).max(2100),
+        state: z.enum(['done', 'open', 'auto']),
+        completedOn: isoDay.optional(),
+        reason: optionalText(2000).optional(),
+      }),
+      example: { year: 2026, state: 'done', completedOn: '2026-02-09', reason: 'Đã gửi bản giấy ngày 09/02' },
+      response: Occurrence,
+      handler: ({ ctx, params, body }) => service.setOverride(ctx, params.id, body),
     }),
   );
 

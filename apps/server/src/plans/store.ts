@@ -51,7 +51,7 @@ export function unitsOf(db: Kysely<DB>, communeId: string) {
 
 /** State, note counts and open difficulties of a set of tasks in a year. */
 export async function yearFacts(db: Kysely<DB>, communeId: string, taskIds: string[], year: number) {
-  if (taskIds.length === 0) return { states: [], notes: [], difficulties: [] };
+  if (taskIds.length === 0) return { states: [], notes: [], difficulties: [], overriders: [] };
   const [states, notes, difficulties] = await Promise.all([
     db
       .selectFrom('task_years')
@@ -78,5 +78,9 @@ export async function yearFacts(db: Kysely<DB>, communeId: string, taskIds: stri
       .groupBy('task_id')
       .execute(),
   ]);
-  return { states, notes, difficulties };
+  const overriderIds = [...new Set(states.flatMap((s) => (s.override_by ? [s.override_by] : [])))];
+  const overriders = overriderIds.length
+    ? await db.selectFrom('users').select(['id', 'full_name']).where('id', 'in', overriderIds).execute()
+    : [];
+  return { states, notes, difficulties, overriders };
 }

@@ -1,3 +1,4 @@
+import { FULFILMENT_LABELS, normaliseTargets } from '@cqtt/domain';
 import type { Selectable } from 'kysely';
 import type { PlansTable, PlanTasksTable } from '../db/schema.ts';
 
@@ -37,6 +38,8 @@ export function taskView(t: TaskRow, unit: (id: string) => UnitRef) {
     coordinatingText: t.coordinating_text,
     addedOn: t.added_on,
     isActive: t.is_active,
+    fulfilment: t.fulfilment,
+    fulfilmentLabel: t.fulfilment ? FULFILMENT_LABELS[t.fulfilment] : null,
   };
 }
 
@@ -52,7 +55,7 @@ export function planView(p: PlanRow, tasks: TaskRow[], unit: (id: string) => Uni
     content: p.content,
     funding: p.funding,
     organization: p.organization,
-    targets: p.targets,
+    targets: normaliseTargets(p.targets),
     signerTitle: p.signer_title,
     signerName: p.signer_name,
     recipients: p.recipients,

@@ -1,4 +1,11 @@
-import { parseIsoDate, type Schedule, scheduleProblem } from '@cqtt/domain';
+import {
+  type FulfilmentKind,
+  parseIsoDate,
+  type Schedule,
+  type StoredTarget,
+  scheduleProblem,
+  targetsProblem,
+} from '@cqtt/domain';
 import { audited } from '../audit/service.ts';
 import { columnIfDefined } from '../db/columns.ts';
 import { badRequest, notFound } from '../http/errors.ts';
@@ -32,7 +39,7 @@ export interface PlanInput {
   content?: string;
   funding?: string;
   organization?: string;
-  targets?: Array<{ year: number; level: number }>;
+  targets?: StoredTarget[];
   periodFrom?: number;
   periodTo?: number | null;
   signerTitle?: string;
@@ -62,20 +69,13 @@ function planColumns(input: PlanInput) {
   };
 }
 
-function checkPeriod(from: number, to: number | null, targets: Array<{ year: number }>) {
+function checkPeriod(from: number, to: number | null, targets: StoredTarget[]) {
   if (to !== null && to < from) {
     const message = 'Năm kết thúc phải từ năm bắt đầu trở đi.';
     throw badRequest(message, [{ path: 'periodTo', message }]);
   }
-  const outside = targets.find((t) => t.year < from || (to !== null && t.year > to));
-  if (outside) {
-    const message = `Năm ${outside.year} của mục tiêu nằm ngoài giai đoạn của kế hoạch.`;
-    throw badRequest(message, [{ path: 'targets', message }]);
-  }
-  if (new Set(targets.map((t) => t.year)).size !== targets.length) {
-    const message = 'Mỗi năm chỉ có một mức mục tiêu.';
-    throw badRequest(message, [{ path: 'targets', message }]);
-  }
+  const problem = targetsProblem(targets, { fromYear: from, toYear: to });
+  if (problem) throw badRequest(problem.message, [problem]);
 }
 
 export async function createPlan(
@@ -146,6 +146,7 @@ export interface TaskInput {
   coordinatingText?: string;
   addedOn?: string;
   isActive?: boolean;
+  fulfilment?: FulfilmentKind | null;
 }
 
 async function checkTask(
@@ -198,6 +199,7 @@ function taskColumns(input: TaskInput) {
     ...columnIfDefined(input.coordinatingText, 'coordinating_text'),
     ...columnIfDefined(input.addedOn, 'added_on'),
     ...columnIfDefined(input.isActive, 'is_active'),
+    ...columnIfDefined(input.fulfilment, 'fulfilment'),
   };
 }
 

@@ -2,7 +2,10 @@ import type { Kysely } from 'kysely';
 import { type DemoCommunes, demoUserId } from '../capability.ts';
 import type { DB } from '../db/schema.ts';
 
-/** 2025: two rewards decided; 2026: a nomination with MTTQ's comment, waiting for the chairman. */
+/**
+ * 2025: two rewards decided; 2026: a collective rewarded on 01/12 (task 6 of the plan, "Tháng 12
+ * hằng năm"), and a nomination with MTTQ's comment, waiting for the chairman.
+ */
 export async function seedRewardsDemo(db: Kysely<DB>, communes: DemoCommunes): Promise<void> {
   const bg = communes.binhgiang!;
   const coordinator = await demoUserId(db, 'vhxh.binhgiang');
@@ -48,6 +51,24 @@ export async function seedRewardsDemo(db: Kysely<DB>, communes: DemoCommunes): P
         decision_date: '2025-12-20',
         decided_by: leader,
         decided_at: new Date('2025-12-20T03:00:00Z'),
+      },
+      {
+        ...base,
+        year: 2026,
+        nominee_kind: 'collective',
+        nominee_name: 'Văn phòng HĐND và UBND xã',
+        unit_id: bg.units.VP!,
+        achievements:
+          'Trình ký, phát hành văn bản đúng hạn 100%; số hóa 2.000 hồ sơ lưu trữ; tổ chức chu đáo các hội nghị của mô hình.',
+        status: 'awarded',
+        mttq_comment: 'Nhất trí đề nghị.',
+        commented_by: mttq,
+        commented_at: new Date('2026-11-25T02:00:00Z'),
+        form: 'Giấy khen của Chủ tịch UBND xã',
+        decision_number: '285/QĐ-UBND',
+        decision_date: '2026-12-01',
+        decided_by: leader,
+        decided_at: new Date('2026-12-01T03:00:00Z'),
       },
       {
         ...base,

@@ -1,15 +1,10 @@
-import {
-  counterResultFromCounts,
-  DEFAULT_CONDUCT_CODE,
-  DEFAULT_SATISFACTION_TARGET,
-  type Granularity,
-  isSatisfied,
-} from '@cqtt/domain';
+import { counterResultFromCounts, DEFAULT_CONDUCT_CODE, type Granularity, isSatisfied } from '@cqtt/domain';
 import { sql } from 'kysely';
 import { audited } from '../audit/service.ts';
 import { badRequest, forbidden, notFound } from '../http/errors.ts';
 import type { RequestContext } from '../http/route.ts';
 import { resolveCommuneId } from '../org/scope.ts';
+import { targetOfYear } from '../plans/objectives.ts';
 import { canManage, figuresScope } from './access.ts';
 import { periodOf } from './public-routes.ts';
 import { lockSeal, questionnaireFigures } from './results.ts';
@@ -144,7 +139,8 @@ export async function dashboard(
     to: period.to,
     granularity: q.granularity,
     ownOnly: own !== null,
-    target: DEFAULT_SATISFACTION_TARGET,
+    // the plan's satisfaction target of the year the period ends in (data, not code)
+    target: (await targetOfYear(ctx.db, communeId, Number(period.to.slice(0, 4))))?.satisfaction ?? null,
     counter: {
       ...counterResultFromCounts(all),
       withoutDossier: counterResultFromCounts(anon),

@@ -339,7 +339,8 @@ export function satisfactionRoutes(app: FastifyInstance) {
         to: z.string(),
         granularity: z.string(),
         ownOnly: z.boolean(),
-        target: z.number(),
+        /** The plan's satisfaction target of the period's last year; null when the plan sets none. */
+        target: z.number().nullable(),
         counter: z.object({
           ratings: z.number(),
           satisfied: z.number(),

@@ -3,6 +3,7 @@ import { type ComponentType, lazy } from 'react';
 const SatisfactionResults = lazy(() => import('./satisfaction/ResultsBlock'));
 const FeedbackHomeBlock = lazy(() => import('./feedback/FeedbackHomeBlock'));
 const OutreachBlock = lazy(() => import('./outreach/OutreachBlock'));
+const ResultsBlock = lazy(() => import('./reports/ResultsBlock'));
 
 /**
  * What the commune's public home page (/p/:communeCode) shows, in order. Each capability
@@ -18,6 +19,7 @@ export const HOME_SECTIONS: HomeSection[] = [
   { key: 'satisfaction', Component: SatisfactionResults },
   { key: 'feedback', Component: FeedbackHomeBlock },
   { key: 'outreach', Component: OutreachBlock },
+  { key: 'reports', Component: ResultsBlock },
 ];
 
 /** Links from the home page to what a citizen can do, e.g. "Gửi phản ánh, kiến nghị". */

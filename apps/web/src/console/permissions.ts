@@ -15,10 +15,17 @@ export type Capability =
   | 'satisfaction.figures'
   | 'satisfaction.setup'
   | 'calendar.city'
+  | 'documents.issue'
+  | 'indices.manage'
+  | 'reports.commune'
+  | 'documents.register'
   | Permission;
 
 /** The service centre's unit: its focal sets up counters and sees every figure (server: satisfaction/access.ts). */
 const SERVICE_CENTRE_UNIT = 'TTPVHCC';
+
+/** Văn phòng HĐND và UBND: its focal gives documents their numbers (server: documents/service.ts). */
+const OFFICE_UNIT = 'VP';
 
 const SUMMARY_ROLES = ['leader', 'coordinator', 'supervisor', 'admin', 'city'];
 
@@ -40,6 +47,20 @@ export function can(me: Me, capability: Capability): boolean {
       return hasRole(me, ...SUMMARY_ROLES);
     case 'satisfaction.setup':
       return domainCan(me.user.roles, 'satisfaction.manage') || isServiceCentreFocal(me);
+    case 'documents.issue':
+      // the leader, or a focal of Văn phòng HĐND và UBND
+      return (
+        me.commune !== null &&
+        (hasRole(me, 'leader') || (hasRole(me, 'focal') && me.unit?.code === OFFICE_UNIT))
+      );
+    case 'reports.commune':
+      // the commune's own reports (the city reads them through the API with a communeId)
+      return me.commune !== null && domainCan(me.user.roles, 'reports.read');
+    case 'documents.register':
+      return me.commune !== null;
+    case 'indices.manage':
+      // the official indices are entered by a city-level account
+      return isCityLevel(me) && domainCan(me.user.roles, 'indices.manage');
     case 'calendar.city':
       // the city's list of days off: Sở Nội vụ or a city-level administrator
       return isCityLevel(me) && domainCan(me.user.roles, 'calendar.manage_city');
@@ -90,4 +111,15 @@ export function isCityLevel(me: Me): boolean {
 export function mayCall(me: Me, endpoint: { access: Access }): boolean {
   if (endpoint.access === 'public' || endpoint.access === 'user') return true;
   return domainCan(me.user.roles, endpoint.access.permission);
+}
+
+/**
+ * Drafting a kind of document (server: each kind's mayDraft): Phòng Văn hóa - Xã hội any kind,
+ * the plan also whoever manages plans, the budget proposal also Phòng Kinh tế's focal.
+ */
+export function canDraftDocument(me: Me, kind: string): boolean {
+  if (me.commune === null) return false;
+  if (hasRole(me, 'coordinator')) return true;
+  if (kind === 'plan') return domainCan(me.user.roles, 'plans.manage');
+  return kind === 'budget-proposal' && hasRole(me, 'focal') && me.unit?.code === 'KT';
 }

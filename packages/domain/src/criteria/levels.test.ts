@@ -252,11 +252,13 @@ describe('the level rule on random cases', () => {
   });
 });
 
-describe('submission before 12/11 (Việt Nam time)', () => {
-  it('11/11 late evening in Việt Nam is on time; 12/11 is late', () => {
+describe('submissionOnTime (before 12/11, Asia/Ho_Chi_Minh)', () => {
+  it('on time through 11/11 in Việt Nam, late from 12/11', () => {
     expect(submissionOnTime(new Date('2026-11-11T16:59:59Z'), 2026)).toBe(true);
     expect(submissionOnTime(new Date('2026-11-11T17:00:00Z'), 2026)).toBe(false);
-    expect(submissionOnTime(new Date('2025-12-31T00:00:00Z'), 2026)).toBe(true);
-    expect(submissionOnTime(new Date('2027-01-02T00:00:00Z'), 2026)).toBe(false);
+    expect(submissionOnTime(new Date('2026-11-05T03:00:00Z'), 2026)).toBe(true);
+    expect(submissionOnTime(new Date('2026-12-01T03:00:00Z'), 2026)).toBe(false);
+    expect(submissionOnTime(new Date('2027-01-02T03:00:00Z'), 2026)).toBe(false);
+    expect(submissionOnTime(new Date('2025-12-30T03:00:00Z'), 2026)).toBe(true);
   });
 });

@@ -84,6 +84,20 @@ export const PERMISSIONS = {
   'rewards.comment': ['supervisor'],
   /** Decide a reward: form, decision number and date. */
   'rewards.decide': ['leader'],
+  /**
+   * Draft the commune's official documents from its data (Phòng VH-XH; a focal only the kinds of
+   * her unit: the budget proposal for Phòng Kinh tế), edit the narrative of a draft.
+   */
+  'documents.draft': ['coordinator', 'focal'],
+  /**
+   * Give a draft the next number of the register and issue it: the leader, or a focal of Văn phòng
+   * HĐND và UBND (documents/service.ts checks the unit).
+   */
+  'documents.issue': ['leader', 'focal'],
+  /** Read the yearly and review reports' figures of a commune: those who follow every unit. */
+  'reports.read': ['admin', 'leader', 'coordinator', 'supervisor', 'city'],
+  /** Enter the official SIPAS and PAR INDEX results of the city's communes (a city-level account). */
+  'indices.manage': ['admin', 'city'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

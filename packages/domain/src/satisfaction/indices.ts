@@ -17,13 +17,6 @@ export const SCORE_LABELS: Record<Score, string> = {
   5: 'Rất hài lòng',
 };
 
-/**
- * Hải Phòng's 2026 reform plan (QĐ 5256/QĐ-UBND) targets satisfaction of at least 90%
- * (DOMAIN.md). The Bình Giang plan names SIPAS without a figure, so this is only the
- * default a dashboard compares against; level rules carry their own thresholds.
- */
-export const DEFAULT_SATISFACTION_TARGET = 0.9;
-
 export function isScore(value: unknown): value is Score {
   return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 5;
 }

@@ -28,9 +28,11 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { downloadFile, errorMessage } from '../../api/client';
 import { RoundsCard } from '../city/RoundsCard';
+import { usePlan, usePlans } from '../plans/api';
 import { EvidenceUpload, isUploading, uploadedIds } from '../plans/EvidenceUpload';
 import type { StoredFile } from '../plans/types';
 import { QueryError } from '../shared/feedback';
+import { applyApiErrorToForm } from '../shared/formErrors';
 import { PageHeader } from '../shared/PageHeader';
 import { useDocumentTitle } from '../shared/useDocumentTitle';
 import { type Assessment, type Indicator, useAct, useAssessment, useRecognise, useScore } from './api';
@@ -237,6 +239,72 @@ function RecogniseModal({ a, open, onClose }: { a: Assessment; open: boolean; on
   );
 }
 
+/**
+ * Sending to the city issues the self-assessment report with the next number of the register: who
+ * signs it (the plan's signer by default).
+ */
+function SubmitModal({ assessmentId, onClose }: { assessmentId: string; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const act = useAct(assessmentId);
+  const plans = usePlans(undefined);
+  const plan = usePlan(plans.data?.[0]?.id);
+  const [form] = Form.useForm<{ signerName: string; signerTitle: string }>();
+  if (plans.isLoading || (plans.data?.length && plan.isLoading)) return null;
+  const title = plan.data?.signerTitle ?? '';
+  return (
+    <Modal
+      open
+      title={t('criteria.submit.title')}
+      okText={t('criteria.actions.submit')}
+      cancelText={t('common.cancel')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={act.isPending}
+    >
+      <Typography.Paragraph type="secondary">{t('criteria.submit.text')}</Typography.Paragraph>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{
+          signerName: plan.data?.signerName ?? '',
+          signerTitle: title ? title.charAt(0) + title.slice(1).toLocaleLowerCase('vi-VN') : '',
+        }}
+        onFinish={(v) =>
+          act.mutate(
+            { action: 'submit', signerName: v.signerName.trim(), signerTitle: v.signerTitle.trim() },
+            {
+              onSuccess: () => {
+                message.success(t('criteria.submit.done'));
+                onClose();
+              },
+              onError: (err) => {
+                if (!applyApiErrorToForm(form, err, ['signerName', 'signerTitle']))
+                  message.error(errorMessage(err));
+              },
+            },
+          )
+        }
+      >
+        <Form.Item
+          label={t('documents.issue.signerName')}
+          name="signerName"
+          rules={[{ required: true, whitespace: true, message: t('documents.issue.signerNameRequired') }]}
+        >
+          <Input autoComplete="off" />
+        </Form.Item>
+        <Form.Item
+          label={t('documents.issue.signerTitle')}
+          name="signerTitle"
+          rules={[{ required: true, whitespace: true, message: t('documents.issue.signerTitleRequired') }]}
+        >
+          <Input autoComplete="off" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
 const ACTION_KEYS = [
   ['consolidate', 'consolidate'],
   ['finishReview', 'finish_review'],
@@ -256,6 +324,7 @@ export default function AssessmentPage() {
   const [mine, setMine] = useState(false);
   const [recognising, setRecognising] = useState(false);
   const [returnNote, setReturnNote] = useState('');
+  const [submitting, setSubmitting] = useState(false);
 
   const units = useMemo(() => {
     const m = new Map<string, { unit: string; total: number; scored: number }>();
@@ -404,10 +473,16 @@ export default function AssessmentPage() {
       ) : null}
       <Space wrap style={{ margin: '16px 0' }}>
         {ACTION_KEYS.filter(([k]) => a.can[k]).map(([k, action]) => (
-          <Button key={k} type="primary" loading={act.isPending} onClick={() => run(action)}>
+          <Button
+            key={k}
+            type="primary"
+            loading={act.isPending}
+            onClick={() => (action === 'submit' ? setSubmitting(true) : run(action))}
+          >
             {t(`criteria.actions.${action}`)}
           </Button>
         ))}
+        {submitting ? <SubmitModal assessmentId={a.id} onClose={() => setSubmitting(false)} /> : null}
         {a.can.return ? (
           <Button
             danger

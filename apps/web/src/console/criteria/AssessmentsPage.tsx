@@ -1,4 +1,5 @@
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { vietnamDate } from '@cqtt/domain/plans/dates';
 import { App, Button, Card, Form, InputNumber, Modal, Select, Space, Table, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +7,7 @@ import { Link, useNavigate } from 'react-router';
 import { downloadFile, errorMessage } from '../../api/client';
 import { useSession } from '../auth/session';
 import { can, isCityLevel } from '../permissions';
+import { formatDay } from '../plans/ui';
 import { QueryError } from '../shared/feedback';
 import { PageHeader } from '../shared/PageHeader';
 import { useDocumentTitle } from '../shared/useDocumentTitle';
@@ -124,6 +126,19 @@ function CommuneTable() {
               ) : (
                 <Tag color={v ? 'green' : 'red'}>
                   {v ? t('criteria.registration.yes') : t('criteria.registration.late')}
+                </Tag>
+              ),
+          },
+          {
+            title: t('criteria.overview.submittedBefore1211'),
+            dataIndex: 'submissionOnTime',
+            render: (v: boolean | null, r) =>
+              v === null ? (
+                <Tag>{t('criteria.overview.notSubmitted')}</Tag>
+              ) : (
+                <Tag color={v ? 'green' : 'red'}>
+                  {v ? t('criteria.registration.yes') : t('criteria.registration.late')}
+                  {r.submittedAt ? ` · ${formatDay(vietnamDate(new Date(r.submittedAt)))}` : ''}
                 </Tag>
               ),
           },

@@ -141,6 +141,9 @@ export interface OverviewRow {
   registeredLevel: number | null;
   registeredAt: string | null;
   registrationOnTime: boolean | null;
+  /** When the self-assessment was sent to the city; on time before 12/11. */
+  submittedAt: string | null;
+  submissionOnTime: boolean | null;
   assessmentId: string | null;
   status: string | null;
   statusLabel: string;
@@ -263,8 +266,10 @@ export const useScore = (id: string) =>
     }),
   );
 export const useAct = (id: string) =>
-  useAssessmentWrite(id, (input: { action: string; note?: string }) =>
-    api.post<Assessment>(`/api/assessments/${enc(id)}/actions`, input),
+  useAssessmentWrite(
+    id,
+    (input: { action: string; note?: string; signerName?: string; signerTitle?: string }) =>
+      api.post<Assessment>(`/api/assessments/${enc(id)}/actions`, input),
   );
 export const useRecognise = (id: string) =>
   useAssessmentWrite(

@@ -18,6 +18,7 @@ import { Link, useNavigate } from 'react-router';
 import { COMMUNE_KINDS } from '../../api/types';
 import { useSession } from '../auth/session';
 import { can, isCityLevel } from '../permissions';
+import { YearGlance } from '../reports/YearGlance';
 import { EmptyState, QueryError, usePagination } from '../shared/feedback';
 import { formatNumber } from '../shared/format';
 import { KindTag, RoleTags, useLabels } from '../shared/labels';
@@ -108,6 +109,9 @@ function CommuneOverview() {
       {communes.isError ? (
         <QueryError error={communes.error} onRetry={() => void communes.refetch()} />
       ) : null}
+      <div style={{ marginBottom: 16 }}>
+        <YearGlance />
+      </div>
       <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
         <Col xs={24} md={8}>
           <StatCard

@@ -1,9 +1,11 @@
 import {
   CheckCircleOutlined,
+  EditOutlined,
   ExclamationCircleOutlined,
   FileOutlined,
   RollbackOutlined,
 } from '@ant-design/icons';
+import { isEventFulfilment } from '@cqtt/domain/plans/fulfilment';
 import {
   Alert,
   App,
@@ -36,7 +38,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { errorMessage } from '../../api/client';
 import { useSession } from '../auth/session';
-import { canComplete, canReportProgress } from '../permissions';
+import { canComplete, canReportProgress, hasRole } from '../permissions';
 import { EmptyState, QueryError } from '../shared/feedback';
 import { dayParam, formatDateTime } from '../shared/format';
 import { applyApiErrorToForm } from '../shared/formErrors';
@@ -46,13 +48,14 @@ import {
   useCompleteOccurrence,
   useDifficulties,
   useNotes,
+  useOverrideOccurrence,
   useReopenOccurrence,
   useReportDifficulty,
 } from './api';
 import { EvidenceUpload, formatBytes, isUploading, uploadedIds } from './EvidenceUpload';
 import { showApiErrors } from './formErrors';
 import type { Occurrence, ProgressNote, StoredFile } from './types';
-import { DaysLeft, DueCell, ProgressBar, StatusTag, today, UnitTags, useParam } from './ui';
+import { DaysLeft, DueCell, formatDay, ProgressBar, StatusTag, today, UnitTags, useParam } from './ui';
 
 interface NoteForm {
   note: string;
@@ -244,6 +247,128 @@ function CompleteModal({ occurrence, onClose }: { occurrence: Occurrence; onClos
   );
 }
 
+/**
+ * The coordinator records a linked occurrence by hand, with a reason: done on a day (the work was
+ * done outside cqtt), kept open (the work does not count), or back to following the work.
+ */
+function OverrideModal({ occurrence, onClose }: { occurrence: Occurrence; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const override = useOverrideOccurrence();
+  const [form] = Form.useForm<{ state: 'done' | 'open' | 'auto'; completedOn?: Dayjs; reason?: string }>();
+  const state = Form.useWatch('state', form);
+  const todayIso = today();
+  return (
+    <Modal
+      open
+      title={t('plans.override.title', { number: occurrence.taskNumber, year: occurrence.year })}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={override.isPending}
+    >
+      <Typography.Paragraph type="secondary">
+        {t('plans.override.text', { work: occurrence.fulfilment?.label ?? '' })}
+      </Typography.Paragraph>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{
+          state: occurrence.status === 'done' ? 'open' : 'done',
+          completedOn: dayjs(todayIso),
+        }}
+        onFinish={(v) =>
+          override.mutate(
+            {
+              taskId: occurrence.taskId,
+              year: occurrence.year,
+              state: v.state,
+              ...(v.state === 'done' && v.completedOn ? { completedOn: dayParam(v.completedOn) } : {}),
+              ...(v.state !== 'auto' ? { reason: v.reason?.trim() ?? '' } : {}),
+            },
+            {
+              onSuccess: () => {
+                message.success(t('plans.override.saved'));
+                onClose();
+              },
+              onError: (err) => {
+                if (!applyApiErrorToForm(form, err, ['completedOn', 'reason']))
+                  message.error(errorMessage(err));
+              },
+            },
+          )
+        }
+      >
+        <Form.Item label={t('plans.override.state')} name="state">
+          <Select
+            options={[
+              { value: 'done', label: t('plans.override.done') },
+              { value: 'open', label: t('plans.override.open') },
+              ...(occurrence.override ? [{ value: 'auto', label: t('plans.override.auto') }] : []),
+            ]}
+          />
+        </Form.Item>
+        {state === 'done' ? (
+          <Form.Item
+            label={t('plans.complete.completedOn')}
+            name="completedOn"
+            rules={[{ required: true, message: t('plans.complete.completedOnRequired') }]}
+          >
+            <DatePicker
+              format="DD/MM/YYYY"
+              allowClear={false}
+              disabledDate={(d) => dayParam(d) > todayIso}
+              style={{ width: 180 }}
+            />
+          </Form.Item>
+        ) : null}
+        {state !== 'auto' ? (
+          <Form.Item
+            label={t('plans.override.reason')}
+            name="reason"
+            rules={[{ required: true, whitespace: true, message: t('plans.override.reasonRequired') }]}
+          >
+            <Input.TextArea rows={3} maxLength={2000} />
+          </Form.Item>
+        ) : null}
+      </Form>
+    </Modal>
+  );
+}
+
+/** What carries the occurrence: the work done (or still awaited), the year's figures, an override. */
+function FulfilmentInfo({ occurrence: o }: { occurrence: Occurrence }) {
+  const { t } = useTranslation();
+  if (!o.fulfilment) return null;
+  return (
+    <Alert
+      style={{ marginTop: 16 }}
+      type={o.fulfilledBy ? 'success' : o.override ? 'warning' : 'info'}
+      showIcon
+      data-testid="occurrence-fulfilment"
+      title={
+        o.fulfilledText ??
+        (o.override
+          ? o.override.state === 'done'
+            ? t('plans.override.doneBy', { by: o.override.by, date: formatDay(o.override.on) })
+            : t('plans.override.openBy', { by: o.override.by })
+          : t('plans.fulfilment.awaiting', { work: o.fulfilment.label.toLocaleLowerCase('vi-VN') }))
+      }
+      description={
+        <>
+          {o.override ? <div>{t('plans.override.reasonLine', { reason: o.override.reason })}</div> : null}
+          {(o.figures ?? []).map((f) => (
+            <div key={f.label}>
+              {f.label}: <strong>{f.value}</strong>
+            </div>
+          ))}
+        </>
+      }
+    />
+  );
+}
+
 export interface TaskOption {
   value: string;
   label: string;
@@ -400,11 +525,15 @@ export function OccurrenceDrawer({
   const reopen = useReopenOccurrence();
   const [completing, setCompleting] = useState(false);
   const [reporting, setReporting] = useState(false);
+  const [overriding, setOverriding] = useState(false);
   const open = Boolean(occurrence) || Boolean(loading);
   // On a phone the drawer takes the whole width and the labels go above the values.
   const narrow = !Grid.useBreakpoint().md;
   const o = occurrence;
-  const mayComplete = o ? canComplete(me, o) : false;
+  // linked work that happens on a day decides by itself; the coordinator may record it by hand
+  const decidedByWork = Boolean(o?.fulfilment && isEventFulfilment(o.fulfilment.kind));
+  const mayComplete = o && !decidedByWork ? canComplete(me, o) : false;
+  const mayOverride = Boolean(o?.fulfilment) && hasRole(me, 'coordinator');
   const mayReport = o ? canReportProgress(me, o) : false;
 
   return (
@@ -484,12 +613,19 @@ export function OccurrenceDrawer({
                 </Button>
               </Popconfirm>
             ) : null}
+            {mayOverride ? (
+              <Button icon={<EditOutlined />} onClick={() => setOverriding(true)}>
+                {t('plans.override.button')}
+              </Button>
+            ) : null}
             {mayReport ? (
               <Button icon={<ExclamationCircleOutlined />} onClick={() => setReporting(true)}>
                 {t('plans.difficulties.report')}
               </Button>
             ) : null}
           </Flex>
+          <FulfilmentInfo occurrence={o} />
+          {overriding ? <OverrideModal occurrence={o} onClose={() => setOverriding(false)} /> : null}
           <TaskDifficulties occurrence={o} communeId={communeId} />
           {mayReport ? (
             <>

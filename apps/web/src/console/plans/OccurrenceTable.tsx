@@ -124,10 +124,23 @@ export function OccurrenceTable({
     {
       title: t('common.status'),
       dataIndex: 'status',
-      width: 130,
+      width: 170,
       filters: statusOptions.map((s) => ({ text: s.label, value: s.value })),
       onFilter: (value, o) => o.status === value,
-      render: (_, o) => <StatusTag status={o.status} />,
+      render: (_, o) => (
+        <>
+          <StatusTag status={o.status} />
+          {o.fulfilledText ? (
+            <Typography.Text
+              type="secondary"
+              style={{ display: 'block', fontSize: 12 }}
+              data-testid="fulfilled-text"
+            >
+              {o.fulfilledText}
+            </Typography.Text>
+          ) : null}
+        </>
+      ),
     },
     {
       title: t('plans.progress'),

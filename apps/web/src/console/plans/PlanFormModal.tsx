@@ -1,5 +1,18 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Col, DatePicker, Divider, Form, Input, InputNumber, Modal, Row, Space } from 'antd';
+import {
+  App,
+  Button,
+  Checkbox,
+  Col,
+  DatePicker,
+  Divider,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Row,
+  Space,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { dayParam } from '../shared/format';
@@ -18,7 +31,13 @@ interface PlanForm {
   purpose?: string;
   requirements?: string;
   objectives?: string;
-  targets?: Array<{ year?: number; level?: number }>;
+  targets?: Array<{
+    year?: number;
+    level?: number;
+    raiseLevel?: boolean;
+    satisfaction?: number | null;
+    feedbackOnTime?: number | null;
+  }>;
   content?: string;
   funding?: string;
   organization?: string;
@@ -71,7 +90,18 @@ function initialValues(plan: Plan | null, year: number): Partial<PlanForm> {
     purpose: plan.purpose,
     requirements: plan.requirements,
     objectives: plan.objectives,
-    targets: plan.targets.map((t) => ({ ...t })),
+    // the ratio targets are edited as percentages
+    targets: plan.targets.map((t) => ({
+      ...t,
+      satisfaction:
+        t.satisfaction === null || t.satisfaction === undefined
+          ? null
+          : Math.round(t.satisfaction * 1000) / 10,
+      feedbackOnTime:
+        t.feedbackOnTime === null || t.feedbackOnTime === undefined
+          ? null
+          : Math.round(t.feedbackOnTime * 1000) / 10,
+    })),
     content: plan.content,
     funding: plan.funding,
     organization: plan.organization,
@@ -115,7 +145,15 @@ export function PlanFormModal({
       requirements: v.requirements?.trim() ?? '',
       objectives: v.objectives?.trim() ?? '',
       targets: (v.targets ?? [])
-        .filter((x): x is { year: number; level: number } => x.year != null && x.level != null)
+        .filter((x): x is typeof x & { year: number; level: number } => x.year != null && x.level != null)
+        .map((x) => ({
+          year: x.year,
+          level: x.level,
+          raiseLevel: x.raiseLevel ?? false,
+          satisfaction: x.satisfaction === null || x.satisfaction === undefined ? null : x.satisfaction / 100,
+          feedbackOnTime:
+            x.feedbackOnTime === null || x.feedbackOnTime === undefined ? null : x.feedbackOnTime / 100,
+        }))
         .sort((a, b) => a.year - b.year),
       content: v.content?.trim() ?? '',
       funding: v.funding?.trim() ?? '',
@@ -281,6 +319,37 @@ export function PlanFormModal({
                         style={{ width: 160 }}
                       />
                     </Form.Item>
+                    <Form.Item
+                      name={[item.name, 'raiseLevel']}
+                      valuePropName="checked"
+                      style={{ marginBottom: 0 }}
+                    >
+                      <Checkbox>{t('plans.form.targetRaise')}</Checkbox>
+                    </Form.Item>
+                    <Form.Item name={[item.name, 'satisfaction']} style={{ marginBottom: 0 }}>
+                      <InputNumber
+                        min={0}
+                        max={100}
+                        precision={1}
+                        decimalSeparator=","
+                        prefix={t('plans.form.targetSatisfaction')}
+                        suffix="%"
+                        aria-label={t('plans.form.targetSatisfaction')}
+                        style={{ width: 190 }}
+                      />
+                    </Form.Item>
+                    <Form.Item name={[item.name, 'feedbackOnTime']} style={{ marginBottom: 0 }}>
+                      <InputNumber
+                        min={0}
+                        max={100}
+                        precision={1}
+                        decimalSeparator=","
+                        prefix={t('plans.form.targetFeedback')}
+                        suffix="%"
+                        aria-label={t('plans.form.targetFeedback')}
+                        style={{ width: 230 }}
+                      />
+                    </Form.Item>
                     <Button
                       icon={<DeleteOutlined />}
                       aria-label={t('plans.form.removeTarget')}
@@ -292,14 +361,14 @@ export function PlanFormModal({
                   type="dashed"
                   icon={<PlusOutlined />}
                   onClick={() => {
-                    const current = (form.getFieldValue('targets') ?? []) as Array<{
-                      year?: number;
-                      level?: number;
-                    }>;
+                    const current = (form.getFieldValue('targets') ?? []) as NonNullable<PlanForm['targets']>;
                     const last = current[current.length - 1];
                     add({
                       year: last?.year ? last.year + 1 : form.getFieldValue('periodFrom'),
                       level: last?.level,
+                      raiseLevel: last?.raiseLevel ?? false,
+                      satisfaction: last?.satisfaction ?? null,
+                      feedbackOnTime: last?.feedbackOnTime ?? null,
                     });
                   }}
                 >

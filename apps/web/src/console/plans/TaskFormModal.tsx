@@ -1,3 +1,4 @@
+import { FULFILMENT_KINDS, FULFILMENT_LABELS, type FulfilmentKind } from '@cqtt/domain/plans/fulfilment';
 import { describeSchedule, scheduleProblem } from '@cqtt/domain/plans/schedule';
 import { App, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select, Switch } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -24,6 +25,7 @@ interface TaskForm {
   coordinatingText?: string;
   addedOn?: Dayjs | null;
   isActive?: boolean;
+  fulfilment?: FulfilmentKind | 'none';
 }
 
 const FIELDS = [
@@ -36,6 +38,7 @@ const FIELDS = [
   'coordinatingText',
   'addedOn',
   'isActive',
+  'fulfilment',
 ];
 
 /** Add a task to the plan's appendix, or edit one (plans.manage). */
@@ -88,6 +91,7 @@ export function TaskFormModal({
       coordinatingUnitIds: v.coordinatingUnitIds ?? [],
       coordinatingText: v.coordinatingText?.trim() ?? '',
       ...(v.addedOn ? { addedOn: dayParam(v.addedOn) } : {}),
+      fulfilment: !v.fulfilment || v.fulfilment === 'none' ? null : v.fulfilment,
     };
     const onError = (err: unknown) => showApiErrors(form, err, FIELDS, message.error);
     if (task) {
@@ -153,10 +157,12 @@ export function TaskFormModal({
                 coordinatingText: task.coordinatingText,
                 addedOn: task.addedOn ? dayjs(task.addedOn) : null,
                 isActive: task.isActive,
+                fulfilment: task.fulfilment ?? 'none',
               }
             : {
                 number: nextNumber,
                 coordinatingUnitIds: [],
+                fulfilment: 'none',
                 schedule: { kind: 'yearly' },
                 scheduleText: 'Hằng năm',
               }
@@ -278,6 +284,20 @@ export function TaskFormModal({
                 format="DD/MM/YYYY"
                 style={{ width: '100%' }}
                 placeholder={editing ? undefined : t('plans.taskForm.addedOnPlaceholder')}
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24}>
+            <Form.Item
+              label={t('plans.fulfilment.label')}
+              name="fulfilment"
+              extra={t('plans.fulfilment.hint')}
+            >
+              <Select
+                options={[
+                  { value: 'none', label: t('plans.fulfilment.none') },
+                  ...FULFILMENT_KINDS.map((k) => ({ value: k, label: FULFILMENT_LABELS[k] })),
+                ]}
               />
             </Form.Item>
           </Col>

@@ -211,6 +211,23 @@ export function useReopenOccurrence() {
   });
 }
 
+export function useOverrideOccurrence() {
+  const invalidate = useInvalidateProgress();
+  return useMutation({
+    mutationFn: ({
+      taskId,
+      ...body
+    }: {
+      taskId: string;
+      year: number;
+      state: 'done' | 'open' | 'auto';
+      completedOn?: string;
+      reason?: string;
+    }) => api.post<Occurrence>(`/api/tasks/${enc(taskId)}/override`, body),
+    onSuccess: (_, input) => invalidate(input.taskId),
+  });
+}
+
 export function useReportDifficulty() {
   const queryClient = useQueryClient();
   return useMutation({

@@ -1,9 +1,11 @@
 /** Types of the plans API (docs/contracts/plans-api.md). Business dates are `YYYY-MM-DD`. */
+
+import type { FulfilmentKind } from '@cqtt/domain/plans/fulfilment';
 import type { Schedule } from '@cqtt/domain/plans/schedule';
 import type { OccurrenceStatus } from '@cqtt/domain/plans/status';
 import type { UnitRef } from '../../api/types';
 
-export type { OccurrenceStatus, Schedule, UnitRef };
+export type { FulfilmentKind, OccurrenceStatus, Schedule, UnitRef };
 
 export interface PlanSummary {
   id: string;
@@ -17,6 +19,12 @@ export interface PlanSummary {
 export interface PlanTarget {
   year: number;
   level: number;
+  /** "Từ năm 2027, phấn đấu nâng mức độ": raise the level this year. */
+  raiseLevel?: boolean;
+  /** Satisfaction index target, 0..1; null: none. */
+  satisfaction?: number | null;
+  /** Share of feedback answered on time, 0..1; null: none. */
+  feedbackOnTime?: number | null;
 }
 
 export interface Task {
@@ -31,6 +39,8 @@ export interface Task {
   coordinatingText: string;
   addedOn: string;
   isActive: boolean;
+  fulfilment: FulfilmentKind | null;
+  fulfilmentLabel: string | null;
 }
 
 export interface Plan {
@@ -69,6 +79,7 @@ export interface TaskInput {
   coordinatingText?: string;
   addedOn?: string;
   isActive?: boolean;
+  fulfilment?: FulfilmentKind | null;
 }
 
 export interface Occurrence {
@@ -89,6 +100,22 @@ export interface Occurrence {
   daysLeft: number | null;
   noteCount: number;
   openDifficulties: number;
+  /** What the task names as its fulfilment (null: completed by hand). */
+  fulfilment: { kind: FulfilmentKind; label: string } | null;
+  /** Set when the linked work completed the occurrence. */
+  fulfilledBy: { kind: FulfilmentKind; at: string; ref: string | null } | null;
+  /** "Hoàn thành tự động: đăng ký mức độ gửi 10/02/2026". */
+  fulfilledText: string | null;
+  /** The year's figures of outreach, villages or the service centre. */
+  figures: Array<{ label: string; value: number | string }> | null;
+  source: 'work' | 'override' | 'manual' | null;
+  override: {
+    state: 'done' | 'open';
+    on: string | null;
+    reason: string;
+    by: string;
+    at: string | null;
+  } | null;
 }
 
 export interface SummaryCounts {

@@ -7,7 +7,8 @@ export function TrendChart({
   label,
 }: {
   points: IndexGroup[];
-  target: number;
+  /** The plan's target of the period, or null when the plan sets none (no line then). */
+  target: number | null;
   label: string;
 }) {
   const w = 640;
@@ -26,13 +27,17 @@ export function TrendChart({
     <svg viewBox={`0 0 ${w} ${h}`} role="img" aria-label={label} style={{ width: '100%', maxWidth: w }}>
       <line x1={pad} x2={w - pad} y1={y(0)} y2={y(0)} stroke="#d9d9d9" />
       <line x1={pad} x2={w - pad} y1={y(1)} y2={y(1)} stroke="#f0f0f0" />
-      <line x1={pad} x2={w - pad} y1={y(target)} y2={y(target)} stroke="#faad14" strokeDasharray="6 4" />
+      {target === null ? null : (
+        <line x1={pad} x2={w - pad} y1={y(target)} y2={y(target)} stroke="#faad14" strokeDasharray="6 4" />
+      )}
       <text x={2} y={y(1) + 4} fontSize="10">
         100%
       </text>
-      <text x={2} y={y(target) + 4} fontSize="10" fill="#ad6800">
-        {Math.round(target * 100)}%
-      </text>
+      {target === null ? null : (
+        <text x={2} y={y(target) + 4} fontSize="10" fill="#ad6800">
+          {Math.round(target * 100)}%
+        </text>
+      )}
       <polyline points={path} fill="none" stroke="#0b5cad" strokeWidth="2" />
       {points.map((p, i) =>
         p.index === null ? null : (

@@ -13,7 +13,8 @@ export interface Dashboard {
   to: string;
   granularity: 'day' | 'month' | 'year';
   ownOnly: boolean;
-  target: number;
+  /** The plan's satisfaction target of the period's last year; null when the plan sets none. */
+  target: number | null;
   counter: {
     ratings: number;
     satisfied: number;

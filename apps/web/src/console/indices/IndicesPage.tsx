@@ -1,0 +1,247 @@
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Popconfirm,
+  Select,
+  Table,
+  type TableColumnsType,
+  Typography,
+} from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, errorMessage, request } from '../../api/client';
+import { useSession } from '../auth/session';
+import { useCommunes } from '../org/api';
+import { can } from '../permissions';
+import { formatDay, useYearParam, YearPicker } from '../plans/ui';
+import { EmptyState, QueryError } from '../shared/feedback';
+import { dayParam } from '../shared/format';
+import { applyApiErrorToForm } from '../shared/formErrors';
+import { PageHeader } from '../shared/PageHeader';
+import { useDocumentTitle } from '../shared/useDocumentTitle';
+
+export interface OfficialIndex {
+  id: string;
+  communeId: string;
+  communeName: string;
+  year: number;
+  kind: 'sipas' | 'par_index';
+  kindLabel: string;
+  value: number;
+  rank: number | null;
+  decision: string;
+  decisionDate: string | null;
+  note: string;
+  enteredBy: string;
+  updatedAt: string;
+}
+
+interface IndexForm {
+  communeId: string;
+  kind: 'sipas' | 'par_index';
+  value: number;
+  rank?: number | null;
+  decision: string;
+  decisionDate?: Dayjs | null;
+  note?: string;
+}
+
+const KEY = ['official-indices'] as const;
+
+function EntryModal({ year, onClose }: { year: number; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const communes = useCommunes();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<IndexForm>();
+  const save = useMutation({
+    mutationFn: (v: IndexForm) =>
+      request<OfficialIndex>('PUT', '/api/official-indices', {
+        body: {
+          communeId: v.communeId,
+          year,
+          kind: v.kind,
+          value: v.value,
+          rank: v.rank ?? null,
+          decision: v.decision.trim(),
+          decisionDate: v.decisionDate ? dayParam(v.decisionDate) : null,
+          note: v.note?.trim() ?? '',
+        },
+      }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: KEY });
+      message.success(t('indices.saved'));
+      onClose();
+    },
+    onError: (err) => {
+      if (!applyApiErrorToForm(form, err, ['communeId', 'kind', 'value', 'rank', 'decision', 'decisionDate']))
+        message.error(errorMessage(err));
+    },
+  });
+  return (
+    <Modal
+      open
+      title={t('indices.enterTitle', { year })}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={save.isPending}
+    >
+      <Typography.Paragraph type="secondary">{t('indices.enterHint')}</Typography.Paragraph>
+      <Form form={form} layout="vertical" initialValues={{ kind: 'sipas' }} onFinish={(v) => save.mutate(v)}>
+        <Form.Item
+          label={t('indices.commune')}
+          name="communeId"
+          rules={[{ required: true, message: t('indices.communeRequired') }]}
+        >
+          <Select
+            showSearch={{ optionFilterProp: 'label' }}
+            loading={communes.isLoading}
+            options={(communes.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
+          />
+        </Form.Item>
+        <Form.Item label={t('indices.kind')} name="kind" rules={[{ required: true }]}>
+          <Select
+            options={[
+              { value: 'sipas', label: t('indices.kinds.sipas') },
+              { value: 'par_index', label: t('indices.kinds.par_index') },
+            ]}
+          />
+        </Form.Item>
+        <Form.Item
+          label={t('indices.value')}
+          name="value"
+          rules={[{ required: true, message: t('indices.valueRequired') }]}
+        >
+          <InputNumber
+            min={0}
+            max={100}
+            precision={2}
+            decimalSeparator=","
+            suffix="%"
+            style={{ width: 160 }}
+          />
+        </Form.Item>
+        <Form.Item label={t('indices.rank')} name="rank">
+          <InputNumber min={1} precision={0} style={{ width: 160 }} />
+        </Form.Item>
+        <Form.Item
+          label={t('indices.decision')}
+          name="decision"
+          extra={t('indices.decisionHint')}
+          rules={[{ required: true, whitespace: true, message: t('indices.decisionRequired') }]}
+        >
+          <Input />
+        </Form.Item>
+        <Form.Item label={t('indices.decisionDate')} name="decisionDate">
+          <DatePicker format="DD/MM/YYYY" style={{ width: 180 }} />
+        </Form.Item>
+        <Form.Item label={t('indices.note')} name="note">
+          <Input.TextArea rows={2} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+/**
+ * The official SIPAS and PAR INDEX results the city publishes for its communes, with the decision
+ * they come from: Sở Nội vụ enters them; each commune sees its own.
+ */
+export default function IndicesPage() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('indices.title'));
+  const { message } = App.useApp();
+  const me = useSession();
+  const [year, setYear] = useYearParam();
+  const [entering, setEntering] = useState(false);
+  const queryClient = useQueryClient();
+  const mayManage = can(me, 'indices.manage');
+  const list = useQuery({
+    queryKey: [...KEY, year],
+    queryFn: () => api.get<OfficialIndex[]>('/api/official-indices', { year }),
+  });
+  const remove = useMutation({
+    mutationFn: (id: string) => api.delete(`/api/official-indices/${encodeURIComponent(id)}`),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: KEY }),
+    onError: (err) => message.error(errorMessage(err)),
+  });
+  const columns: TableColumnsType<OfficialIndex> = [
+    { title: t('indices.commune'), dataIndex: 'communeName' },
+    { title: t('indices.kind'), dataIndex: 'kindLabel', width: 260 },
+    {
+      title: t('indices.value'),
+      dataIndex: 'value',
+      width: 110,
+      align: 'right',
+      render: (v: number) => `${String(v).replace('.', ',')}%`,
+    },
+    { title: t('indices.rank'), dataIndex: 'rank', width: 90, align: 'right' },
+    {
+      title: t('indices.decision'),
+      key: 'decision',
+      render: (_, r) => `${r.decision}${r.decisionDate ? ` (${formatDay(r.decisionDate)})` : ''}`,
+    },
+    ...(mayManage
+      ? [
+          {
+            title: t('common.actions'),
+            key: 'actions',
+            width: 90,
+            render: (_: unknown, r: OfficialIndex) => (
+              <Popconfirm
+                title={t('indices.deleteConfirm')}
+                okText={t('indices.delete')}
+                cancelText={t('common.cancel')}
+                onConfirm={() => remove.mutate(r.id)}
+              >
+                <Button size="small" danger icon={<DeleteOutlined />} aria-label={t('indices.delete')} />
+              </Popconfirm>
+            ),
+          },
+        ]
+      : []),
+  ];
+  return (
+    <>
+      <PageHeader
+        title={t('indices.title')}
+        subtitle={t('indices.subtitle')}
+        extra={
+          <>
+            <YearPicker value={year} onChange={setYear} />
+            {mayManage ? (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setEntering(true)}>
+                {t('indices.enter')}
+              </Button>
+            ) : null}
+          </>
+        }
+      />
+      <Card>
+        {list.error ? <QueryError error={list.error} /> : null}
+        <Table<OfficialIndex>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={list.data ?? []}
+          loading={list.isLoading}
+          pagination={false}
+          locale={{ emptyText: <EmptyState description={t('indices.empty', { year })} /> }}
+          scroll={{ x: 900 }}
+        />
+      </Card>
+      {entering ? <EntryModal year={year} onClose={() => setEntering(false)} /> : null}
+    </>
+  );
+}
