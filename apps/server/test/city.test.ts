@@ -144,7 +144,7 @@ describe('every figure of the side-by-side view is the commune’s own', () => {
         code,
       ).toEqual([coverage.activities, coverage.coveredVillages, coverage.activeVillages, coverage.share]);
       // budget: the estimate's totals
-      const budgets = (await own.get(`/api/budgets?year=${YEAR}`)).json();
+      const budgets = (await own.get(`/api/budgets?year=${YEAR}`)).json().items;
       const approved = budgets.filter((b: Json) => b.status === 'approved');
       expect(row.budget.approved, code).toBe(
         approved.reduce((n: number, b: Json) => n + b.totals.approved, 0),

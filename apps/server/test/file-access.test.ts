@@ -358,6 +358,52 @@ describe('every file is readable by exactly who may read its record (RELIABILITY
           .executeTakeFirstOrThrow();
         return { fileId, url: `/api/rewards/${r.id}` };
       },
+      assessment_round: async () => {
+        const fileId = await file('bo-sung');
+        const a = await db
+          .selectFrom('assessments')
+          .select('id')
+          .where('commune_id', '=', binhGiang)
+          .executeTakeFirstOrThrow();
+        await db
+          .insertInto('assessment_rounds')
+          .values({
+            commune_id: binhGiang,
+            assessment_id: a.id,
+            round: 90,
+            request: 'Bổ sung minh chứng',
+            requested_by_name: 'Sở Nội vụ',
+            answer: 'Đã bổ sung',
+            answered_by_name: 'Văn hóa - Xã hội',
+            answered_at: new Date(),
+            file_ids: [fileId],
+          })
+          .execute();
+        return { fileId, url: `/api/assessments/${a.id}/rounds` };
+      },
+      issued_document: async () => {
+        const fileId = await file('van-ban');
+        const d = await db
+          .insertInto('documents')
+          .values({
+            commune_id: binhGiang,
+            kind: 'yearly-report',
+            year: 2025,
+            status: 'issued',
+            symbol: 'BC-UBND',
+            subject: 'Báo cáo thử tệp',
+            register_year: 2025,
+            number: 900,
+            issued_on: '2025-12-20',
+            signer_name: 'Người ký',
+            signer_title: 'Chủ tịch',
+            file_id: fileId,
+            sha256: '0'.repeat(64),
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        return { fileId, url: `/api/documents/${d.id}` };
+      },
     };
     expect(Object.keys(fixtures).sort(), 'a fixture for every kind of record that holds files').toEqual(
       FILE_HOLDERS.map((k) => k.kind).sort(),

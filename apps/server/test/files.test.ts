@@ -299,13 +299,15 @@ describe('GET /api/files/:id', () => {
     expect(disposition).not.toContain('inline');
   });
 
-  it("answers 404 for another commune's file, and the city sees its communes' files", async () => {
+  it("answers 404 for another commune's file; a file no record holds yet is its uploader's alone", async () => {
     const mine = (await upload(vhxh, PNG, 'a.png', 'image/png')).json();
     const hongBang = await login(t.app, 'vhxh.hongbang');
     const theirs = (await upload(hongBang, PNG, 'b.png', 'image/png')).json();
     expect((await vhxh.get(`/api/files/${theirs.id}`)).statusCode).toBe(404);
     expect((await hongBang.get(`/api/files/${mine.id}`)).statusCode).toBe(404);
-    expect((await (await login(t.app, 'snv.haiphong')).get(`/api/files/${mine.id}`)).statusCode).toBe(200);
+    expect((await vhxh.get(`/api/files/${mine.id}`)).statusCode).toBe(200);
+    // the city reads a commune's files through the records holding them (file-access.test.ts)
+    expect((await (await login(t.app, 'snv.haiphong')).get(`/api/files/${mine.id}`)).statusCode).toBe(404);
     expect((await (await login(t.app, 'snv.hanoi')).get(`/api/files/${mine.id}`)).statusCode).toBe(404);
     expect((await vhxh.get('/api/files/00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
   });
@@ -378,7 +380,8 @@ describe('files in the database (decision 0021)', () => {
             size: f.bytes.length,
             sha256: sha256Hex(f.bytes),
             storage_key: key,
-            created_by: null,
+            // uploaded by the reader, held by no record: hers alone (files/refs.ts)
+            created_by: vhxh.me.user.id,
           })
           .returning('id')
           .executeTakeFirstOrThrow();

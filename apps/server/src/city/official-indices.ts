@@ -4,7 +4,6 @@ import { audited } from '../audit/service.ts';
 import { num, str } from '../criteria/sets-xlsx.ts';
 import { tableXlsx } from '../documents/xlsx-table.ts';
 import { readUpload } from '../files/routes.ts';
-import { detectFileType } from '../files/types.ts';
 import { readXlsxImport } from '../files/xlsx-import.ts';
 import { badRequest, forbidden } from '../http/errors.ts';
 import type { RequestContext } from '../http/route.ts';
@@ -92,9 +91,7 @@ interface Parsed {
 
 /** Reads and checks every row; answers the rows to store, or throws a 400 listing every bad row. */
 async function parseIndices(ctx: RequestContext, bytes: Buffer): Promise<Parsed[]> {
-  const detected = await detectFileType(bytes);
-  if (!detected.ok || detected.kind !== 'xlsx')
-    throw badRequest('Tệp phải là bảng tính Excel (.xlsx) hợp lệ, theo mẫu tải về.');
+  // the ZIP is checked against the import limits before anything is unpacked (files/xlsx-import.ts)
   const sheet = (await readXlsxImport(bytes))[0];
   if (!sheet) throw badRequest('Tệp Excel không có trang tính nào.');
   // The header row is the one whose first cell reads "Mã xã".

@@ -119,7 +119,13 @@ export async function* backupSql(database: Database, options: BackupOptions = {}
       select distinct table_name from information_schema.columns
       where table_schema = 'public' and data_type = 'bytea'`.execute(conn);
     const bytesTables = new Set(withBytes.map((r) => r.table_name));
-    // The audit log refuses changes; a restore only inserts, which it allows.
+    // Tables whose triggers keep tallies (survey_years, …) get their rows as they were, tallies
+    // included: their triggers are off while the rows go in, or the tallies would count twice.
+    // (The audit log's triggers refuse changes; a restore only inserts, which they allow anyway.)
+    const { rows: triggered } = await sql<{ table_name: string }>`
+      select distinct event_object_table as table_name from information_schema.triggers
+      where trigger_schema = 'public' order by 1`.execute(conn);
+    for (const { table_name } of triggered) yield `alter table ${table_name} disable trigger user;\n`;
     for (const table of await tablesInOrder(conn)) {
       yield `\n-- data ${table}\n`;
       const batch = bytesTables.has(table) ? ROWS_PER_STATEMENT_WITH_BYTES : ROWS_PER_STATEMENT;
@@ -137,6 +143,8 @@ export async function* backupSql(database: Database, options: BackupOptions = {}
       }
       await sql`close cqtt_backup`.execute(conn);
     }
+    yield '\n';
+    for (const { table_name } of triggered) yield `alter table ${table_name} enable trigger user;\n`;
     const { rows: identities } = await sql<{ table_name: string; column_name: string }>`
       select table_name, column_name from information_schema.columns
       where table_schema = 'public' and is_identity = 'YES'`.execute(conn);

@@ -118,6 +118,7 @@ export async function listDocuments(ctx: RequestContext, filter: RegisterFilter)
       signerName: r.signer_name,
       signerTitle: r.signer_title,
       sha256: r.sha256,
+      fileId: r.file_id,
       replaces:
         r.replaces_id === null
           ? null

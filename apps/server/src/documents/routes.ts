@@ -42,6 +42,8 @@ export const DocumentView = z.object({
   signerName: z.string().nullable(),
   signerTitle: z.string().nullable(),
   sha256: z.string().nullable(),
+  /** The issued DOCX (GET /api/documents/:id/file, or /api/files/:id). */
+  fileId: z.uuid().nullable(),
   replaces: z
     .object({ id: z.uuid(), fullNumber: z.string().nullable(), issuedOn: z.string().nullable() })
     .nullable(),
@@ -158,6 +160,7 @@ export function documentsRoutes(app: FastifyInstance) {
       summary:
         'Soạn dự thảo văn bản từ số liệu: kế hoạch, văn bản đăng ký mức độ, báo cáo tự đánh giá, báo cáo kết quả năm, báo cáo sơ kết/tổng kết, tờ trình kinh phí; đính chính bằng văn bản thay thế (replacesId)',
       access: 'user',
+      tokenScope: 'documents.draft',
       body: z.strictObject({
         communeId: z.uuid().optional(),
         kind: z.enum(DOCUMENT_KINDS),
@@ -184,6 +187,7 @@ export function documentsRoutes(app: FastifyInstance) {
       summary:
         'Sửa dự thảo: trích yếu, các phần người viết, nơi nhận (văn bản đã ban hành thì không sửa được)',
       access: 'user',
+      tokenScope: 'documents.draft',
       params: idParams,
       body: z.strictObject({
         subject: text(1000).optional(),
@@ -207,6 +211,7 @@ export function documentsRoutes(app: FastifyInstance) {
       tag: 'documents',
       summary: 'Xóa dự thảo (văn bản đã ban hành thì không xóa được)',
       access: 'user',
+      tokenScope: 'documents.draft',
       params: idParams,
       handler: ({ ctx, params }) => service.deleteDraft(ctx, params.id),
     }),

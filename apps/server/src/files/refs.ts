@@ -86,6 +86,10 @@ export const FILE_HOLDERS: FileHolderKind[] = [
     read: 'commune',
   },
   { kind: 'reward', table: 'rewards', column: 'file_ids', array: true, read: 'commune' },
+  // the material a commune adds when the city returns its file; the city and the commune read the rounds
+  { kind: 'assessment_round', table: 'assessment_rounds', column: 'file_ids', array: true, read: 'commune' },
+  // an issued document's DOCX, frozen: whoever sees the commune's register of documents
+  { kind: 'issued_document', table: 'documents', column: 'file_id', array: false, read: 'commune' },
 ];
 
 /** The records of one kind that hold a file (with what its rule reads). */

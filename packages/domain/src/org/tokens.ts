@@ -25,7 +25,9 @@ export const ACCOUNT_PERMISSIONS: readonly Permission[] = ['users.manage', 'toke
 /** Permissions that only decide what one reads: the scope 'read' covers them. */
 export const READ_PERMISSIONS: readonly Permission[] = [
   'audit.read',
+  'city.view',
   'feedback.read',
+  'reports.read',
   'satisfaction.view_all',
 ];
 
