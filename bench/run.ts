@@ -274,14 +274,42 @@ async function countStored(url: string, prefix: string): Promise<number> {
   }
 }
 
+/**
+ * The dossiers <prefix>-1 … <prefix>-n of Bình Giang, as the commune would hold them after an
+ * import: a rating's code counts only when the commune holds that dossier (decision 0020), and
+ * one naming a code it does not hold is a rating without a code, under the limits of those
+ * (an anonymous flood from one address after a few dozen). Inserted in one statement.
+ */
+async function seedDossiers(url: string, prefix: string, n: number): Promise<void> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    await c.query(
+      `insert into dossiers (commune_id, code, status)
+       select c.id, $1 || '-' || g, 'received' from communes c, generate_series(1, $2::int) g
+       where c.code = 'HP-BINHGIANG'`,
+      [prefix, n],
+    );
+    await c.query('analyze dossiers');
+  } finally {
+    await c.end();
+  }
+}
+
 async function ratingsSection(pgs: Postgres, databaseUrl: string, cqtt: Server, base: Server) {
   const setupRequest = join(root, 'bench', 'rating-request.cjs');
+  // more dossiers than any run on this kind of machine can rate (rating-request.cjs numbers them)
+  const perRun = Math.ceil(settings.duration * 10_000);
   let run = 0;
-  const rated = async (t: Target, connections: number) => {
-    // the warm-up's ratings are not the measured run's: another prefix
-    process.env.BENCH_RATING_PREFIX = `WARM${Date.now().toString(36)}`.toUpperCase();
+  const rated = async (t: Target, connections: number, beforeMeasure?: () => Promise<void>) => {
+    // the warm-up's ratings are not the measured run's: another prefix, its own dossiers
+    const warm = `WARM${Date.now().toString(36)}${run}`.toUpperCase();
+    process.env.BENCH_RATING_PREFIX = warm;
+    await seedDossiers(databaseUrl, warm, settings.warmupRequests + 1000);
     await warmUp(t, { ...load(pgs.pid), connections });
     const prefix = `B${Date.now().toString(36)}${run++}`.toUpperCase();
+    await seedDossiers(databaseUrl, prefix, perRun);
+    await beforeMeasure?.();
     process.env.BENCH_RATING_PREFIX = prefix;
     const m = await measure(t, { ...load(pgs.pid), connections });
     // requests in flight when autocannon stops may be stored without being counted as answered
@@ -322,7 +350,8 @@ async function ratingsSection(pgs: Postgres, databaseUrl: string, cqtt: Server, 
           connections,
         ),
       );
-      if (connections === 10 && i === 0 && pgs.hasStatements) await resetStatements(databaseUrl);
+      // pg_stat_statements counts the cqtt run only (not the seeding before it)
+      const first = connections === 10 && i === 0 && pgs.hasStatements;
       c.push(
         await rated(
           {
@@ -335,6 +364,7 @@ async function ratingsSection(pgs: Postgres, databaseUrl: string, cqtt: Server, 
             pid: cqtt.pid,
           },
           connections,
+          first ? () => resetStatements(databaseUrl) : undefined,
         ),
       );
       if (connections === 10 && i === 0 && pgs.hasStatements) where = await topStatements(databaseUrl, 4);
