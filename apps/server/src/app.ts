@@ -165,6 +165,10 @@ export async function buildApp({ config, database, logStream }: BuildAppOptions)
     };
     req.ctx = ctx;
     if (!req.url.startsWith('/api/')) return;
+    if (!req.url.startsWith('/api/docs')) reply.header('cache-control', 'no-store');
+    // An address no route answers gets its 404 whoever asks: looking the session up for it
+    // would cost a database round trip and tell nothing (the not-found handler reads no actor).
+    if (req.is404) return;
     const authorization = req.headers.authorization;
     const bearer = authorization?.startsWith('Bearer ') ? authorization.slice(7).trim() : undefined;
     req.ctx = {
@@ -174,8 +178,6 @@ export async function buildApp({ config, database, logStream }: BuildAppOptions)
         sessionToken: bearer ? undefined : req.cookies[SESSION_COOKIE],
       }),
     };
-    if (req.url.startsWith('/api/') && !req.url.startsWith('/api/docs'))
-      reply.header('cache-control', 'no-store');
   });
 
   app.setErrorHandler((error: FastifyError, req, reply) => {
