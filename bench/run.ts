@@ -16,7 +16,13 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { measureBytes } from './lib/bytes.ts';
 import { compare, fold, type LoadSettings, type Measure, measure, type Target, warmUp } from './lib/load.ts';
-import { type Postgres, resetStatements, startPostgres, topStatements } from './lib/postgres.ts';
+import {
+  type Postgres,
+  resetStatements,
+  seedDossiers,
+  startPostgres,
+  topStatements,
+} from './lib/postgres.ts';
 import { rssMb } from './lib/proc.ts';
 import { type Figure, figures, fmt, printFigures, table } from './lib/report.ts';
 import { root, type Server, startBaseline, startCqtt } from './lib/servers.ts';
@@ -269,28 +275,6 @@ async function countStored(url: string, prefix: string): Promise<number> {
       `${prefix}-%`,
     ]);
     return rows[0].n as number;
-  } finally {
-    await c.end();
-  }
-}
-
-/**
- * The dossiers <prefix>-1 … <prefix>-n of Bình Giang, as the commune would hold them after an
- * import: a rating's code counts only when the commune holds that dossier (decision 0020), and
- * one naming a code it does not hold is a rating without a code, under the limits of those
- * (an anonymous flood from one address after a few dozen). Inserted in one statement.
- */
-async function seedDossiers(url: string, prefix: string, n: number): Promise<void> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    await c.query(
-      `insert into dossiers (commune_id, code, status)
-       select c.id, $1 || '-' || g, 'received' from communes c, generate_series(1, $2::int) g
-       where c.code = 'HP-BINHGIANG'`,
-      [prefix, n],
-    );
-    await c.query('analyze dossiers');
   } finally {
     await c.end();
   }
