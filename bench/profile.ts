@@ -12,7 +12,7 @@
 import { mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { startPostgres } from './lib/postgres.ts';
+import { seedDossiers, startPostgres } from './lib/postgres.ts';
 import { root, startCqtt } from './lib/servers.ts';
 import { printSummary, summarise } from './profile-summary.ts';
 
@@ -100,7 +100,14 @@ async function main() {
       let n = 0;
       for (const s of scenarios) {
         if (!only.has(s.key)) continue;
-        process.env.BENCH_RATING_PREFIX = `PROF${Date.now().toString(36)}`.toUpperCase();
+        // the dossiers the ratings name (a code counts only when the commune holds it); the
+        // warm-up and the profiled run each their own, as every autocannon worker counts from 1
+        const ratingPrefix = async (kind: string, n: number) => {
+          const prefix = `PROF${kind}${Date.now().toString(36)}`.toUpperCase();
+          if (s.key === 'rating') await seedDossiers(databaseUrl, prefix, n);
+          process.env.BENCH_RATING_PREFIX = prefix;
+        };
+        await ratingPrefix('W', warmup + 1000);
         await autocannon({
           url: cqtt.url,
           connections: 10,
@@ -108,6 +115,7 @@ async function main() {
           amount: warmup,
           requests: [s.request],
         });
+        await ratingPrefix('M', seconds * 10_000);
         process.kill(cqtt.pid, 'SIGUSR2');
         await waitFor(log, 'profile started', n + 1);
         const r = await autocannon({

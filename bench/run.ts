@@ -16,7 +16,13 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { measureBytes } from './lib/bytes.ts';
 import { compare, fold, type LoadSettings, type Measure, measure, type Target, warmUp } from './lib/load.ts';
-import { type Postgres, resetStatements, startPostgres, topStatements } from './lib/postgres.ts';
+import {
+  type Postgres,
+  resetStatements,
+  seedDossiers,
+  startPostgres,
+  topStatements,
+} from './lib/postgres.ts';
 import { rssMb } from './lib/proc.ts';
 import { type Figure, figures, fmt, printFigures, table } from './lib/report.ts';
 import { root, type Server, startBaseline, startCqtt } from './lib/servers.ts';
@@ -276,12 +282,18 @@ async function countStored(url: string, prefix: string): Promise<number> {
 
 async function ratingsSection(pgs: Postgres, databaseUrl: string, cqtt: Server, base: Server) {
   const setupRequest = join(root, 'bench', 'rating-request.cjs');
+  // more dossiers than any run on this kind of machine can rate (rating-request.cjs numbers them)
+  const perRun = Math.ceil(settings.duration * 10_000);
   let run = 0;
-  const rated = async (t: Target, connections: number) => {
-    // the warm-up's ratings are not the measured run's: another prefix
-    process.env.BENCH_RATING_PREFIX = `WARM${Date.now().toString(36)}`.toUpperCase();
+  const rated = async (t: Target, connections: number, beforeMeasure?: () => Promise<void>) => {
+    // the warm-up's ratings are not the measured run's: another prefix, its own dossiers
+    const warm = `WARM${Date.now().toString(36)}${run}`.toUpperCase();
+    process.env.BENCH_RATING_PREFIX = warm;
+    await seedDossiers(databaseUrl, warm, settings.warmupRequests + 1000);
     await warmUp(t, { ...load(pgs.pid), connections });
     const prefix = `B${Date.now().toString(36)}${run++}`.toUpperCase();
+    await seedDossiers(databaseUrl, prefix, perRun);
+    await beforeMeasure?.();
     process.env.BENCH_RATING_PREFIX = prefix;
     const m = await measure(t, { ...load(pgs.pid), connections });
     // requests in flight when autocannon stops may be stored without being counted as answered
@@ -322,7 +334,8 @@ async function ratingsSection(pgs: Postgres, databaseUrl: string, cqtt: Server, 
           connections,
         ),
       );
-      if (connections === 10 && i === 0 && pgs.hasStatements) await resetStatements(databaseUrl);
+      // pg_stat_statements counts the cqtt run only (not the seeding before it)
+      const first = connections === 10 && i === 0 && pgs.hasStatements;
       c.push(
         await rated(
           {
@@ -335,6 +348,7 @@ async function ratingsSection(pgs: Postgres, databaseUrl: string, cqtt: Server, 
             pid: cqtt.pid,
           },
           connections,
+          first ? () => resetStatements(databaseUrl) : undefined,
         ),
       );
       if (connections === 10 && i === 0 && pgs.hasStatements) where = await topStatements(databaseUrl, 4);

@@ -170,3 +170,25 @@ export async function topStatements(
     await c.end();
   }
 }
+
+/**
+ * The dossiers <prefix>-1 … <prefix>-n of Bình Giang, as the commune would hold them after an
+ * import: a rating's code counts only when the commune holds that dossier (decision 0020), and
+ * one naming a code it does not hold is a rating without a code, under the limits of those
+ * (an anonymous flood from one address after a few dozen). Inserted in one statement.
+ */
+export async function seedDossiers(url: string, prefix: string, n: number): Promise<void> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    await c.query(
+      `insert into dossiers (commune_id, code, status)
+       select c.id, $1 || '-' || g, 'received' from communes c, generate_series(1, $2::int) g
+       where c.code = 'HP-BINHGIANG'`,
+      [prefix, n],
+    );
+    await c.query('analyze dossiers');
+  } finally {
+    await c.end();
+  }
+}

@@ -12,6 +12,7 @@ import Fastify, {
   type FastifyRequest,
   LogController,
 } from 'fastify';
+import pino from 'pino';
 import { resolveActor } from './auth/service.ts';
 import { SESSION_COOKIE } from './auth/tokens.ts';
 import { CAPABILITIES } from './capabilities.ts';
@@ -102,7 +103,10 @@ export async function buildApp({ config, database, logStream }: BuildAppOptions)
     logger: {
       level: config.logLevel,
       redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
-      ...(logStream ? { stream: logStream } : {}),
+      // Written off the event loop: a line per request written synchronously cost a request
+      // as much as its session lookup (bench/README.md). Lines that come while a write is under
+      // way go out together with the next one; pino writes what is left when the process exits.
+      stream: logStream ?? pino.destination({ dest: 1, sync: false }),
     },
     genReqId: (req) => {
       const incoming = req.headers['x-request-id'];
@@ -165,6 +169,10 @@ export async function buildApp({ config, database, logStream }: BuildAppOptions)
     };
     req.ctx = ctx;
     if (!req.url.startsWith('/api/')) return;
+    if (!req.url.startsWith('/api/docs')) reply.header('cache-control', 'no-store');
+    // An address no route answers gets its 404 whoever asks: looking the session up for it
+    // would cost a database round trip and tell nothing (the not-found handler reads no actor).
+    if (req.is404) return;
     const authorization = req.headers.authorization;
     const bearer = authorization?.startsWith('Bearer ') ? authorization.slice(7).trim() : undefined;
     req.ctx = {
@@ -174,8 +182,6 @@ export async function buildApp({ config, database, logStream }: BuildAppOptions)
         sessionToken: bearer ? undefined : req.cookies[SESSION_COOKIE],
       }),
     };
-    if (req.url.startsWith('/api/') && !req.url.startsWith('/api/docs'))
-      reply.header('cache-control', 'no-store');
   });
 
   app.setErrorHandler((error: FastifyError, req, reply) => {

@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOGIN_LIMITS } from '../src/auth/throttle.ts';
-import { anonymous, countRows, createTestApp, DEMO_PASSWORD, login, type TestApp } from './harness.ts';
+import {
+  anonymous,
+  clientFor,
+  countRows,
+  createTestApp,
+  DEMO_PASSWORD,
+  login,
+  type TestApp,
+} from './harness.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -222,5 +230,49 @@ describe('passwords', () => {
     const res = await anonymous(t.app).get('/api/me');
     expect(res.statusCode).toBe(401);
     expect(res.json().error.message).toMatch(/đăng nhập/);
+  });
+});
+
+describe('every request checks its session and roles afresh', () => {
+  it('a session ended in another tab is refused on the next request, read or write', async () => {
+    const tab1 = await login(t.app, 'ttdvsnc.binhgiang');
+    // a second tab of the same browser: the same cookie and CSRF token
+    const tab2 = clientFor(t.app, tab1.cookie, tab1.csrfToken, tab1.me);
+    expect((await tab2.get('/api/me')).statusCode).toBe(200);
+    expect((await tab1.post('/api/auth/logout')).statusCode).toBe(204);
+    expect((await tab2.get('/api/me')).statusCode).toBe(401);
+    expect((await tab2.get('/api/feedback?status=open')).statusCode).toBe(401);
+    expect((await tab2.post('/api/auth/logout')).statusCode).toBe(401);
+  });
+
+  it('a role taken away or given back counts from the very next request', async () => {
+    const admin = await login(t.app, 'admin');
+    const official = await login(t.app, 'kinhte.binhgiang');
+    const id = official.me.user.id as string;
+    expect((await official.get('/api/feedback?status=open')).statusCode).toBe(200);
+    expect((await admin.patch(`/api/users/${id}`, { roles: ['village'] })).statusCode).toBe(200);
+    expect((await official.get('/api/me')).json().user.roles).toEqual(['village']);
+    expect((await official.get('/api/feedback?status=open')).statusCode).toBe(403);
+    expect((await admin.patch(`/api/users/${id}`, { roles: ['focal'] })).statusCode).toBe(200);
+    expect((await official.get('/api/feedback?status=open')).statusCode).toBe(200);
+  });
+
+  it('a closed account is refused on its next request, and a password changed elsewhere ends the session', async () => {
+    const admin = await login(t.app, 'admin');
+    const official = await login(t.app, 'ttdvsnc.binhgiang');
+    const id = official.me.user.id as string;
+    expect((await admin.patch(`/api/users/${id}`, { isActive: false })).statusCode).toBe(200);
+    expect((await official.get('/api/me')).statusCode).toBe(401);
+    expect((await admin.patch(`/api/users/${id}`, { isActive: true })).statusCode).toBe(200);
+
+    const here = await login(t.app, 'ttdvsnc.binhgiang');
+    const elsewhere = await login(t.app, 'ttdvsnc.binhgiang');
+    const changed = await elsewhere.post('/api/me/password', {
+      currentPassword: DEMO_PASSWORD,
+      newPassword: 'Mot-Mat-Khau-Moi-2026!',
+    });
+    expect(changed.statusCode).toBe(204);
+    expect((await here.get('/api/me')).statusCode).toBe(401);
+    expect((await elsewhere.get('/api/me')).statusCode).toBe(200);
   });
 });

@@ -1,5 +1,6 @@
-import type { Kysely } from 'kysely';
+import { CompiledQuery, type Kysely } from 'kysely';
 import { z } from 'zod';
+import { preparedStatement } from '../db/prepared.ts';
 import type { DB } from '../db/schema.ts';
 import type { Actor } from '../http/route.ts';
 
@@ -26,48 +27,51 @@ export const MeResponse = z.object({
   readOnly: z.boolean(),
 });
 
+interface MeRow {
+  id: string;
+  username: string;
+  full_name: string;
+  email: string | null;
+  phone: string | null;
+  roles: string[];
+  must_change_password: boolean;
+  city_id: string;
+  city_code: string;
+  city_name: string;
+  commune_id: string | null;
+  commune_code: string | null;
+  commune_name: string | null;
+  commune_kind: string | null;
+  unit_id: string | null;
+  unit_code: string | null;
+  unit_name: string | null;
+  service_official_id: string | null;
+}
+
+/** Asked by every console page: written out and prepared once per connection (db/prepared.ts). */
+const ME = preparedStatement(
+  'me',
+  `select u.id, u.username, u.full_name, u.email, u.phone, u.roles, u.must_change_password,
+    t.id as city_id, t.code as city_code, t.name as city_name,
+    c.id as commune_id, c.code as commune_code, c.name as commune_name, c.kind as commune_kind,
+    n.id as unit_id, n.code as unit_code, n.name as unit_name,
+    (select o.id from service_officials o where o.user_id = u.id and o.commune_id = u.commune_id limit 1)
+      as service_official_id
+  from users u
+  join cities t on t.id = u.city_id
+  left join communes c on c.id = u.commune_id
+  left join units n on n.commune_id = u.commune_id and n.id = u.unit_id
+  where u.id = $1`,
+);
+
 /** What the console needs to know about the signed-in user, in one query. */
 export async function loadMe(
   db: Kysely<DB>,
   actor: Actor,
   readOnly = false,
 ): Promise<z.infer<typeof MeResponse>> {
-  const row = await db
-    .selectFrom('users as u')
-    .innerJoin('cities as t', 't.id', 'u.city_id')
-    .leftJoin('communes as c', 'c.id', 'u.commune_id')
-    .leftJoin('units as n', (join) =>
-      join.onRef('n.commune_id', '=', 'u.commune_id').onRef('n.id', '=', 'u.unit_id'),
-    )
-    .select([
-      'u.id',
-      'u.username',
-      'u.full_name',
-      'u.email',
-      'u.phone',
-      'u.roles',
-      'u.must_change_password',
-      't.id as city_id',
-      't.code as city_code',
-      't.name as city_name',
-      'c.id as commune_id',
-      'c.code as commune_code',
-      'c.name as commune_name',
-      'c.kind as commune_kind',
-      'n.id as unit_id',
-      'n.code as unit_code',
-      'n.name as unit_name',
-      (eb) =>
-        eb
-          .selectFrom('service_officials as o')
-          .select('o.id')
-          .whereRef('o.user_id', '=', 'u.id')
-          .whereRef('o.commune_id', '=', 'u.commune_id')
-          .limit(1)
-          .as('service_official_id'),
-    ])
-    .where('u.id', '=', actor.userId)
-    .executeTakeFirstOrThrow();
+  const row = (await db.executeQuery<MeRow>(CompiledQuery.raw(ME, [actor.userId]))).rows[0];
+  if (!row) throw new Error(`user ${actor.userId} not found`);
   return {
     user: {
       id: row.id,

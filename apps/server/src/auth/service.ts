@@ -1,6 +1,7 @@
 import { isRole, passwordProblem, type Role } from '@cqtt/domain';
-import type { Kysely } from 'kysely';
+import { CompiledQuery, type Kysely } from 'kysely';
 import { recordAudit } from '../audit/service.ts';
+import { preparedStatement } from '../db/prepared.ts';
 import type { DB } from '../db/schema.ts';
 import { AppError, badRequest } from '../http/errors.ts';
 import type { Actor, RequestContext } from '../http/route.ts';
@@ -47,6 +48,33 @@ function toActor(
   };
 }
 
+interface SessionRow {
+  id: string;
+  username: string;
+  full_name: string;
+  roles: string[];
+  city_id: string;
+  commune_id: string | null;
+  unit_id: string | null;
+  must_change_password: boolean;
+  csrf_token: string;
+  last_seen_at: Date;
+}
+
+/**
+ * The session lookup every signed-in request makes, read afresh each time (a session ended
+ * elsewhere, a role taken away or an account closed counts from the next request). Written
+ * out and prepared once per connection (db/prepared.ts): building it with the query builder
+ * and having PostgreSQL plan it again cost more than running it.
+ */
+const SESSION_ACTOR = preparedStatement(
+  'session_actor',
+  `select u.id, u.username, u.full_name, u.roles, u.city_id, u.commune_id, u.unit_id,
+    u.must_change_password, s.csrf_token, s.last_seen_at
+  from sessions s join users u on u.id = s.user_id
+  where s.id_hash = $1 and s.expires_at > $2 and u.is_active`,
+);
+
 /** Finds who a request acts for from its session cookie or bearer token. */
 export async function resolveActor(
   db: Kysely<DB>,
@@ -75,14 +103,8 @@ export async function resolveActor(
   }
   if (credentials.sessionToken) {
     const idHash = hashSecret(credentials.sessionToken);
-    const row = await db
-      .selectFrom('sessions as s')
-      .innerJoin('users as u', 'u.id', 's.user_id')
-      .select([...actorColumns, 's.csrf_token', 's.last_seen_at'])
-      .where('s.id_hash', '=', idHash)
-      .where('s.expires_at', '>', new Date())
-      .where('u.is_active', '=', true)
-      .executeTakeFirst();
+    const row = (await db.executeQuery<SessionRow>(CompiledQuery.raw(SESSION_ACTOR, [idHash, new Date()])))
+      .rows[0];
     if (!row) return null;
     if (Date.now() - new Date(row.last_seen_at).getTime() > 60_000) {
       await db
