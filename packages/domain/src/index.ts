@@ -14,5 +14,6 @@ export * from './plans/status.ts';
 export * from './problem.ts';
 export * from './rewards/rewards.ts';
 export * from './satisfaction/index.ts';
+export * from './text/excerpt.ts';
 export * from './text/fold.ts';
 export * from './villages/villages.ts';
