@@ -322,7 +322,7 @@ export function budgetRoutes(app: FastifyInstance) {
         const bytes = await budgetXlsx(detail, commune.name);
         reply
           .header('content-type', FILE_KINDS.xlsx.mime)
-          .header('content-disposition', attachmentHeader(`Du toan kinh phi ${detail.year}.xlsx`))
+          .header('content-disposition', attachmentHeader(`Dự toán kinh phí ${detail.year}.xlsx`))
           .header('x-content-type-options', 'nosniff');
         return bytes;
       },

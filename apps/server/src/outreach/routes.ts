@@ -194,7 +194,7 @@ export function outreachRoutes(app: FastifyInstance) {
           .header('content-type', FILE_KINDS.xlsx.mime)
           .header(
             'content-disposition',
-            attachmentHeader(`Tuyen truyen${query.year ? ` ${query.year}` : ''}.xlsx`),
+            attachmentHeader(`Tuyên truyền${query.year ? ` ${query.year}` : ''}.xlsx`),
           )
           .header('x-content-type-options', 'nosniff');
         return bytes;
@@ -437,7 +437,7 @@ export function outreachRoutes(app: FastifyInstance) {
         });
         reply
           .header('content-type', FILE_KINDS.xlsx.mime)
-          .header('content-disposition', attachmentHeader('Guong dien hinh.xlsx'))
+          .header('content-disposition', attachmentHeader('Gương điển hình.xlsx'))
           .header('x-content-type-options', 'nosniff');
         return bytes;
       },

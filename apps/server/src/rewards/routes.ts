@@ -113,7 +113,7 @@ export function rewardsRoutes(app: FastifyInstance) {
           .header('content-type', FILE_KINDS.xlsx.mime)
           .header(
             'content-disposition',
-            attachmentHeader(`Khen thuong${query.year ? ` ${query.year}` : ''}.xlsx`),
+            attachmentHeader(`Khen thưởng${query.year ? ` ${query.year}` : ''}.xlsx`),
           )
           .header('x-content-type-options', 'nosniff');
         return bytes;
@@ -242,7 +242,7 @@ export function rewardsRoutes(app: FastifyInstance) {
           .header('content-type', FILE_KINDS.docx.mime)
           .header(
             'content-disposition',
-            attachmentHeader(`Quyet dinh khen thuong ${reward.decisionNumber.replace(/\//g, '-')}.docx`),
+            attachmentHeader(`Quyết định khen thưởng ${reward.decisionNumber.replace(/\//g, '-')}.docx`),
           )
           .header('x-content-type-options', 'nosniff');
         return bytes;

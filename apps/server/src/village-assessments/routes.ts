@@ -133,7 +133,7 @@ export function villageAssessmentRoutes(app: FastifyInstance) {
         });
         reply
           .header('content-type', FILE_KINDS.xlsx.mime)
-          .header('content-disposition', attachmentHeader(`Danh hieu van hoa thon ${y}.xlsx`))
+          .header('content-disposition', attachmentHeader(`Danh hiệu văn hóa thôn ${y}.xlsx`))
           .header('x-content-type-options', 'nosniff');
         return bytes;
       },
