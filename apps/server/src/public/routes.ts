@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../db/schema.ts';
-import { notFound } from '../http/errors.ts';
+import { notFoundForCitizens } from '../http/errors.ts';
 import { defineRoute, registerRoute } from '../http/route.ts';
 
 /** The commune code in a public address, e.g. /api/public/communes/HP-BINHGIANG. */
@@ -29,7 +29,7 @@ export async function findPublicCommune(db: Kysely<DB>, code: string) {
     ])
     .where('communes.code', '=', code.toUpperCase())
     .executeTakeFirst();
-  if (!commune) throw notFound('Xã, phường, đặc khu');
+  if (!commune) throw notFoundForCitizens('Xã, phường, đặc khu không tồn tại.');
   return commune;
 }
 
