@@ -293,12 +293,17 @@ async function selectOption(box: Locator, select: Locator, option: string): Prom
   const page = box.page();
   // Danh sách của chính ô này (rc-select đặt id `<id ô>_list` cho listbox trong danh sách), không phải
   // danh sách của ô vừa chọn trước đó còn đang đóng lại.
+  await apiSettled(page);
   const id = await box.getAttribute('id');
+  // a list that is open, not one closing (its leave animation still shows it)
   const dropdown = page
-    .locator('.ant-select-dropdown:visible')
+    .locator('.ant-select-dropdown:visible:not(.ant-select-dropdown-hidden):not([class*="-leave"])')
     .filter({ has: page.locator(`[id="${id}_list"]`) });
   const chosen = select.getByText(option, { exact: true }).first();
   for (let attempt = 1; ; attempt++) {
+    // the page first answers what it asked for: data arriving redraws the field, and a list opened
+    // before that closes under the pointer (the click then waited for an option that was gone)
+    if (attempt > 1) await apiSettled(page);
     if ((await dropdown.count()) === 0) await box.click();
     await dropdown.getByTitle(option, { exact: true }).click();
     await nextFrames(page);
