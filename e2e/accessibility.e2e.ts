@@ -5,7 +5,7 @@
  */
 import { request } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, baseURL, expectAccessible, login, PHONE, useBrowser } from './support.ts';
+import { apiSettled, axeViolations, baseURL, expectAccessible, login, PHONE, useBrowser } from './support.ts';
 
 let counterId = '';
 let questionnaireTitle = '';
@@ -40,7 +40,7 @@ describe('Trang công khai dùng được với trình đọc màn hình và bà
     for (const [path, heading] of pages) {
       await page.goto(path);
       if (heading) await page.getByRole('heading', { name: heading }).first().waitFor();
-      else await page.waitForLoadState('networkidle');
+      await apiSettled(page);
       await expectAccessible(page, path);
     }
     // the check itself sees a problem when there is one: an image without a text alternative
@@ -140,12 +140,7 @@ describe('Giao diện cán bộ đạt các tiêu chí axe kiểm tra được',
       '/official-indices',
     ]) {
       await page.goto(path);
-      await page.waitForLoadState('networkidle');
-      await page
-        .locator('.ant-spin-spinning')
-        .first()
-        .waitFor({ state: 'detached' })
-        .catch(() => {});
+      await apiSettled(page);
       // every page is checked before failing, so one run lists all that falls short
       for (const v of await axeViolations(page)) found.push(`${path}: ${v}`);
     }

@@ -6,6 +6,7 @@ import {
   formField,
   login,
   logout,
+  notice,
   openMenu,
   outDir,
   pickOption,
@@ -43,7 +44,7 @@ describe('Quản trị hệ thống xã Bình Giang', () => {
     // Nhãn ô nhập lại: "Nhập lại mật khẩu ban đầu" (trước đây "… mới").
     await dialog.getByLabel(/^Nhập lại mật khẩu/).fill(newUser.initialPassword);
     await dialog.getByRole('button', { name: 'Tạo tài khoản' }).click();
-    await page.getByText(`Đã tạo tài khoản ${newUser.username}`).waitFor();
+    await notice(page, `Đã tạo tài khoản ${newUser.username}`);
     await dialog.waitFor({ state: 'detached' });
 
     // Trong danh sách (tìm theo tên đăng nhập).
@@ -97,7 +98,7 @@ describe('Quản trị hệ thống xã Bình Giang', () => {
     await dialog.getByLabel('Mật khẩu ban đầu', { exact: true }).fill(newUser.initialPassword);
     await dialog.getByLabel(/^Nhập lại mật khẩu/).fill(newUser.initialPassword);
     await dialog.getByRole('button', { name: 'Tạo tài khoản' }).click();
-    await page.getByText(`Đã tạo tài khoản ${username}`).waitFor();
+    await notice(page, `Đã tạo tài khoản ${username}`);
     await page.getByRole('searchbox', { name: 'Tìm theo họ tên, tên đăng nhập, email' }).fill(username);
     const row = page.getByRole('row').filter({ hasText: username });
     await row.getByText('Trưởng thôn Thôn Lương Ngọc').waitFor();
@@ -116,7 +117,7 @@ describe('Quản trị hệ thống xã Bình Giang', () => {
     await page.getByLabel('Mật khẩu mới', { exact: true }).fill(newUser.ownPassword);
     await page.getByLabel('Nhập lại mật khẩu mới', { exact: true }).fill(newUser.ownPassword);
     await page.getByRole('button', { name: 'Đổi mật khẩu', exact: true }).click();
-    await page.getByText('Đã đổi mật khẩu thành công').waitFor();
+    await notice(page, 'Đã đổi mật khẩu thành công');
     await page.waitForURL((url) => url.pathname === '/');
     await page.getByRole('heading', { name: 'Tổng quan', exact: true }).waitFor();
 

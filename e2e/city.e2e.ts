@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chooseOption, login, openMenu, outDir, useBrowser } from './support.ts';
+import { chooseOption, login, notice, openMenu, outDir, useBrowser } from './support.ts';
 
 describe('Sở Nội vụ Hải Phòng', () => {
   const b = useBrowser();
@@ -43,7 +43,7 @@ describe('Sở Nội vụ nhập ngày nghỉ Tết của năm sau', () => {
     await page.getByLabel('Ngày', { exact: true }).press('Enter');
     await page.getByLabel('Tên ngày nghỉ').fill('Mùng 1 Tết Mậu Thân');
     await page.getByRole('button', { name: 'Thêm ngày nghỉ' }).click();
-    await page.getByText('Đã lưu danh sách ngày nghỉ').waitFor();
+    await notice(page, 'Đã lưu danh sách ngày nghỉ');
     const row = page.getByRole('row').filter({ hasText: 'Mùng 1 Tết Mậu Thân' });
     await row.waitFor();
     expect(await row.textContent()).toContain('26/01/2028');

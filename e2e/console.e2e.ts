@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fillLogin, login, logout, menuItem, openMenu, outDir, useBrowser } from './support.ts';
+import { apiSettled, fillLogin, login, logout, menuItem, openMenu, outDir, useBrowser } from './support.ts';
 
 describe('Giao diện quản trị: cán bộ Phòng Văn hóa - Xã hội xã Bình Giang', () => {
   const b = useBrowser();
@@ -20,7 +20,7 @@ describe('Giao diện quản trị: cán bộ Phòng Văn hóa - Xã hội xã B
     await page.getByRole('heading', { name: 'Tổng quan', exact: true }).waitFor();
     await page.getByText('Xin chào Nguyễn Thị Thu Hà').waitFor();
     await page.getByTestId('stat-units').getByText('7').waitFor();
-    await page.waitForLoadState('networkidle');
+    await apiSettled(page);
     await page.screenshot({ path: join(outDir, 'console-after-login.png'), fullPage: true });
 
     // Menu: Cơ quan, đơn vị.

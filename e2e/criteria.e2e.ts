@@ -5,16 +5,7 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  ensureDemoPassword,
-  formField,
-  login,
-  logout,
-  openMenu,
-  outDir,
-  pickOption,
-  useBrowser,
-} from './support.ts';
+import { formField, login, logout, openMenu, outDir, pickOption, useBrowser } from './support.ts';
 
 // Năm riêng của tệp này: các tệp khác dùng 2026 (dữ liệu mẫu) và 2027.
 const YEAR = 2028;
@@ -59,7 +50,6 @@ describe('tiêu chí, chấm điểm và công nhận mức độ', () => {
 
   beforeAll(async () => {
     tmp = mkdtempSync(join(tmpdir(), 'cqtt-criteria-'));
-    await ensureDemoPassword('ttpvhcc.binhgiang');
   });
   afterAll(() => {
     if (tmp) rmSync(tmp, { recursive: true, force: true });

@@ -198,7 +198,7 @@ describe('Người dân đọc câu trả lời bằng mã và đánh giá', () 
     await page.getByText('Quá trình xử lý').waitFor();
     await expectAccessible(page, 'theo dõi phản ánh, có câu trả lời');
     await page.getByRole('button', { name: 'Hài lòng', exact: true }).click();
-    await page.getByText('Bạn đã đánh giá:').waitFor();
+    await page.getByText('Ông/bà đã đánh giá:').waitFor();
     await expectAccessible(page, 'theo dõi phản ánh, đã đánh giá');
     expect(await page.getByRole('button', { name: 'Hài lòng', exact: true }).count()).toBe(0);
     await page.screenshot({ path: join(outDir, 'feedback-rated-phone.png'), fullPage: true });

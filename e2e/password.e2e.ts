@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, fillLogin, login, logout, useBrowser } from './support.ts';
+import { DEMO_PASSWORD, fillLogin, login, logout, notice, useBrowser } from './support.ts';
 
 describe('Đổi mật khẩu', () => {
   const b = useBrowser();
@@ -36,7 +36,7 @@ describe('Đổi mật khẩu', () => {
     // Đúng: đổi xong, về Tổng quan.
     await page.getByLabel('Mật khẩu hiện tại', { exact: true }).fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Đổi mật khẩu', exact: true }).click();
-    await page.getByText('Đã đổi mật khẩu thành công').waitFor();
+    await notice(page, 'Đã đổi mật khẩu thành công');
     await page.waitForURL((url) => url.pathname === '/');
 
     // Mật khẩu cũ bị từ chối, mật khẩu mới dùng được.

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chooseOption, ensureDemoPassword, login, openMenu, outDir, useBrowser } from './support.ts';
+import { apiSettled, chooseOption, login, notice, openMenu, outDir, useBrowser } from './support.ts';
 
 const PLAN_TITLE =
   /^Kế hoạch triển khai thực hiện mô hình “Chính quyền thân thiện” trên địa bàn xã Bình Giang/;
@@ -80,8 +80,6 @@ describe('Kế hoạch "Chính quyền thân thiện" xã Bình Giang', () => {
     tmp = mkdtempSync(join(tmpdir(), 'cqtt-e2e-plans-'));
     evidencePath = join(tmp, evidenceName);
     writeFileSync(evidencePath, minimalPdf());
-    // Tệp khác (password.e2e.ts) có thể đã đổi mật khẩu của tài khoản này trên máy chủ chung.
-    await ensureDemoPassword('ttpvhcc.binhgiang');
   });
   afterAll(() => {
     if (tmp) rmSync(tmp, { recursive: true, force: true });
@@ -101,7 +99,7 @@ describe('Kế hoạch "Chính quyền thân thiện" xã Bình Giang', () => {
       .click();
     await reminders.press('Escape');
     await page.getByRole('button', { name: 'Lưu' }).click();
-    await page.getByText('Đã lưu số ngày nhắc việc').waitFor();
+    await notice(page, 'Đã lưu số ngày nhắc việc');
     await page.reload();
     await page.getByText('14 ngày trước hạn').waitFor();
     await page.getByRole('link', { name: PLAN_TITLE }).click();
@@ -170,7 +168,7 @@ describe('Kế hoạch "Chính quyền thân thiện" xã Bình Giang', () => {
     await form.locator('input[type="file"]').setInputFiles(evidencePath);
     await form.locator('.ant-upload-list-item-done').filter({ hasText: evidenceName }).waitFor();
     await form.getByRole('button', { name: 'Gửi cập nhật', exact: true }).click();
-    await page.getByText('Đã ghi nhận cập nhật tiến độ').waitFor();
+    await notice(page, 'Đã ghi nhận cập nhật tiến độ');
 
     // Ghi chú hiện trong "Quá trình thực hiện" với 50% và đường dẫn tới tệp.
     await drawer.getByText('Quá trình thực hiện (1)').waitFor();
@@ -193,7 +191,7 @@ describe('Kế hoạch "Chính quyền thân thiện" xã Bình Giang', () => {
     const complete = page.getByRole('dialog', { name: `Hoàn thành nhiệm vụ số 9 năm ${YEAR}` });
     await complete.getByLabel('Ngày hoàn thành').waitFor();
     await complete.getByRole('button', { name: 'Xác nhận hoàn thành' }).click();
-    await page.getByText('Đã đánh dấu hoàn thành').waitFor();
+    await notice(page, 'Đã đánh dấu hoàn thành');
     await complete.waitFor({ state: 'detached' });
     await drawer.locator('[data-status="done"]').getByText('Hoàn thành', { exact: true }).waitFor();
     await drawer.getByRole('button', { name: 'Mở lại' }).waitFor();
@@ -205,7 +203,7 @@ describe('Kế hoạch "Chính quyền thân thiện" xã Bình Giang', () => {
     await report.getByText(`Vướng mắc khi thực hiện Nhiệm vụ số 9 năm ${YEAR}.`, { exact: false }).waitFor();
     await report.getByLabel('Nội dung vướng mắc, khó khăn').fill(difficultyText);
     await report.getByRole('button', { name: 'Gửi', exact: true }).click();
-    await page.getByText('Đã gửi vướng mắc').waitFor();
+    await notice(page, 'Đã gửi vướng mắc');
     await report.waitFor({ state: 'detached' });
     await drawer.getByText('Vướng mắc, khó khăn (1)').waitFor();
     const reported = drawer.getByRole('alert').filter({ hasText: difficultyText });
@@ -239,7 +237,7 @@ describe('Kế hoạch "Chính quyền thân thiện" xã Bình Giang', () => {
     await dialog.getByText(difficultyText).waitFor();
     await dialog.getByLabel('Trả lời', { exact: true }).fill(answerText);
     await dialog.getByRole('button', { name: 'Gửi trả lời' }).click();
-    await page.getByText('Đã gửi trả lời').waitFor();
+    await notice(page, 'Đã gửi trả lời');
     await dialog.waitFor({ state: 'detached' });
 
     await row.getByText(answerText).waitFor();
@@ -262,7 +260,7 @@ describe('Kế hoạch "Chính quyền thân thiện" xã Bình Giang', () => {
     // Nhiệm vụ 3 năm 2027: hạn 14/02/2027, trung tâm phối hợp.
     await taskRow(table, 3).getByText('Hạn: 14/02/2027', { exact: true }).waitFor();
     await taskRow(table, 3).getByRole('cell', { name: 'Phối hợp', exact: true }).waitFor();
-    await page.waitForLoadState('networkidle');
+    await apiSettled(page);
     await scrollHome(page);
     await page.getByRole('heading', { name: 'Nhiệm vụ của tôi', exact: true }).waitFor();
     await page.screenshot({ path: join(outDir, 'plans-my-tasks.png'), fullPage: true });

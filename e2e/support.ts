@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   type Browser,
@@ -8,14 +8,24 @@ import {
   chromium,
   type Locator,
   type Page,
-  request,
+  type Request,
 } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, inject } from 'vitest';
+import { startServer } from './server.ts';
 
-export const baseURL = inject('baseURL');
-export const DEMO_PASSWORD = process.env.CQTT_DEMO_PASSWORD ?? 'BinhGiang@2026';
+export const DEMO_PASSWORD = process.env.CQTT_DEMO_PASSWORD || 'BinhGiang@2026';
 export const outDir = join(fileURLToPath(new URL('..', import.meta.url)), 'test-results', 'e2e');
 mkdirSync(outDir, { recursive: true });
+
+/**
+ * Every test file that imports this module gets its own server on its own copy of the demo
+ * database, started here, while the file is collected, and stopped after its last test. What a
+ * file changes (a password, a score, a published answer) exists for that file only.
+ */
+const testFile = basename(expect.getState().testPath ?? 'e2e', '.e2e.ts');
+const server = await startServer(inject('e2eTemplateDir'), join(outDir, `server-${testFile}.log`));
+afterAll(() => server.stop());
+export const baseURL = server.url;
 
 const chromiumArgs = [
   '--no-sandbox',
@@ -26,6 +36,136 @@ const chromiumArgs = [
   '--no-first-run',
   '--disable-quic',
 ];
+
+/**
+ * How long one step (a click, a wait for an element or a response) may take before the test fails.
+ * Only a guard against a step that will never happen: every wait ends on its event, so on a busy
+ * machine steps are slower, not wrong. E2E_ACTION_TIMEOUT_MS changes it.
+ */
+const actionTimeoutMs = Number(process.env.E2E_ACTION_TIMEOUT_MS ?? 90_000);
+
+/** Requests (API calls, the code of a page loaded on demand, images) each page has sent and not yet finished. */
+const apiInFlight = new WeakMap<Page, Set<Request>>();
+
+function trackApi(page: Page): void {
+  const inFlight = new Set<Request>();
+  apiInFlight.set(page, inFlight);
+  page.on('request', (r) => {
+    if (r.url().startsWith(baseURL)) inFlight.add(r);
+  });
+  page.on('requestfinished', (r) => inFlight.delete(r));
+  page.on('requestfailed', (r) => inFlight.delete(r));
+}
+
+/** Resolves after the page has drawn `frames` more frames: React has rendered and run its effects. */
+export async function nextFrames(page: Page, frames = 2): Promise<void> {
+  await page.evaluate(
+    (n) =>
+      new Promise<void>((resolve) => {
+        const step = (left: number) => (left === 0 ? resolve() : requestAnimationFrame(() => step(left - 1)));
+        step(n);
+      }),
+    frames,
+  );
+}
+
+/**
+ * Waits until every request the page made to the server has its answer, and the page, having drawn
+ * what came back, asks for nothing more (the "network idle" of the application's own requests,
+ * decided by the requests themselves rather than by half a second without traffic), and no loading
+ * indicator is left.
+ */
+export async function apiSettled(page: Page): Promise<void> {
+  const inFlight = apiInFlight.get(page);
+  if (!inFlight) throw new Error('Trang này không do useBrowser tạo');
+  for (;;) {
+    while (inFlight.size > 0) {
+      await Promise.all(
+        [...inFlight].map(async (r) => {
+          await (await r.response().catch(() => null))?.finished().catch(() => null);
+          inFlight.delete(r);
+        }),
+      );
+    }
+    await nextFrames(page, 3);
+    if (inFlight.size > 0) continue;
+    await page
+      .locator('.ant-spin-spinning, .ant-skeleton-active, [aria-busy="true"]')
+      .first()
+      .waitFor({ state: 'detached' });
+    if (inFlight.size === 0) return;
+  }
+}
+
+/**
+ * What each page has announced and no test has yet waited for: toasts (antd messages and
+ * notifications) and live regions (aria-live, role="status" or "alert"). A toast lives three
+ * seconds and the kiosk's thank-you six: a test that polls the page for them can miss them on a
+ * busy machine, so the page itself reports each one as it appears or changes (a MutationObserver
+ * calling back into the test).
+ */
+const notices = new WeakMap<Page, { shown: string[]; wake: Set<() => void> }>();
+
+function noticesOf(page: Page) {
+  let entry = notices.get(page);
+  if (!entry) {
+    entry = { shown: [], wake: new Set() };
+    notices.set(page, entry);
+  }
+  return entry;
+}
+
+async function watchNotices(context: BrowserContext): Promise<void> {
+  await context.exposeBinding('__cqttNoticeShown', ({ page }, text: string) => {
+    const entry = noticesOf(page);
+    entry.shown.push(text);
+    for (const wake of entry.wake) wake();
+  });
+  await context.addInitScript(() => {
+    const selector =
+      '.ant-message-notice, .ant-notification-notice, [aria-live], [role="status"], [role="alert"]';
+    const reported = new WeakMap<Element, string>();
+    const report = () => {
+      for (const element of document.querySelectorAll(selector)) {
+        const text = element.textContent?.replace(/\s+/g, ' ').trim();
+        if (!text || reported.get(element) === text) continue;
+        reported.set(element, text);
+        (window as unknown as { __cqttNoticeShown(text: string): void }).__cqttNoticeShown(text);
+      }
+    };
+    new MutationObserver(report).observe(document, { childList: true, subtree: true, characterData: true });
+  });
+}
+
+/**
+ * Resolves when the page has shown a toast, or a live region has said, something containing
+ * `text` (since the page opened, or since the last notice a test waited for): each notice answers
+ * one wait, so two saves in a row need two toasts.
+ */
+export async function notice(page: Page, text: string): Promise<void> {
+  const entry = noticesOf(page);
+  let guard: NodeJS.Timeout | undefined;
+  let wake: (() => void) | undefined;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      wake = () => {
+        const i = entry.shown.findIndex((shown) => shown.includes(text));
+        if (i < 0) return;
+        entry.shown.splice(i, 1);
+        resolve();
+      };
+      entry.wake.add(wake);
+      guard = setTimeout(
+        () => reject(new Error(`Không thấy thông báo «${text}»; đã thấy: ${JSON.stringify(entry.shown)}`)),
+        actionTimeoutMs,
+      );
+      wake();
+    });
+  } finally {
+    clearTimeout(guard);
+    if (wake) entry.wake.delete(wake);
+  }
+}
 
 /** Màn hình một điện thoại rẻ tiền (360 x 640), cho các trang dành cho người dân. */
 export const PHONE = { viewport: { width: 360, height: 640 }, isMobile: true } as const;
@@ -61,8 +201,13 @@ export function useBrowser(
       isMobile: options.isMobile ?? false,
       hasTouch: options.isMobile ?? false,
     });
-    context.setDefaultTimeout(15_000);
+    context.setDefaultTimeout(actionTimeoutMs);
+    await watchNotices(context);
+    context.on('page', (p) => {
+      if (!apiInFlight.has(p)) trackApi(p);
+    });
     page = await context.newPage();
+    if (!apiInFlight.has(page)) trackApi(page);
     const errors: string[] = [];
     page.on('pageerror', (err) => errors.push(err.message));
     pageErrors = errors;
@@ -132,30 +277,40 @@ export function formField(scope: Page | Locator, label: string): Locator {
 /**
  * Chọn `option` trong ô chọn antd (Select) có nhãn `label`, rồi kiểm tra lựa chọn đã vào ô.
  * Danh sách có thể được vẽ lại khi dữ liệu về (mục vừa bấm biến mất dưới con trỏ), nên thử lại
- * tối đa ba lần.
+ * tối đa ba lần (xem selectOption).
  */
 export async function pickOption(scope: Page | Locator, label: string, option: string): Promise<void> {
-  const page = 'page' in scope ? scope.page() : scope;
   const field = formField(scope, label);
-  const box = field.getByRole('combobox');
+  await selectOption(field.getByRole('combobox'), field.locator('.ant-select'), option);
+}
+
+/**
+ * Mở danh sách của ô `box` (nếu đang đóng), bấm `option`, rồi chờ trang vẽ xong lượt bấm: lựa chọn
+ * đã hiện trong `select` thì xong; nếu chưa (cú bấm rơi vào một danh sách vừa được vẽ lại) thì bấm
+ * lại, tối đa ba lần. Không chờ theo thời gian: sau cú bấm, React vẽ lựa chọn ngay trong khung hình kế.
+ */
+async function selectOption(box: Locator, select: Locator, option: string): Promise<void> {
+  const page = box.page();
   // Danh sách của chính ô này (rc-select đặt id `<id ô>_list` cho listbox trong danh sách), không phải
   // danh sách của ô vừa chọn trước đó còn đang đóng lại.
+  await apiSettled(page);
   const id = await box.getAttribute('id');
+  // a list that is open, not one closing (its leave animation still shows it)
   const dropdown = page
-    .locator('.ant-select-dropdown:visible')
+    .locator('.ant-select-dropdown:visible:not(.ant-select-dropdown-hidden):not([class*="-leave"])')
     .filter({ has: page.locator(`[id="${id}_list"]`) });
+  const chosen = select.getByText(option, { exact: true }).first();
   for (let attempt = 1; ; attempt++) {
+    // the page first answers what it asked for: data arriving redraws the field, and a list opened
+    // before that closes under the pointer (the click then waited for an option that was gone)
+    if (attempt > 1) await apiSettled(page);
     if ((await dropdown.count()) === 0) await box.click();
     await dropdown.getByTitle(option, { exact: true }).click();
-    try {
-      await field
-        .locator('.ant-select')
-        .getByText(option, { exact: true })
-        .first()
-        .waitFor({ timeout: 3_000 });
+    await nextFrames(page);
+    if (await chosen.isVisible()) return;
+    if (attempt >= 3) {
+      await chosen.waitFor();
       return;
-    } catch (err) {
-      if (attempt >= 3) throw err;
     }
   }
 }
@@ -168,75 +323,17 @@ export async function logout(page: Page): Promise<void> {
 
 /**
  * Chọn `option` trong một ô chọn antd (Select) đã tìm được theo vai trò, ví dụ ô "Năm" có
- * `aria-label`, rồi kiểm tra lựa chọn đã vào ô. Thử lại như `pickOption`.
+ * `aria-label`, rồi kiểm tra lựa chọn đã vào ô, như `pickOption`.
  */
 export async function chooseOption(box: Locator, option: string): Promise<void> {
   const page = box.page();
   const id = await box.getAttribute('id');
-  const dropdown = page
-    .locator('.ant-select-dropdown:visible')
-    .filter({ has: page.locator(`[id="${id}_list"]`) });
-  const select = page.locator('.ant-select').filter({ has: page.locator(`[id="${id}"]`) });
-  for (let attempt = 1; ; attempt++) {
-    if ((await dropdown.count()) === 0) await box.click();
-    await dropdown.getByTitle(option, { exact: true }).click();
-    try {
-      await select.getByText(option, { exact: true }).first().waitFor({ timeout: 3_000 });
-      // Chờ danh sách đóng hẳn (hết hiệu ứng): lần chọn sau không bấm vào danh sách đang khép lại.
-      await page
-        .locator('.ant-select-dropdown')
-        .filter({ has: page.locator(`[id="${id}_list"]`) })
-        .waitFor({ state: 'hidden' });
-      return;
-    } catch (err) {
-      if (attempt >= 3) throw err;
-    }
-  }
-}
-
-/**
- * Bảo đảm tài khoản demo `username` đăng nhập được bằng DEMO_PASSWORD. Các tệp test dùng chung một
- * máy chủ và chạy theo thứ tự không cố định; password.e2e.ts đổi hẳn mật khẩu của
- * ttpvhcc.binhgiang. Nếu mật khẩu demo không còn đúng, quản trị viên đặt lại một mật khẩu tạm,
- * rồi chính người dùng đổi về DEMO_PASSWORD (qua API, không qua trình duyệt).
- */
-export async function ensureDemoPassword(username: string): Promise<void> {
-  const signIn = async (who: string, password: string) => {
-    const api = await request.newContext({ baseURL });
-    const res = await api.post('/api/auth/login', { data: { username: who, password } });
-    const csrf = res.ok() ? ((await res.json()) as { csrfToken: string | null }).csrfToken : null;
-    return { api, ok: res.ok(), headers: { 'x-csrf-token': csrf ?? '' } };
-  };
-  const first = await signIn(username, DEMO_PASSWORD);
-  await first.api.dispose();
-  if (first.ok) return;
-
-  const temporary = `Tam-thoi-${Date.now().toString(36)}-e2e`;
-  const admin = await signIn('admin', DEMO_PASSWORD);
-  try {
-    if (!admin.ok) throw new Error('admin không đăng nhập được bằng mật khẩu demo');
-    const found = await admin.api.get(`/api/users?q=${encodeURIComponent(username)}`);
-    const { items } = (await found.json()) as { items: { id: string; username: string }[] };
-    const user = items.find((u) => u.username === username);
-    if (!user) throw new Error(`Không thấy tài khoản ${username}`);
-    const reset = await admin.api.post(`/api/users/${user.id}/password`, {
-      data: { newPassword: temporary },
-      headers: admin.headers,
-    });
-    if (!reset.ok()) throw new Error(`Đặt lại mật khẩu ${username}: HTTP ${reset.status()}`);
-  } finally {
-    await admin.api.dispose();
-  }
-  const self = await signIn(username, temporary);
-  try {
-    const changed = await self.api.post('/api/me/password', {
-      data: { currentPassword: temporary, newPassword: DEMO_PASSWORD },
-      headers: self.headers,
-    });
-    if (!changed.ok()) throw new Error(`Đổi về mật khẩu demo ${username}: HTTP ${changed.status()}`);
-  } finally {
-    await self.api.dispose();
-  }
+  await selectOption(box, page.locator('.ant-select').filter({ has: page.locator(`[id="${id}"]`) }), option);
+  // Chờ danh sách đóng hẳn (hết hiệu ứng): lần chọn sau không bấm vào danh sách đang khép lại.
+  await page
+    .locator('.ant-select-dropdown')
+    .filter({ has: page.locator(`[id="${id}_list"]`) })
+    .waitFor({ state: 'hidden' });
 }
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');

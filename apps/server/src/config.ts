@@ -24,8 +24,14 @@ export interface Config {
   trustProxy: boolean | number | string;
   sessionHours: number;
   logLevel: string;
-  /** Address of the console as users reach it; links in mail start with it. */
+  /**
+   * Address of the console as users reach it (PUBLIC_URL); links in mail start with it. Unset:
+   * http://localhost:<port>, and links shown in answers to requests (QR codes) take the address
+   * of the request instead.
+   */
   publicUrl: string;
+  /** PUBLIC_URL was set: every link uses publicUrl, whatever address a request came to. */
+  publicUrlConfigured: boolean;
   /** smtp://user:pass@host:port (or smtps://); unset: mail waits in the outbox. */
   smtpUrl?: string;
   /** Sender of the mail. */
@@ -76,9 +82,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const allowDemo = env.CQTT_ALLOW_DEMO === '1' || env.CQTT_ALLOW_DEMO === 'true';
   const trustProxy = env.TRUST_PROXY;
   const dataDir = resolve(env.DATA_DIR ?? './data');
-  const publicUrl = (env.PUBLIC_URL || 'http://localhost:3000').replace(/\/+$/, '');
+  const port = Number(env.PORT ?? 3000);
+  const publicUrl = (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, '');
   return {
-    port: Number(env.PORT ?? 3000),
+    port,
     host: env.HOST ?? '127.0.0.1',
     production,
     databaseUrl: env.DATABASE_URL || undefined,
@@ -101,6 +108,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionHours: Number(env.CQTT_SESSION_HOURS ?? 12),
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
     publicUrl,
+    publicUrlConfigured: Boolean(env.PUBLIC_URL),
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom:
       env.MAIL_FROM || `Chính quyền thân thiện <no-reply@${URL.parse(publicUrl)?.hostname || 'localhost'}>`,

@@ -104,28 +104,47 @@ if (config.metricsPort !== undefined) {
 }
 startup.listenMs = lap();
 app.log.info({ origin, startup, totalMs: Math.round(performance.now()) }, 'ready');
-const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
-const lines = [
-  '',
-  `  cqtt — Chính quyền thân thiện đang chạy tại ${url}`,
-  `  Cơ sở dữ liệu: ${database.kind === 'pglite' ? `PGlite (nhúng) trong ${config.dataDir}` : 'PostgreSQL'}`,
-  `  Tài liệu API: ${url}/api/docs`,
-];
-if (metricsServer)
-  lines.push(`  Số liệu Prometheus: http://${config.metricsHost}:${config.metricsPort}/metrics`);
-if (config.readOnly)
-  lines.push(
-    '  Chế độ CHỈ ĐỌC (CQTT_READ_ONLY): mọi thay đổi được trả lời 503; không chạy nhắc việc, gửi thư.',
-  );
-if (demoUsers.length > 0) {
-  lines.push(
-    `  Tài khoản demo (mật khẩu: ${config.demoPassword === 'BinhGiang@2026' ? 'BinhGiang@2026' : 'giá trị CQTT_DEMO_PASSWORD'}):`,
-    `    ${DEMO_ACCOUNTS.map((a) => a.username)
-      .filter((u) => demoUsers.includes(u))
-      .join(', ')}`,
+// the port it got (PORT=0 lets the system choose)
+const { port } = app.server.address() as { port: number };
+const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+if (!config.publicUrlConfigured) {
+  // mail links (no request to take an address from) name the port the server really has
+  config.publicUrl = `http://localhost:${port}`;
+  app.log.warn(
+    { mailLinks: config.publicUrl },
+    'PUBLIC_URL is not set: QR codes use the address of each request, links in mail use mailLinks',
   );
 }
-console.log(`${lines.join('\n')}\n`);
+console.log(`${startBanner(url)}\n`);
+
+/** What `npm start` shows a person: where to open it, with what accounts, and where the data is. */
+function startBanner(url: string): string {
+  const lines = [
+    '',
+    `  cqtt — Chính quyền thân thiện đang chạy tại ${url}`,
+    `  Dữ liệu: ${database.kind === 'pglite' ? `PGlite (nhúng) trong ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)'} (tệp đính kèm cũng nằm trong cơ sở dữ liệu)`,
+    `  Tài liệu API: ${url}/api/docs`,
+  ];
+  if (metricsServer)
+    lines.push(`  Số liệu Prometheus: http://${config.metricsHost}:${config.metricsPort}/metrics`);
+  if (!config.publicUrlConfigured)
+    lines.push(
+      `  Chưa đặt PUBLIC_URL: mã QR lấy địa chỉ mà người dùng mở; đường dẫn trong thư dùng ${config.publicUrl}.`,
+    );
+  if (config.readOnly)
+    lines.push(
+      '  Chế độ CHỈ ĐỌC (CQTT_READ_ONLY): mọi thay đổi được trả lời 503; không chạy nhắc việc, gửi thư.',
+    );
+  if (demoUsers.length > 0) {
+    lines.push(
+      `  Tài khoản demo (mật khẩu: ${config.demoPassword === 'BinhGiang@2026' ? 'BinhGiang@2026' : 'giá trị CQTT_DEMO_PASSWORD'}):`,
+      `    ${DEMO_ACCOUNTS.map((a) => a.username)
+        .filter((u) => demoUsers.includes(u))
+        .join(', ')}`,
+    );
+  }
+  return lines.join('\n');
+}
 
 // Reminders and mail delivery, once the server answers (and loaded only then, so they cost the
 // start nothing). CQTT_JOBS=0 leaves them to the other servers; read-only mode writes nothing.

@@ -3,6 +3,7 @@
  * user's notification answers 404 and stays as it was; marking read is a
  * change and leaves one audit row.
  */
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNotifications } from '../src/notify/service.ts';
 import { type Client, countRows, createTestApp, login, type TestApp } from './harness.ts';
@@ -30,8 +31,7 @@ async function give(username: string, titles: string[]) {
     .select(['id', 'commune_id'])
     .where('username', '=', username)
     .executeTakeFirstOrThrow();
-  for (const title of titles) {
-    // one at a time, so that created_at orders them
+  for (const [i, title] of titles.entries()) {
     await createNotifications(t.database.db, [
       {
         communeId: user.commune_id,
@@ -42,7 +42,10 @@ async function give(username: string, titles: string[]) {
         link: '/plans',
       },
     ]);
-    await new Promise((r) => setTimeout(r, 5));
+    // one minute apart, in the order given, so that created_at orders them whatever the clock did
+    // (the application never changes created_at; the test sets it directly)
+    await sql`update notifications set created_at = ${new Date(Date.UTC(2026, 1, 7, 2, i))}
+      where user_id = ${user.id} and title = ${title}`.execute(t.database.db);
   }
   ids[username] = (await notificationsOf(username)).map((n) => n.id);
 }
@@ -158,5 +161,42 @@ describe('notifications API', () => {
     });
     expect(res.statusCode).toBe(403);
     expect((await focal.get('/api/notifications')).json().unread).toBe(1);
+  });
+});
+
+describe('what a notification says', () => {
+  it('a long feedback is quoted up to a word boundary, with an ellipsis, never cut inside a word', async () => {
+    const content =
+      'Đèn đường ở ngã ba thôn Lương Ngọc bị hỏng đã hai tuần, buổi tối rất tối, học sinh đi học về ' +
+      'phải dắt xe qua đoạn này.';
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/public/feedback',
+      payload: { communeCode: 'HP-BINHGIANG', categoryCode: 'ha-tang', content, allowPublish: false },
+      remoteAddress: '10.9.8.7',
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const { trackingCode } = res.json();
+    const mine = (await vhxh.get('/api/notifications')).json().items as { title: string }[];
+    const title = mine.find((n) => n.title.includes(trackingCode))!.title;
+    const quoted = /«(.*)»$/.exec(title)![1]!;
+    expect(quoted).toBe('Đèn đường ở ngã ba thôn Lương Ngọc bị hỏng đã hai tuần…');
+    expect(Array.from(quoted).length).toBeLessThanOrEqual(60);
+  });
+
+  it('a title longer than the 500 characters kept ends at a word too', async () => {
+    const user = await t.database.db
+      .selectFrom('users')
+      .select(['id', 'commune_id'])
+      .where('username', '=', 'vhxh.binhgiang')
+      .executeTakeFirstOrThrow();
+    const long = `Nhắc việc ${'kiểm tra hồ sơ '.repeat(40)}`;
+    await createNotifications(t.database.db, [
+      { communeId: user.commune_id, userId: user.id, kind: 'task.reminder', title: long },
+    ]);
+    const stored = (await vhxh.get('/api/notifications?pageSize=100')).json().items as { title: string }[];
+    const title = stored.find((n) => n.title.startsWith('Nhắc việc kiểm tra'))!.title;
+    expect(Array.from(title).length).toBeLessThanOrEqual(500);
+    expect(title).toMatch(/ (kiểm|tra|hồ|sơ)…$/);
   });
 });

@@ -6,18 +6,24 @@
  * schedulers, restarts or server processes there are, and mail that could not
  * go out goes when the SMTP server is back.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Database } from '../src/db/database.ts';
 import { cqttJobs } from '../src/jobs/index.ts';
-import { createScheduler, jobLockKey, type Scheduler } from '../src/jobs/scheduler.ts';
+import { createScheduler, type JobLog, jobLockKey, type Scheduler } from '../src/jobs/scheduler.ts';
 import { smtpTransport } from '../src/mail/transport.ts';
 import { withDatabase } from './global-setup.ts';
 import { createTestApp, createTestDatabase, login, type TestApp } from './harness.ts';
-import { randomPort, startTestSmtp, type TestSmtp } from './smtp.ts';
+import {
+  countInOutput,
+  type ServerProcess,
+  spawnServer,
+  waitForHealth,
+  waitForOutput,
+} from './server-process.ts';
+import { startTestSmtp, type TestSmtp } from './smtp.ts';
 
 const PUBLIC_URL = 'https://cqtt.binhgiang.test';
 const FROM = 'Chính quyền thân thiện <no-reply@binhgiang.test>';
@@ -38,14 +44,44 @@ const dayClock =
   () =>
     new Date(Date.parse(`${day}T09:00:00+07:00`) + plusMinutes * 60_000);
 
-function schedulerFor(db: Database['db'], clock: () => Date, intervalSeconds = 60): Scheduler {
+function schedulerFor(
+  db: Database['db'],
+  clock: () => Date,
+  intervalSeconds = 60,
+  log: JobLog = quiet,
+): Scheduler {
   const { jobs } = cqttJobs({
     config: { publicUrl: PUBLIC_URL, mailFrom: FROM, jobsIntervalSeconds: intervalSeconds },
     db,
     log: quiet,
     transport: smtpTransport(smtp.url, FROM),
   });
-  return createScheduler({ db, jobs, clock, log: quiet });
+  return createScheduler({ db, jobs, clock, log });
+}
+
+/** Counts a scheduler's finished runs of each job (its "job run" line) and waits for a number of them. */
+function runCounter() {
+  const runs = new Map<string, number>();
+  const waiters = new Set<() => void>();
+  const log: JobLog = {
+    ...quiet,
+    debug(obj) {
+      const job = (obj as { job: string }).job;
+      runs.set(job, (runs.get(job) ?? 0) + 1);
+      for (const wake of waiters) wake();
+    },
+  };
+  async function atLeast(job: string, n: number) {
+    while ((runs.get(job) ?? 0) < n)
+      await new Promise<void>((resolve) => {
+        const wake = () => {
+          waiters.delete(wake);
+          resolve();
+        };
+        waiters.add(wake);
+      });
+  }
+  return { log, atLeast };
 }
 
 async function scan(db: Database['db'], clock: () => Date) {
@@ -103,10 +139,12 @@ async function auditCount(db: Database['db']) {
   return Number(row.n);
 }
 
-/** Mails the test server received for an address since the test began. */
+/**
+ * Mails the test server received for an address since the test began. The server keeps a mail
+ * before it acknowledges it, so once every sender has returned (or stopped), this is all they sent.
+ */
 const mailsTo = (address: string, since = 0) =>
   smtp.messages.slice(since).filter((m) => m.to.includes(address));
-const settle = (ms = 300) => new Promise((r) => setTimeout(r, ms));
 
 describe('task reminders on the demo plan', () => {
   let t: TestApp;
@@ -162,8 +200,7 @@ describe('task reminders on the demo plan', () => {
     for (const username of ['cu.vhxh', 'giamsat.vhxh', 'ttpvhcc.binhgiang', 'chutich.binhgiang'])
       expect(await notificationsOf(db, username), username).toEqual([]);
 
-    await smtp.waitFor(since + 1);
-    await settle();
+    // both scans have returned, their mail delivery too: nothing more is on its way
     const mails = smtp.messages.slice(since);
     expect(mails).toHaveLength(1);
     const [mail] = mails;
@@ -204,7 +241,6 @@ describe('task reminders on the demo plan', () => {
     const since = smtp.messages.length;
     await scan(db, dayClock('2026-02-07', 600));
     await scan(db, dayClock('2026-02-08'));
-    await settle();
     expect(smtp.messages.length).toBe(since);
     expect(await sentKeys(db)).toEqual(['3/2026/before_7']);
     expect(await auditCount(db)).toBe(1);
@@ -219,8 +255,6 @@ describe('task reminders on the demo plan', () => {
     const notes = await notificationsOf(db, 'vhxh.binhgiang');
     expect(notes.map((n) => n.kind)).toEqual(['task.reminder', 'task.overdue']);
     expect(notes[1]!.title).toMatch(/^Quá hạn: nhiệm vụ số 3 «.*» hạn 14\/02\/2026 \(quá hạn 1 ngày\)$/);
-    await smtp.waitFor(since + 1);
-    await settle();
     const mails = mailsTo(VHXH_MAIL, since);
     expect(mails).toHaveLength(1);
     expect(mails[0]!.subject).toBe(notes[1]!.title);
@@ -365,15 +399,12 @@ describe('mail down (RELIABILITY 21)', () => {
     await smtp.start();
     // still inside its minute of back-off: waits
     expect(await schedulerFor(db, dayClock('2026-02-07', 0.5)).runNow('mail-delivery')).toBe('ran');
-    await settle();
     expect(smtp.messages.length).toBe(since);
     for (const minutes of [2, 3, 60]) {
       const later = schedulerFor(db, dayClock('2026-02-07', minutes));
       expect(await later.runNow('task-reminders')).toBe('ran');
       expect(await later.runNow('mail-delivery')).toBe('ran');
     }
-    await smtp.waitFor(since + 1);
-    await settle();
     expect(mailsTo(VHXH_MAIL, since)).toHaveLength(1);
     expect(smtp.messages.length).toBe(since + 1);
     [row] = await db.selectFrom('mail_outbox').selectAll().execute();
@@ -394,17 +425,21 @@ describe('two schedulers on one database (RELIABILITY 22)', () => {
     const { db } = t.database;
     const since = smtp.messages.length;
     const clock = dayClock('2026-02-07');
-    const a = schedulerFor(db, clock, 0.02);
-    const b = schedulerFor(db, clock, 0.02);
+    const countA = runCounter();
+    const countB = runCounter();
+    const a = schedulerFor(db, clock, 0.02, countA.log);
+    const b = schedulerFor(db, clock, 0.02, countB.log);
     await Promise.all([a.runNow('task-reminders'), b.runNow('task-reminders')]);
     a.start();
     b.start();
-    await smtp.waitFor(since + 1);
-    await settle(1500);
+    // several rounds of both jobs on both schedulers, counted as they finish
+    await Promise.all(
+      [countA, countB].flatMap((c) => [c.atLeast('task-reminders', 6), c.atLeast('mail-delivery', 6)]),
+    );
     await Promise.all([a.stop(), b.stop()]);
     // and a third one, as after a restart
     await scan(db, clock);
-    await settle();
+    // every sender has stopped or returned: what has arrived is all that was sent
     expect(mailsTo(VHXH_MAIL, since)).toHaveLength(1);
     expect(smtp.messages.length).toBe(since + 1);
     expect(await sentKeys(db)).toEqual(['3/2026/before_7']);
@@ -442,7 +477,6 @@ async function databaseUrlOf(database: Database): Promise<string> {
 }
 
 describe.runIf(postgres)('two server processes on one PostgreSQL database', () => {
-  const main = new URL('../src/main.ts', import.meta.url).pathname;
   const name = `cqtt_t_${process.ppid}_${randomBytes(4).toString('hex')}`;
   let url = '';
   const children: ChildProcess[] = [];
@@ -466,58 +500,38 @@ describe.runIf(postgres)('two server processes on one PostgreSQL database', () =
     await admin.end();
   });
 
-  function freePort(): Promise<number> {
-    return new Promise((resolve, reject) => {
-      const port = randomPort();
-      const server = createServer();
-      server.once('error', () => freePort().then(resolve, reject));
-      server.listen(port, '127.0.0.1', () => server.close(() => resolve(port)));
+  async function startServer() {
+    const server = await spawnServer({
+      NODE_ENV: '',
+      DATABASE_URL: url,
+      // debug: a line for each finished run of a job, which the test counts
+      LOG_LEVEL: 'debug',
+      CQTT_SEED_DEMO: '0',
+      CQTT_JOBS: '1',
+      CQTT_JOBS_INTERVAL_SECONDS: '1',
+      CQTT_TODAY: '2026-02-07',
+      SMTP_URL: smtp.url,
+      MAIL_FROM: FROM,
+      PUBLIC_URL,
     });
+    children.push(server.child);
+    await waitForHealth(server);
+    return server;
   }
 
-  async function startServer() {
-    const port = await freePort();
-    const child = spawn(process.execPath, ['--import', 'tsx', main], {
-      env: {
-        ...process.env,
-        NODE_ENV: '',
-        DATABASE_URL: url,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'warn',
-        CQTT_SEED_DEMO: '0',
-        CQTT_JOBS: '1',
-        CQTT_JOBS_INTERVAL_SECONDS: '1',
-        CQTT_TODAY: '2026-02-07',
-        SMTP_URL: smtp.url,
-        MAIL_FROM: FROM,
-        PUBLIC_URL,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    children.push(child);
-    let output = '';
-    child.stdout!.on('data', (d) => (output += d));
-    child.stderr!.on('data', (d) => (output += d));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    for (let i = 0; i < 300; i++) {
-      if (child.exitCode !== null) throw new Error(`server exited: ${output}`);
-      try {
-        if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) break;
-      } catch {}
-      await settle(100);
-    }
-    return { child, exited, output: () => output };
-  }
+  /** Resolves once the server has finished `n` runs of `job`, as it says in its log. */
+  const runs = (server: ServerProcess, job: string, n: number) =>
+    waitForOutput(
+      server,
+      () => countInOutput(server, new RegExp(`"job":"${job}"[^\\n]*"msg":"job run"`, 'g')) >= n,
+    );
 
   it('a reminder is still sent exactly once, also after one of them restarts', async () => {
     const since = smtp.messages.length;
     const [a, b] = await Promise.all([startServer(), startServer()]);
-    await smtp.waitFor(since + 1, 30_000);
+    await smtp.waitFor(since + 1);
     // several more rounds of both jobs on both servers
-    await settle(4000);
-    expect(mailsTo(VHXH_MAIL, since)).toHaveLength(1);
-    expect(smtp.messages.length).toBe(since + 1);
+    await Promise.all([a, b].flatMap((s) => [runs(s, 'task-reminders', 4), runs(s, 'mail-delivery', 4)]));
     expect(smtp.messages[since]!.subject).toMatch(
       /^Nhắc việc: nhiệm vụ số 3 .* hạn 14\/02\/2026 \(còn 7 ngày\)$/,
     );
@@ -527,8 +541,7 @@ describe.runIf(postgres)('two server processes on one PostgreSQL database', () =
     a.child.kill('SIGTERM');
     expect(await a.exited, a.output()).toBe(0);
     const c = await startServer();
-    await settle(3000);
-    expect(smtp.messages.length).toBe(since + 1);
+    await Promise.all([runs(c, 'task-reminders', 2), runs(c, 'mail-delivery', 2)]);
 
     const check = new pg.Client({ connectionString: url });
     await check.connect();
@@ -550,5 +563,8 @@ describe.runIf(postgres)('two server processes on one PostgreSQL database', () =
     c.child.kill('SIGTERM');
     expect(await b.exited, b.output()).toBe(0);
     expect(await c.exited, c.output()).toBe(0);
-  }, 90_000);
+    // every server has stopped, each after its runs in progress: what has arrived is all they sent
+    expect(mailsTo(VHXH_MAIL, since)).toHaveLength(1);
+    expect(smtp.messages.length).toBe(since + 1);
+  }, 120_000);
 });

@@ -40,15 +40,48 @@ export async function spawnServer(env: Record<string, string>): Promise<ServerPr
   return { child, port, url: `http://127.0.0.1:${port}`, exited, output: () => output };
 }
 
-/** Waits until /api/health answers (generous: on a 2-core CI machine other test files compete). */
+/**
+ * Resolves when the server's output so far satisfies `seen`, checked each time it writes; fails
+ * if the process exits first. A wait on what the server says, not on time.
+ */
+export function waitForOutput(server: ServerProcess, seen: (output: string) => boolean): Promise<void> {
+  const { child } = server;
+  return new Promise((resolve, reject) => {
+    const done = () => {
+      child.stdout!.off('data', check);
+      child.stderr!.off('data', check);
+      child.off('exit', exit);
+    };
+    // listeners added after spawnServer's own, so output() already holds the chunk
+    const check = () => {
+      if (!seen(server.output())) return;
+      done();
+      resolve();
+    };
+    const exit = () => {
+      done();
+      reject(new Error(`server exited (${child.exitCode ?? child.signalCode}): ${server.output()}`));
+    };
+    child.stdout!.on('data', check);
+    child.stderr!.on('data', check);
+    child.on('exit', exit);
+    if (child.exitCode !== null || child.signalCode !== null) exit();
+    else check();
+  });
+}
+
+/** How many times `pattern` (a global regex) occurs in the server's output so far. */
+export function countInOutput(server: ServerProcess, pattern: RegExp): number {
+  return server.output().match(pattern)?.length ?? 0;
+}
+
+/**
+ * Waits until the server says it listens (its banner "… đang chạy tại http://…", written once
+ * the port is open), then answers /api/health's body.
+ */
 export async function waitForHealth(server: ServerProcess): Promise<unknown> {
-  for (let i = 0; i < 900; i++) {
-    if (server.child.exitCode !== null) throw new Error(`server exited: ${server.output()}`);
-    try {
-      const res = await fetch(`${server.url}/api/health`);
-      if (res.ok) return res.json();
-    } catch {}
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('server did not start');
+  await waitForOutput(server, (output) => /đang chạy tại http:\/\//.test(output));
+  const res = await fetch(`${server.url}/api/health`);
+  if (!res.ok) throw new Error(`/api/health: HTTP ${res.status}: ${server.output()}`);
+  return res.json();
 }

@@ -26,7 +26,7 @@ export interface TestSmtp {
   running(): boolean;
   start(): Promise<void>;
   stop(): Promise<void>;
-  /** Waits until at least n messages have arrived (or throws after timeoutMs). */
+  /** Resolves when at least n messages have arrived (throws if they have not after timeoutMs, a guard). */
   waitFor(n: number, timeoutMs?: number): Promise<ReceivedMail[]>;
 }
 
@@ -41,6 +41,11 @@ export function randomPort(): number {
 /** acceptDelayMs: the server takes this long to accept each message (a slow relay). */
 export async function startTestSmtp(options: { acceptDelayMs?: number } = {}): Promise<TestSmtp> {
   const messages: ReceivedMail[] = [];
+  /** Who waits for how many messages: told on each arrival, not by polling. */
+  const waiters = new Set<{ n: number; resolve(): void }>();
+  const arrived = () => {
+    for (const w of waiters) if (messages.length >= w.n) w.resolve();
+  };
   let server: SMTPServer | null = null;
   let port = 0;
 
@@ -69,6 +74,8 @@ export async function startTestSmtp(options: { acceptDelayMs?: number } = {}): P
               text: parsed.text ?? '',
               headers: parsed.headers,
             });
+            arrived();
+            // acknowledged after it is kept: a sender that saw 250 finds it in `messages`
             callback();
           } catch (error) {
             callback(error as Error);
@@ -126,12 +133,22 @@ export async function startTestSmtp(options: { acceptDelayMs?: number } = {}): P
       server = null;
       if (s) await new Promise<void>((resolve) => s.close(() => resolve()));
     },
-    async waitFor(n, timeoutMs = 20_000) {
-      const until = Date.now() + timeoutMs;
-      while (messages.length < n) {
-        if (Date.now() > until)
-          throw new Error(`chờ ${n} thư, mới nhận ${messages.length} sau ${timeoutMs} ms`);
-        await new Promise((r) => setTimeout(r, 50));
+    async waitFor(n, timeoutMs = 60_000) {
+      if (messages.length >= n) return messages;
+      let guard: NodeJS.Timeout | undefined;
+      const waiter = { n, resolve: () => {} };
+      try {
+        await new Promise<void>((resolve, reject) => {
+          waiter.resolve = resolve;
+          waiters.add(waiter);
+          guard = setTimeout(
+            () => reject(new Error(`chờ ${n} thư, mới nhận ${messages.length} sau ${timeoutMs} ms`)),
+            timeoutMs,
+          );
+        });
+      } finally {
+        clearTimeout(guard);
+        waiters.delete(waiter);
       }
       return messages;
     },

@@ -26,7 +26,7 @@ export const budgetRoutes = [
     handler: async ({ ctx, params, reply }) => {
       const detail = await estimates.get(ctx, params.id);
       const bytes = await budgetXlsx(detail, await communeName(ctx.db, detail.communeId));
-      return sendDocument(reply, 'xlsx', `Du toan kinh phi ${detail.year}.xlsx`, bytes);
+      return sendDocument(reply, 'xlsx', `Dự toán kinh phí ${detail.year}.xlsx`, bytes);
     },
   }),
 ];

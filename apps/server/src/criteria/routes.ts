@@ -204,7 +204,7 @@ export function criteriaRoutes(app: FastifyInstance) {
           .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
           .header(
             'content-disposition',
-            `attachment; filename="bo-tieu-chi-${encodeURIComponent(set.code)}-v${set.version}.xlsx"`,
+            attachmentHeader(`Bộ tiêu chí ${set.code} phiên bản ${set.version}.xlsx`),
           );
         return bytes;
       },

@@ -9,7 +9,7 @@ import {
 } from '@cqtt/domain';
 import { sql } from 'kysely';
 import { audited } from '../audit/service.ts';
-import { conflict, notFound } from '../http/errors.ts';
+import { conflict, notFoundForCitizens } from '../http/errors.ts';
 import { consumeRateLimit } from '../http/rate-limit.ts';
 import type { RequestContext } from '../http/route.ts';
 import { cellKey } from '../measures/registry.ts';
@@ -22,12 +22,14 @@ export const LOOKUP_LIMIT = {
   bucket: 'feedback.lookup',
   limit: 60,
   windowSeconds: 600,
-  message: 'Bạn đã tra cứu quá nhiều lần trong thời gian ngắn.',
+  message: 'Ông/bà đã tra cứu quá nhiều lần trong thời gian ngắn.',
 };
+
+const UNKNOWN_CODE = 'Mã phản ánh không tồn tại. Ông/bà vui lòng kiểm tra lại mã theo dõi.';
 
 async function findByCode(ctx: RequestContext, code: string) {
   const canonical = normalizeTrackingCode(code);
-  if (!canonical) throw notFound('Mã phản ánh');
+  if (!canonical) throw notFoundForCitizens(UNKNOWN_CODE);
   const row = await ctx.db
     .selectFrom('feedback_items as i')
     .innerJoin('communes as cm', 'cm.id', 'i.commune_id')
@@ -56,7 +58,7 @@ async function findByCode(ctx: RequestContext, code: string) {
     .where('i.tracking_code', '=', canonical)
     .where('i.kind', '=', 'feedback')
     .executeTakeFirst();
-  if (!row) throw notFound('Mã phản ánh');
+  if (!row) throw notFoundForCitizens(UNKNOWN_CODE);
   return row;
 }
 

@@ -1,4 +1,4 @@
-import { addDays, formatVietnameseDate, vietnamDate } from '@cqtt/domain';
+import { addDays, excerpt, formatVietnameseDate, vietnamDate } from '@cqtt/domain';
 import { type Kysely, sql } from 'kysely';
 import { recordAudit } from '../audit/service.ts';
 import type { DB } from '../db/schema.ts';
@@ -101,7 +101,7 @@ export async function runFeedbackReminders(
             userId: u.id,
             kind: key === 'overdue' ? 'feedback.overdue' : 'feedback.reminder',
             title,
-            body: item.content.slice(0, 300),
+            body: excerpt(item.content, 300),
             link,
           })),
         );
@@ -112,7 +112,7 @@ export async function runFeedbackReminders(
             communeId: item.commune_id,
             to: u.email,
             subject: title,
-            body: `Kính gửi ${u.full_name},\n\n${title}.\n\n${item.content.slice(0, 500)}\n\nXem và xử lý: ${options.publicUrl}${link}\n`,
+            body: `Kính gửi ${u.full_name},\n\n${title}.\n\n${excerpt(item.content, 500, { lines: true })}\n\nXem và xử lý: ${options.publicUrl}${link}\n`,
             at: now,
           });
           mails++;

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { trackingCodeFrom, vietnamDate } from '@cqtt/domain';
+import { excerpt, trackingCodeFrom, vietnamDate } from '@cqtt/domain';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { audited } from '../audit/service.ts';
@@ -61,7 +61,7 @@ export function feedbackRateLimit(ctx: RequestContext): RateLimit {
     bucket: 'feedback.post',
     limit: ctx.config.feedbackRateLimit.limit,
     windowSeconds: ctx.config.feedbackRateLimit.windowSeconds,
-    message: 'Bạn đã gửi quá nhiều phản ánh trong thời gian ngắn.',
+    message: 'Ông/bà đã gửi quá nhiều phản ánh trong thời gian ngắn.',
   };
 }
 
@@ -273,7 +273,7 @@ export async function submitFeedback(
           communeId: commune.id,
           userId: u.id,
           kind: 'feedback.received',
-          title: `Phản ánh mới ${trackingCode} (${category.name}): «${input.content.slice(0, 60)}»`,
+          title: `Phản ánh mới ${trackingCode} (${category.name}): «${excerpt(input.content, 60)}»`,
           link: `/feedback/${item.id}`,
         })),
       );

@@ -1,4 +1,4 @@
-import { type FeedbackAction, type FeedbackStatus, nextStatus, vietnamDate } from '@cqtt/domain';
+import { excerpt, type FeedbackAction, type FeedbackStatus, nextStatus, vietnamDate } from '@cqtt/domain';
 import { audited } from '../audit/service.ts';
 import { badRequest, forbidden, notFound } from '../http/errors.ts';
 import type { RequestContext } from '../http/route.ts';
@@ -189,7 +189,7 @@ export async function act(ctx: RequestContext, id: string, action: FeedbackActio
           communeId: item.commune_id,
           userId,
           kind: `feedback.${action}`,
-          title: `${n.title}: ${item.tracking_code ?? ''} «${item.content.slice(0, 60)}»`,
+          title: `${n.title}: ${item.tracking_code ?? ''} «${excerpt(item.content, 60)}»`,
           link: `/feedback/${item.id}`,
         })),
       );

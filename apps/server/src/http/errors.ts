@@ -19,6 +19,8 @@ export class AppError extends Error {
 
 export const notFound = (what = 'Dữ liệu') =>
   new AppError('not_found', 404, `${what} không tồn tại hoặc bạn không có quyền xem.`);
+/** A 404 on a citizens' page: no account is involved, so nothing about the right to see it. */
+export const notFoundForCitizens = (message: string) => new AppError('not_found', 404, message);
 export const forbidden = (message = 'Bạn không có quyền thực hiện thao tác này.') =>
   new AppError('forbidden', 403, message);
 export const badRequest = (message: string, details?: unknown) =>

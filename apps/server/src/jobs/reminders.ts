@@ -2,6 +2,7 @@ import {
   DEFAULT_REMINDER_OFFSETS,
   daysLeft,
   deriveOccurrence,
+  excerpt,
   type FulfilmentKind,
   formatVietnameseDate,
   type IsoDate,
@@ -340,14 +341,6 @@ async function recipientsOf(trx: Kysely<DB>, communeId: string, unitId: string) 
   return base.where(sql<boolean>`'coordinator' = any(roles)`).execute();
 }
 
-function shorten(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  if (flat.length <= max) return flat;
-  const cut = flat.slice(0, max);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.–-]+$/, '')}…`;
-}
-
 function when(item: Owed): string {
   if (item.key === 'overdue') return `quá hạn ${-item.daysLeft} ngày`;
   return item.daysLeft === 0 ? 'hạn cuối là hôm nay' : `còn ${item.daysLeft} ngày`;
@@ -359,9 +352,9 @@ export function reminderText(item: Owed): { title: string; summary: string } {
   const head = item.key === 'overdue' ? 'Quá hạn' : 'Nhắc việc';
   const due = formatVietnameseDate(item.dueDate);
   return {
-    title: `${head}: nhiệm vụ số ${task.number} «${shorten(task.content, 70)}» hạn ${due} (${when(item)})`,
+    title: `${head}: nhiệm vụ số ${task.number} «${excerpt(task.content, 70)}» hạn ${due} (${when(item)})`,
     summary: [
-      shorten(task.content, 300),
+      excerpt(task.content, 300),
       `Thời hạn: ${task.schedule_text} – hạn cuối ${due} (${when(item)}).`,
       `Đơn vị chủ trì: ${task.lead_unit_name}.`,
     ].join('\n'),

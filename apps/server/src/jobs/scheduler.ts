@@ -3,6 +3,8 @@ import type { DB } from '../db/schema.ts';
 
 /** Where jobs write their lines (pino's logger fits). */
 export interface JobLog {
+  /** Every finished run, with its outcome (LOG_LEVEL=debug): tests wait on it, operators may too. */
+  debug?(obj: object, msg?: string): void;
   info(obj: object, msg?: string): void;
   warn(obj: object, msg?: string): void;
   error(obj: object, msg?: string): void;
@@ -117,7 +119,12 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     const job = jobs.get(name);
     if (!job) return Promise.reject(new Error(`Không có tác vụ «${name}».`));
     if (running.has(name)) return Promise.resolve('busy');
-    const run = execute(job).finally(() => running.delete(name));
+    const run = execute(job)
+      .then((outcome) => {
+        log.debug?.({ job: name, outcome }, 'job run');
+        return outcome;
+      })
+      .finally(() => running.delete(name));
     running.set(name, run);
     return run;
   }

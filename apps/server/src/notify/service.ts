@@ -1,3 +1,4 @@
+import { excerpt } from '@cqtt/domain';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/schema.ts';
 
@@ -22,7 +23,7 @@ export async function createNotifications(trx: Kysely<DB>, items: NewNotificatio
         commune_id: n.communeId,
         user_id: n.userId,
         kind: n.kind,
-        title: n.title.slice(0, 500),
+        title: excerpt(n.title, 500),
         body: n.body ?? '',
         link: n.link ?? '',
       })),

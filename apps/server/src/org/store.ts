@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import { notFound } from '../http/errors.ts';
+import { notFound, notFoundForCitizens } from '../http/errors.ts';
 import type { Actor } from '../http/route.ts';
 import type { RegisterTable } from '../register/table.ts';
 import { visibleCommuneIds } from './scope.ts';
@@ -64,7 +64,8 @@ export async function findCommuneByCode(db: Kysely<DB>, code: string) {
     ])
     .where('communes.code', '=', code.toUpperCase())
     .executeTakeFirst();
-  if (!commune) throw notFound('Xã, phường, đặc khu');
+  // asked by the citizens' pages and feeds: the citizens' wording
+  if (!commune) throw notFoundForCitizens('Xã, phường, đặc khu không tồn tại.');
   return commune;
 }
 

@@ -131,7 +131,7 @@ type ActivityQuery = { year?: number };
 
 /** The year's activities as the table the commune files: oldest first, with their evidence. */
 export const activitiesXlsx: XlsxDescription<Activity, ActivityQuery> = {
-  fileName: (q) => `Tuyen truyen${q.year ? ` ${q.year}` : ''}.xlsx`,
+  fileName: (q) => `Tuyên truyền${q.year ? ` ${q.year}` : ''}.xlsx`,
   sheetName: (q) => (q.year ? `Năm ${q.year}` : 'Tuyên truyền'),
   title: (q) => `HOẠT ĐỘNG TUYÊN TRUYỀN VỀ MÔ HÌNH “CHÍNH QUYỀN THÂN THIỆN”${q.year ? ` NĂM ${q.year}` : ''}`,
   subtitle: (items, commune) =>

@@ -87,7 +87,7 @@ export const examples = defineRegister<'good_examples', GoodExample, ExampleInpu
 });
 
 export const examplesXlsx: XlsxDescription<GoodExample, { year?: number }> = {
-  fileName: () => 'Guong dien hinh.xlsx',
+  fileName: () => 'Gương điển hình.xlsx',
   sheetName: () => 'Gương điển hình',
   title: (q) =>
     `GƯƠNG ĐIỂN HÌNH, CÁCH LÀM HAY VÀ ĐƠN VỊ THỰC HIỆN CHƯA NGHIÊM TÚC${q.year ? ` NĂM ${q.year}` : ''}`,

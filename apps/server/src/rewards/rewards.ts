@@ -87,7 +87,7 @@ export const rewards = defineRegister<'rewards', Reward, NominationInput>({
 });
 
 export const rewardsXlsx: XlsxDescription<Reward, { year?: number }> = {
-  fileName: (q) => `Khen thuong${q.year ? ` ${q.year}` : ''}.xlsx`,
+  fileName: (q) => `Khen thưởng${q.year ? ` ${q.year}` : ''}.xlsx`,
   sheetName: (q) => (q.year ? `Năm ${q.year}` : 'Khen thưởng'),
   title: (q) =>
     `DANH SÁCH KHEN THƯỞNG THỰC HIỆN MÔ HÌNH “CHÍNH QUYỀN THÂN THIỆN”${q.year ? ` NĂM ${q.year}` : ''}`,

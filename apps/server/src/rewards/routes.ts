@@ -25,7 +25,7 @@ export const rewardsRoutes = [
       const commune = { name: await communeName(ctx.db, reward.communeId) };
       const bytes = await rewardDecisionDocx(reward, commune, reward.decidedBy?.fullName ?? '');
       const number = reward.decisionNumber.replace(/\//g, '-');
-      return sendDocument(reply, 'docx', `Quyet dinh khen thuong ${number}.docx`, bytes);
+      return sendDocument(reply, 'docx', `Quyết định khen thưởng ${number}.docx`, bytes);
     },
   }),
 ];

@@ -1,7 +1,7 @@
 import { last12Months, vietnamDate, vietnamRange } from '@cqtt/domain';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { badRequest, notFound } from '../http/errors.ts';
+import { badRequest, notFoundForCitizens } from '../http/errors.ts';
 import { defineRoute, registerRoute } from '../http/route.ts';
 import { communeCodeParams, findPublicCommune } from '../public/routes.ts';
 import { KIOSK_HEADER } from './kiosks.ts';
@@ -144,7 +144,7 @@ export function satisfactionPublicRoutes(app: FastifyInstance) {
       handler: async ({ ctx, params }) => {
         const commune = await findPublicCommune(ctx.db, params.communeCode);
         const q = await activeQuestionnaire(ctx.db, commune.id);
-        if (!q) throw notFound('Phiếu khảo sát');
+        if (!q) throw notFoundForCitizens('Xã chưa có phiếu khảo sát đang dùng.');
         return {
           id: q.id,
           version: q.version,

@@ -9,7 +9,7 @@ import { answerRating, dashboard, hideRating, listRatings } from './dashboard.ts
 import { dossierFigures, enterDossier, importDossiers } from './dossiers.ts';
 import { floods, voidBurst } from './floods.ts';
 import { listKiosks, registerKiosk, revokeKiosk } from './kiosks.ts';
-import { counterPoster, ratingLink } from './poster.ts';
+import { counterPoster, publicBase, ratingLink } from './poster.ts';
 import { listQuestionnaires, saveQuestionnaire } from './questionnaires.ts';
 import * as setup from './setup.ts';
 
@@ -57,7 +57,7 @@ export function satisfactionRoutes(app: FastifyInstance) {
       access: 'user',
       query: communeQuery,
       response: z.array(Counter),
-      handler: async ({ ctx, query }) => {
+      handler: async ({ ctx, query, req }) => {
         const communeId = await resolveCommuneId(ctx.db, ctx.actor!, query.communeId);
         const commune = await ctx.db
           .selectFrom('communes')
@@ -66,7 +66,7 @@ export function satisfactionRoutes(app: FastifyInstance) {
           .executeTakeFirstOrThrow();
         return (await setup.listCounters(ctx.db, communeId)).map((c) => ({
           ...c,
-          link: ratingLink(ctx.config.publicUrl, commune.code, c.id),
+          link: ratingLink(publicBase(ctx.config, req), commune.code, c.id),
         }));
       },
     }),
@@ -119,8 +119,8 @@ export function satisfactionRoutes(app: FastifyInstance) {
       summary: 'Áp phích mã QR của quầy (SVG khổ A5, in hoặc lưu thành PNG)',
       access: 'user',
       params: idParams,
-      handler: async ({ ctx, params, reply }) => {
-        const poster = await counterPoster(ctx, params.id);
+      handler: async ({ ctx, params, req, reply }) => {
+        const poster = await counterPoster(ctx, params.id, publicBase(ctx.config, req));
         return reply
           .header('content-type', 'image/svg+xml; charset=utf-8')
           .header('content-disposition', attachmentHeader(poster.fileName))

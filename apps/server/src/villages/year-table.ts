@@ -85,5 +85,5 @@ export async function yearTableXlsx(ctx: RequestContext, query: TableQuery, repl
         : [i + 1, village.name, null, null, null, ...VILLAGE_MODEL_ITEMS.map(() => ''), '', 'Chưa nhập', ''],
     ),
   });
-  return sendDocument(reply, 'xlsx', `Danh hieu van hoa thon ${y}.xlsx`, bytes);
+  return sendDocument(reply, 'xlsx', `Danh hiệu văn hóa thôn ${y}.xlsx`, bytes);
 }

@@ -18,7 +18,7 @@ const OFFLINE = 'Không kết nối được tới máy chủ. Vui lòng kiểm 
 const FALLBACK: Record<number, string> = {
   404: 'Không tìm thấy thông tin được yêu cầu.',
   413: 'Dữ liệu gửi lên quá lớn.',
-  429: 'Bạn đã gửi quá nhiều lần. Vui lòng thử lại sau ít phút.',
+  429: 'Ông/bà đã gửi quá nhiều lần. Vui lòng thử lại sau ít phút.',
 };
 
 export function publicErrorMessage(err: unknown): string {

@@ -12,7 +12,7 @@ function NotFound() {
   return (
     <main className="c-main">
       <div className="c-card c-error" role="alert">
-        <p>Không tìm thấy trang này. Hãy quét lại mã QR hoặc mở đường dẫn xã gửi cho bạn.</p>
+        <p>Không tìm thấy trang này. Hãy quét lại mã QR hoặc mở đường dẫn xã gửi cho ông/bà.</p>
       </div>
     </main>
   );

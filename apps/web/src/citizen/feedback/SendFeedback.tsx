@@ -134,7 +134,8 @@ export default function SendFeedback() {
     <>
       <h1 className="c-title">Gửi phản ánh, kiến nghị</h1>
       <p className="c-muted">
-        Gửi tới UBND {commune.name}. Bạn sẽ nhận một mã để theo dõi và xem câu trả lời. Không cần tài khoản.
+        Gửi tới UBND {commune.name}. Ông/bà sẽ nhận một mã để theo dõi và xem câu trả lời. Không cần tài
+        khoản.
       </p>
       <form className="c-card" onSubmit={submit} noValidate ref={formRef}>
         {Object.keys(fieldErrors).length > 0 && (
@@ -281,12 +282,12 @@ function Sent({ code }: { code: string }) {
   return (
     <div className="c-card c-ok" role="status">
       <h1 className="c-title">Đã gửi phản ánh</h1>
-      <p>Mã theo dõi của bạn:</p>
+      <p>Mã theo dõi của ông/bà:</p>
       <strong className="c-fb-code" data-testid="tracking-code">
         {code}
       </strong>
       <p className="c-fb-hint">
-        Hãy ghi lại hoặc chụp màn hình mã này. Với mã này bạn xem được tình trạng xử lý và câu trả lời; khi
+        Hãy ghi lại hoặc chụp màn hình mã này. Với mã này ông/bà xem được tình trạng xử lý và câu trả lời; khi
         gọi điện tới UBND xã, hãy đọc mã này.
       </p>
       <div className="c-fb-row">

@@ -141,7 +141,7 @@ function TrackedItem({ code }: { code: string }) {
       {item.canRate && (
         <div>
           <p>
-            <strong>Bạn có hài lòng với câu trả lời?</strong> (chỉ đánh giá một lần)
+            <strong>Ông/bà có hài lòng với câu trả lời không?</strong> (chỉ đánh giá một lần)
           </p>
           <div className="c-fb-row">
             <button type="button" className="c-button" disabled={busy} onClick={() => rate('satisfied')}>
@@ -160,8 +160,8 @@ function TrackedItem({ code }: { code: string }) {
       )}
       {item.rating && (
         <p role="status">
-          Bạn đã đánh giá: <strong>{item.rating === 'satisfied' ? 'Hài lòng' : 'Chưa hài lòng'}</strong>. Cảm
-          ơn bạn!
+          Ông/bà đã đánh giá: <strong>{item.rating === 'satisfied' ? 'Hài lòng' : 'Chưa hài lòng'}</strong>.
+          Xin cảm ơn ông/bà!
         </p>
       )}
       {error && (

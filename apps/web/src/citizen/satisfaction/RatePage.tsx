@@ -50,9 +50,15 @@ function useKioskApp(communeCode: string, enabled: boolean) {
 export default function RatePage({ kiosk = false }: { kiosk?: boolean }) {
   const commune = useCommune();
   const [search, setSearch] = useSearchParams();
-  const counterId = search.get('quay') ?? '';
+  // the counter the QR code names (?quay=<id>); none: a rating for the service centre as a whole
+  const counterId = search.get('quay');
   const [counters] = useLoad<Counter[]>(`/api/public/communes/${encodeURIComponent(commune.code)}/counters`);
   const counter = counters.state === 'ready' ? counters.data.find((c) => c.id === counterId) : undefined;
+  // a link that names a counter the centre does not have (a mistyped link, an old poster): the
+  // citizen is told, and nothing is sent from it, neither to a counter nor to the centre
+  const unknownCounter = counterId !== null && counters.state === 'ready' && !counter;
+  // wait for the counters before a rating can go, so that it goes with its counter
+  const counterPending = counterId !== null && counters.state === 'loading';
   const pendingCount = usePendingCount();
   useKioskApp(commune.code, kiosk);
   useEffect(() => {
@@ -114,6 +120,34 @@ export default function RatePage({ kiosk = false }: { kiosk?: boolean }) {
         Còn {pendingCount} đánh giá chờ gửi khi có mạng.
       </p>
     ) : null;
+
+  if (unknownCounter) {
+    return (
+      <section aria-labelledby="s-rate-title">
+        <h1 id="s-rate-title" className="c-title">
+          Không tìm thấy quầy của mã QR này
+        </h1>
+        <div className="c-card c-error" role="alert">
+          <p>
+            Đường dẫn ông/bà vừa mở ghi một quầy không có ở Trung tâm Phục vụ hành chính công của{' '}
+            {commune.name} (có thể tờ mã QR đã cũ hoặc đường dẫn bị gõ sai). Đánh giá qua đường dẫn này không
+            được ghi nhận cho quầy nào.
+          </p>
+          <p>Ông/bà vui lòng báo cán bộ tại quầy để thay mã QR.</p>
+        </div>
+        <p>
+          <Link to={`/p/${commune.code}/${kiosk ? 'kiosk' : 'danh-gia'}`}>
+            Đánh giá chung cho Trung tâm, không theo quầy
+          </Link>
+        </p>
+        {!kiosk && (
+          <p>
+            <Link to={`/p/${commune.code}/khao-sat`}>Hoặc trả lời phiếu khảo sát đầy đủ (5 yếu tố)</Link>
+          </p>
+        )}
+      </section>
+    );
+  }
 
   if (result && result.kind !== 'refused') {
     return (
@@ -225,7 +259,7 @@ export default function RatePage({ kiosk = false }: { kiosk?: boolean }) {
           </div>
         </div>
       )}
-      <fieldset className="s-faces" disabled={busy}>
+      <fieldset className="s-faces" disabled={busy || counterPending}>
         <legend>Mức độ hài lòng (chạm để gửi)</legend>
         {FACES.map((f) => (
           <button
