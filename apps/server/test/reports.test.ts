@@ -165,11 +165,11 @@ describe('the yearly report of 2026: every section equals the console’s figure
   });
 
   it('rewards, budget, difficulties and good examples', async () => {
-    const rewards = await get('/api/rewards?year=2026&status=awarded');
+    const rewards = (await get('/api/rewards?year=2026&status=awarded&pageSize=100')).items;
     expect(report.rewards.items.map((r: { nomineeName: string }) => r.nomineeName)).toEqual(
       rewards.map((r: { nomineeName: string }) => r.nomineeName),
     );
-    const [estimate] = await get('/api/budgets?year=2026');
+    const [estimate] = (await get('/api/budgets?year=2026')).items;
     expect(report.budget).toMatchObject({
       estimated: estimate.totals.estimated,
       approved: estimate.totals.approved,
@@ -177,7 +177,7 @@ describe('the yearly report of 2026: every section equals the console’s figure
     });
     const difficulties = await get('/api/difficulties?year=2026');
     expect(report.difficulties.reported).toBe(difficulties.length);
-    const examples = await get('/api/good-examples?year=2026');
+    const examples = (await get('/api/good-examples?year=2026&pageSize=100')).items;
     expect(report.examples.good.length + report.examples.shortcomings.length).toBe(examples.length);
   });
 

@@ -327,10 +327,35 @@ async function foreignData(code: string, label: string): Promise<Foreign> {
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  const document = await db
+    .insertInto('documents')
+    .values({
+      commune_id: commune.id,
+      kind: 'yearly-report',
+      year: 2026,
+      symbol: 'BC-UBND',
+      subject: `Báo cáo ${label}`,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const officialIndex = await db
+    .insertInto('official_indices')
+    .values({
+      city_id: commune.city_id,
+      commune_id: commune.id,
+      year: 2025,
+      index_kind: 'sipas',
+      value: 8500,
+      decision: 'Quyết định công bố',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return {
     label,
     communeId: commune.id,
     ids: {
+      documents: document.id,
+      'official-indices': officialIndex.id,
       rewards: reward.id,
       'village-assessments': villageAssessment.id,
       'outreach-activities': activity.id,
@@ -425,6 +450,13 @@ async function snapshot(communeId: string) {
       .orderBy('id')
       .execute(),
     await db.selectFrom('rewards').selectAll().where('commune_id', '=', communeId).orderBy('id').execute(),
+    await db.selectFrom('documents').selectAll().where('commune_id', '=', communeId).orderBy('id').execute(),
+    await db
+      .selectFrom('official_indices')
+      .selectAll()
+      .where('commune_id', '=', communeId)
+      .orderBy('id')
+      .execute(),
     await db
       .selectFrom('budget_lines')
       .selectAll()
