@@ -38,8 +38,13 @@ async function scoreDialog(page: Page, code: string) {
   return dialog;
 }
 
+/** A step that moves the file on asks first and says what is missing; here, indicators are left unscored. */
 async function step(page: Page, button: string, status: string) {
   await page.getByRole('button', { name: button, exact: true }).click();
+  const confirm = page.getByRole('dialog').filter({ hasText: `${button}?` });
+  await confirm.getByText(/\d+ chỉ tiêu chưa chấm/).waitFor();
+  const lower = button.charAt(0).toLocaleLowerCase('vi-VN') + button.slice(1);
+  await confirm.getByRole('button', { name: `Vẫn ${lower}`, exact: true }).click();
   await page.getByTestId('assessment-status').getByText(status, { exact: true }).waitFor();
 }
 

@@ -1,4 +1,5 @@
 import { DownloadOutlined, EditOutlined } from '@ant-design/icons';
+import { assessmentGaps } from '@cqtt/domain/criteria/gaps';
 import {
   Alert,
   App,
@@ -36,6 +37,7 @@ import { applyApiErrorToForm } from '../shared/formErrors';
 import { PageHeader } from '../shared/PageHeader';
 import { useDocumentTitle } from '../shared/useDocumentTitle';
 import { type Assessment, type Indicator, useAct, useAssessment, useRecognise, useScore } from './api';
+import { GapsNotice, useConfirmStep } from './StepConfirm';
 import { LevelText, points, StatusTag } from './ui';
 
 type Stage = 'self' | 'review' | 'city';
@@ -243,10 +245,10 @@ function RecogniseModal({ a, open, onClose }: { a: Assessment; open: boolean; on
  * Sending to the city issues the self-assessment report with the next number of the register: who
  * signs it (the plan's signer by default).
  */
-function SubmitModal({ assessmentId, onClose }: { assessmentId: string; onClose: () => void }) {
+function SubmitModal({ a, onClose }: { a: Assessment; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const act = useAct(assessmentId);
+  const act = useAct(a.id);
   const plans = usePlans(undefined);
   const plan = usePlan(plans.data?.[0]?.id);
   const [form] = Form.useForm<{ signerName: string; signerTitle: string }>();
@@ -260,9 +262,14 @@ function SubmitModal({ assessmentId, onClose }: { assessmentId: string; onClose:
       cancelText={t('common.cancel')}
       onCancel={onClose}
       onOk={() => form.submit()}
+      okButtonProps={{ danger: !assessmentGaps(a).complete }}
       confirmLoading={act.isPending}
+      width={560}
     >
       <Typography.Paragraph type="secondary">{t('criteria.submit.text')}</Typography.Paragraph>
+      <div style={{ marginBottom: 16 }}>
+        <GapsNotice a={a} />
+      </div>
       <Form
         form={form}
         layout="vertical"
@@ -320,6 +327,7 @@ export default function AssessmentPage() {
   const a = query.data;
   useDocumentTitle(a ? t('criteria.assessments.ofYear', { year: a.year }) : t('criteria.nav.assessments'));
   const act = useAct(assessmentId ?? '');
+  const confirmStep = useConfirmStep();
   const [editing, setEditing] = useState<Indicator | null>(null);
   const [mine, setMine] = useState(false);
   const [recognising, setRecognising] = useState(false);
@@ -477,12 +485,14 @@ export default function AssessmentPage() {
             key={k}
             type="primary"
             loading={act.isPending}
-            onClick={() => (action === 'submit' ? setSubmitting(true) : run(action))}
+            onClick={() =>
+              action === 'submit' ? setSubmitting(true) : confirmStep(a, action, () => run(action))
+            }
           >
             {t(`criteria.actions.${action}`)}
           </Button>
         ))}
-        {submitting ? <SubmitModal assessmentId={a.id} onClose={() => setSubmitting(false)} /> : null}
+        {submitting ? <SubmitModal a={a} onClose={() => setSubmitting(false)} /> : null}
         {a.can.return ? (
           <Button
             danger
