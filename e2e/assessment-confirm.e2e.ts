@@ -9,8 +9,8 @@ const YEAR = 2029;
 /** The indicator codes of the scoring table, in its order. */
 async function indicatorCodes(page: Page): Promise<string[]> {
   const table = page.locator('.ant-card').filter({ hasText: 'Bảng chấm điểm' }).locator('.ant-table-tbody');
-  await table.locator('tr').first().waitFor();
-  const cells = await table.locator('tr > td:first-child').allTextContents();
+  await table.locator('tr.ant-table-row').first().waitFor();
+  const cells = await table.locator('tr.ant-table-row > td:first-child').allTextContents();
   return cells.map((c) => c.trim()).filter((c) => c !== '');
 }
 
