@@ -33,6 +33,7 @@ import { usePlan, usePlans } from '../plans/api';
 import { EvidenceUpload, isUploading, uploadedIds } from '../plans/EvidenceUpload';
 import type { StoredFile } from '../plans/types';
 import { QueryError } from '../shared/feedback';
+import { formatDate, formatDateTime, formatNumber } from '../shared/format';
 import { applyApiErrorToForm } from '../shared/formErrors';
 import { PageHeader } from '../shared/PageHeader';
 import { useDocumentTitle } from '../shared/useDocumentTitle';
@@ -426,7 +427,8 @@ export default function AssessmentPage() {
             {a.recognition ? (
               <div style={{ marginTop: 8 }}>
                 {t('criteria.recognised')}: <LevelText level={a.recognition.level} /> —{' '}
-                {a.recognition.decisionNumber} ({a.recognition.decisionDate})
+                {a.recognition.decisionNumber}
+                {a.recognition.decisionDate ? ` (${formatDate(a.recognition.decisionDate)})` : ''}
               </div>
             ) : null}
           </Card>
@@ -463,7 +465,7 @@ export default function AssessmentPage() {
                 <li key={f.key}>
                   {t('criteria.missing.index', {
                     name: f.name,
-                    value: f.value === null ? '—' : f.value.toFixed(2),
+                    value: f.value === null ? '—' : formatNumber(f.value, 'vi', 2),
                     required: f.required,
                   })}
                 </li>
@@ -652,7 +654,7 @@ export default function AssessmentPage() {
                 children: (
                   <>
                     <strong>{t(`criteria.actions.${e.action}`)}</strong> — {e.by}
-                    <div style={{ fontSize: 12 }}>{new Date(e.at).toLocaleString('vi-VN')}</div>
+                    <div style={{ fontSize: 12 }}>{formatDateTime(e.at)}</div>
                     {e.note ? <div style={{ fontSize: 12 }}>{e.note}</div> : null}
                   </>
                 ),
