@@ -33,7 +33,7 @@ import { usePlan, usePlans } from '../plans/api';
 import { EvidenceUpload, isUploading, uploadedIds } from '../plans/EvidenceUpload';
 import type { StoredFile } from '../plans/types';
 import { QueryError } from '../shared/feedback';
-import { formatDate, formatDateTime, formatNumber } from '../shared/format';
+import { formatDate, formatDateTime, formatFigure, formatNumber } from '../shared/format';
 import { applyApiErrorToForm } from '../shared/formErrors';
 import { PageHeader } from '../shared/PageHeader';
 import { useDocumentTitle } from '../shared/useDocumentTitle';
@@ -92,7 +92,7 @@ function ScoreModal({
               <ul style={{ margin: 0, paddingLeft: 18 }}>
                 {indicator.measure.figures.map((f) => (
                   <li key={f.label}>
-                    {f.label}: <strong>{String(f.value)}</strong>
+                    {f.label}: <strong>{formatFigure(f.value)}</strong>
                   </li>
                 ))}
               </ul>

@@ -72,3 +72,18 @@ export function formatPeriod(key: string): string {
   if (!m) return key;
   return m[3] ? `${m[3]}/${m[2]}/${m[1]}` : `${m[2]}/${m[1]}`;
 }
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * One figure a measure shows as its evidence ("Gửi lúc", "Số hồ sơ"): an instant in Việt Nam time,
+ * a day as dd/mm/yyyy, a number with a decimal comma, any other text as it is.
+ */
+export function formatFigure(value: number | string | null | undefined): string {
+  if (value === null || value === undefined) return '—';
+  if (typeof value === 'number') return formatNumber(value);
+  if (ISO_INSTANT.test(value)) return formatDateTime(value);
+  if (ISO_DAY.test(value)) return formatDate(value);
+  return value;
+}
