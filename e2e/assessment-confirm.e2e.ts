@@ -78,6 +78,13 @@ describe('bước không quay lại được của hồ sơ tự đánh giá', (
       .waitFor();
     await steps.filter({ hasText: 'Tổng hợp, chuyển giám sát' }).first().waitFor();
     expect(await steps.count()).toBe(stepsBefore + 1);
+    // each step's time in Việt Nam time, dd/mm/yyyy HH:mm; no ISO date or time anywhere on the page
+    await steps
+      .filter({ hasText: 'Tổng hợp, chuyển giám sát' })
+      .getByText(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/)
+      .waitFor();
+    const body = await page.locator('body').innerText();
+    expect(body).not.toMatch(/\d{4}-\d{2}-\d{2}|\d{2}:\d{2}:\d{2}/);
     expect(await page.getByRole('button', { name: 'Tổng hợp, chuyển giám sát', exact: true }).count()).toBe(
       0,
     );

@@ -457,7 +457,7 @@ export default function AssessmentPage() {
                     name: groupName.get(g.code) ?? g.code,
                     points: points(g.points),
                     max: points(g.maxPoints),
-                    share: Math.round(g.requiredShare * 100),
+                    share: formatNumber(g.requiredShare * 100, 'vi', 1),
                   })}
                 </li>
               ))}
