@@ -1,7 +1,8 @@
 /// <reference lib="dom" />
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { formField, login, openMenu, pickOption, useBrowser } from './support.ts';
+import { formField, login, openMenu, outDir, pickOption, useBrowser } from './support.ts';
 
 // Năm riêng của tệp này; máy chủ và dữ liệu cũng riêng của tệp.
 const YEAR = 2029;
@@ -59,6 +60,8 @@ describe('bước không quay lại được của hồ sơ tự đánh giá', (
       .getByText('Mức tự đánh giá: chưa đạt mức 1, thấp hơn mức đăng ký: 3', { exact: true })
       .waitFor();
     await confirm.getByText(/các đơn vị không tự chấm được nữa/).waitFor();
+
+    await page.screenshot({ path: join(outDir, 'assessment-confirm.png') });
 
     // Hủy: hồ sơ vẫn ở bước tự chấm, không thêm bước nào, nút tổng hợp vẫn còn.
     await confirm.getByRole('button', { name: 'Hủy', exact: true }).click();
