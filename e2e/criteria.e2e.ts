@@ -38,8 +38,13 @@ async function scoreDialog(page: Page, code: string) {
   return dialog;
 }
 
+/** A step that moves the file on asks first and says what is missing; here, indicators are left unscored. */
 async function step(page: Page, button: string, status: string) {
   await page.getByRole('button', { name: button, exact: true }).click();
+  const confirm = page.getByRole('dialog').filter({ hasText: `${button}?` });
+  await confirm.getByText(/\d+ chỉ tiêu chưa chấm/).waitFor();
+  const lower = button.charAt(0).toLocaleLowerCase('vi-VN') + button.slice(1);
+  await confirm.getByRole('button', { name: `Vẫn ${lower}`, exact: true }).click();
   await page.getByTestId('assessment-status').getByText(status, { exact: true }).waitFor();
 }
 
@@ -161,7 +166,14 @@ describe('tiêu chí, chấm điểm và công nhận mức độ', () => {
     const rec = page.getByRole('dialog').filter({ hasText: 'Số quyết định' });
     await pickOption(rec, 'Mức công nhận', 'Mức 1');
     await formField(rec, 'Số quyết định').locator('input').fill(`88/QĐ-UBND-${suffix}`);
-    await formField(rec, 'Ngày quyết định').locator('input').fill('20/12/2028');
+    // the decision cannot be dated before the file was sent (today) nor in the future: today
+    const today = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Asia/Ho_Chi_Minh',
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+    }).format(new Date());
+    await formField(rec, 'Ngày quyết định').locator('input').fill(today);
     await formField(rec, 'Ngày quyết định').locator('input').press('Enter');
     await rec.getByRole('button', { name: 'Ghi nhận', exact: true }).click();
     await page.getByTestId('assessment-status').getByText('Thành phố đã công nhận').waitFor();

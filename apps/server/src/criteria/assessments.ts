@@ -4,6 +4,7 @@ import {
   can,
   evaluate,
   formatPoints,
+  formatVietnameseDate,
   LEVEL_LABELS,
   missingFor,
   proposePoints,
@@ -860,7 +861,7 @@ export async function recognise(
       a,
       'recognise',
       'recognised',
-      `${LEVEL_LABELS[input.level]} — Quyết định số ${input.decisionNumber} ngày ${input.decisionDate}${input.note ? `. ${input.note}` : ''}`,
+      `${LEVEL_LABELS[input.level]} — Quyết định số ${input.decisionNumber} ngày ${formatVietnameseDate(input.decisionDate)}${input.note ? `. ${input.note}` : ''}`,
     );
     return {
       result: null,

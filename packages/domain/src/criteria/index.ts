@@ -1,3 +1,4 @@
+export * from './gaps.ts';
 export * from './levels.ts';
 export * from './points.ts';
 export * from './set.ts';

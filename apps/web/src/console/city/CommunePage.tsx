@@ -1,7 +1,7 @@
 import { Card, Col, Descriptions, Row, Table, Tag, Timeline, Typography } from 'antd';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { QueryError } from '../shared/feedback';
-import { formatDate, formatDateTime, formatNumber } from '../shared/format';
+import { formatDate, formatDateTime, formatNumber, formatPercent } from '../shared/format';
 import { PageHeader } from '../shared/PageHeader';
 import { useDocumentTitle } from '../shared/useDocumentTitle';
 import { useCityCommune } from './api';
@@ -125,7 +125,7 @@ export function CityCommunePage() {
                   {pct(f.counter.index)} ({formatNumber(f.counter.ratings)} lượt)
                 </Descriptions.Item>
                 <Descriptions.Item label="SIPAS, PAR INDEX chính thức">
-                  {f.official.sipas ?? '—'}% · {f.official.parIndex ?? '—'}%
+                  {formatPercent(f.official.sipas, 2)} · {formatPercent(f.official.parIndex, 2)}
                 </Descriptions.Item>
               </Descriptions>
             ) : null}

@@ -16,7 +16,7 @@ import {
 import { Link, useSearchParams } from 'react-router';
 import { errorMessage } from '../../api/client';
 import { QueryError } from '../shared/feedback';
-import { formatNumber } from '../shared/format';
+import { formatNumber, formatPercent } from '../shared/format';
 import { PageHeader } from '../shared/PageHeader';
 import { useDocumentTitle } from '../shared/useDocumentTitle';
 import { downloadCommunes, downloadReport, useCommunesView } from './api';
@@ -186,7 +186,7 @@ export function CommunesPage() {
       key: 'sipas',
       sorter: true,
       sortOrder: sorted('sipas'),
-      render: (_, r) => (r.official.sipas === null ? '—' : `${r.official.sipas}%`),
+      render: (_, r) => formatPercent(r.official.sipas, 2),
     },
   ];
   const exportQuery = { ...query };

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { errorMessage, isApiError } from '../../api/client';
 import { useSession } from '../auth/session';
 import { can } from '../permissions';
+import { formatPercent } from '../shared/format';
 import { PageHeader } from '../shared/PageHeader';
 import { useDocumentTitle } from '../shared/useDocumentTitle';
 import { downloadTemplate, importIndices, useCityYear, useIndices, useSaveCityYear } from './api';
@@ -183,7 +184,7 @@ export function CitySettingsPage() {
               columns={[
                 { title: 'Xã', dataIndex: 'communeName' },
                 { title: 'Chỉ số', render: (_, r) => (r.kind === 'sipas' ? 'SIPAS' : 'PAR INDEX') },
-                { title: 'Giá trị', render: (_, r) => `${r.value}%` },
+                { title: 'Giá trị', render: (_, r) => formatPercent(r.value, 2) },
                 { title: 'Hạng', render: (_, r) => r.rank ?? '—' },
                 { title: 'Quyết định', dataIndex: 'decision' },
               ]}

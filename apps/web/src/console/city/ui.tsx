@@ -1,10 +1,10 @@
 import type { CommuneYear } from '@cqtt/contract/city';
 import { Select, Tag } from 'antd';
+import { formatShare } from '../shared/format';
 
 /** Small pieces the city's pages share. */
 
-export const pct = (v: number | null | undefined) =>
-  v === null || v === undefined ? '—' : `${(Math.round(v * 1000) / 10).toString().replace('.', ',')}%`;
+export const pct = (v: number | null | undefined) => formatShare(v);
 
 export const levelText = (v: number | null | undefined) =>
   v === null || v === undefined ? '—' : v === 0 ? 'Chưa đạt' : `Mức ${v}`;

@@ -1,4 +1,5 @@
 import { DownloadOutlined, EditOutlined } from '@ant-design/icons';
+import { assessmentGaps } from '@cqtt/domain/criteria/gaps';
 import {
   Alert,
   App,
@@ -32,10 +33,12 @@ import { usePlan, usePlans } from '../plans/api';
 import { EvidenceUpload, isUploading, uploadedIds } from '../plans/EvidenceUpload';
 import type { StoredFile } from '../plans/types';
 import { QueryError } from '../shared/feedback';
+import { formatDate, formatDateTime, formatFigure, formatNumber } from '../shared/format';
 import { applyApiErrorToForm } from '../shared/formErrors';
 import { PageHeader } from '../shared/PageHeader';
 import { useDocumentTitle } from '../shared/useDocumentTitle';
 import { type Assessment, type Indicator, useAct, useAssessment, useRecognise, useScore } from './api';
+import { GapsNotice, useConfirmStep } from './StepConfirm';
 import { LevelText, points, StatusTag } from './ui';
 
 type Stage = 'self' | 'review' | 'city';
@@ -89,7 +92,7 @@ function ScoreModal({
               <ul style={{ margin: 0, paddingLeft: 18 }}>
                 {indicator.measure.figures.map((f) => (
                   <li key={f.label}>
-                    {f.label}: <strong>{String(f.value)}</strong>
+                    {f.label}: <strong>{formatFigure(f.value)}</strong>
                   </li>
                 ))}
               </ul>
@@ -243,10 +246,10 @@ function RecogniseModal({ a, open, onClose }: { a: Assessment; open: boolean; on
  * Sending to the city issues the self-assessment report with the next number of the register: who
  * signs it (the plan's signer by default).
  */
-function SubmitModal({ assessmentId, onClose }: { assessmentId: string; onClose: () => void }) {
+function SubmitModal({ a, onClose }: { a: Assessment; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const act = useAct(assessmentId);
+  const act = useAct(a.id);
   const plans = usePlans(undefined);
   const plan = usePlan(plans.data?.[0]?.id);
   const [form] = Form.useForm<{ signerName: string; signerTitle: string }>();
@@ -260,9 +263,14 @@ function SubmitModal({ assessmentId, onClose }: { assessmentId: string; onClose:
       cancelText={t('common.cancel')}
       onCancel={onClose}
       onOk={() => form.submit()}
+      okButtonProps={{ danger: !assessmentGaps(a).complete }}
       confirmLoading={act.isPending}
+      width={560}
     >
       <Typography.Paragraph type="secondary">{t('criteria.submit.text')}</Typography.Paragraph>
+      <div style={{ marginBottom: 16 }}>
+        <GapsNotice a={a} />
+      </div>
       <Form
         form={form}
         layout="vertical"
@@ -320,6 +328,7 @@ export default function AssessmentPage() {
   const a = query.data;
   useDocumentTitle(a ? t('criteria.assessments.ofYear', { year: a.year }) : t('criteria.nav.assessments'));
   const act = useAct(assessmentId ?? '');
+  const confirmStep = useConfirmStep();
   const [editing, setEditing] = useState<Indicator | null>(null);
   const [mine, setMine] = useState(false);
   const [recognising, setRecognising] = useState(false);
@@ -418,7 +427,8 @@ export default function AssessmentPage() {
             {a.recognition ? (
               <div style={{ marginTop: 8 }}>
                 {t('criteria.recognised')}: <LevelText level={a.recognition.level} /> —{' '}
-                {a.recognition.decisionNumber} ({a.recognition.decisionDate})
+                {a.recognition.decisionNumber}
+                {a.recognition.decisionDate ? ` (${formatDate(a.recognition.decisionDate)})` : ''}
               </div>
             ) : null}
           </Card>
@@ -447,7 +457,7 @@ export default function AssessmentPage() {
                     name: groupName.get(g.code) ?? g.code,
                     points: points(g.points),
                     max: points(g.maxPoints),
-                    share: Math.round(g.requiredShare * 100),
+                    share: formatNumber(g.requiredShare * 100, 'vi', 1),
                   })}
                 </li>
               ))}
@@ -455,7 +465,7 @@ export default function AssessmentPage() {
                 <li key={f.key}>
                   {t('criteria.missing.index', {
                     name: f.name,
-                    value: f.value === null ? '—' : f.value.toFixed(2),
+                    value: f.value === null ? '—' : formatNumber(f.value, 'vi', 2),
                     required: f.required,
                   })}
                 </li>
@@ -477,12 +487,14 @@ export default function AssessmentPage() {
             key={k}
             type="primary"
             loading={act.isPending}
-            onClick={() => (action === 'submit' ? setSubmitting(true) : run(action))}
+            onClick={() =>
+              action === 'submit' ? setSubmitting(true) : confirmStep(a, action, () => run(action))
+            }
           >
             {t(`criteria.actions.${action}`)}
           </Button>
         ))}
-        {submitting ? <SubmitModal assessmentId={a.id} onClose={() => setSubmitting(false)} /> : null}
+        {submitting ? <SubmitModal a={a} onClose={() => setSubmitting(false)} /> : null}
         {a.can.return ? (
           <Button
             danger
@@ -642,7 +654,7 @@ export default function AssessmentPage() {
                 children: (
                   <>
                     <strong>{t(`criteria.actions.${e.action}`)}</strong> — {e.by}
-                    <div style={{ fontSize: 12 }}>{new Date(e.at).toLocaleString('vi-VN')}</div>
+                    <div style={{ fontSize: 12 }}>{formatDateTime(e.at)}</div>
                     {e.note ? <div style={{ fontSize: 12 }}>{e.note}</div> : null}
                   </>
                 ),

@@ -6,6 +6,7 @@ import { downloadFile, errorMessage, isApiError } from '../../api/client';
 import { useSession } from '../auth/session';
 import { can } from '../permissions';
 import { QueryError } from '../shared/feedback';
+import { formatShare } from '../shared/format';
 import { PageHeader } from '../shared/PageHeader';
 import { useDocumentTitle } from '../shared/useDocumentTitle';
 import { type CriteriaSetSummary, useCriteriaSet, useCriteriaSets, useImportSet } from './api';
@@ -149,7 +150,7 @@ function SetDrawer({
                 {t('criteria.levelN', { level: l.level })}: ≥ {points(l.minTotal)} {t('criteria.points')}
                 {l.mandatory.length ? ` · ${t('criteria.sets.mandatory')}: ${l.mandatory.join(', ')}` : ''}
                 {l.minGroupShare !== null
-                  ? ` · ${t('criteria.sets.groupShare')} ≥ ${Math.round(l.minGroupShare * 100)}%`
+                  ? ` · ${t('criteria.sets.groupShare')} ≥ ${formatShare(l.minGroupShare)}`
                   : ''}
                 {Object.entries(l.minIndex).map(([k, v]) => ` · ${k} ≥ ${v}`)}
               </List.Item>

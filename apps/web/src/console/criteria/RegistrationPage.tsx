@@ -4,6 +4,7 @@ import { errorMessage } from '../../api/client';
 import { useSession } from '../auth/session';
 import { can, isCityLevel } from '../permissions';
 import { QueryError } from '../shared/feedback';
+import { formatDateTime } from '../shared/format';
 import { PageHeader } from '../shared/PageHeader';
 import { useDocumentTitle } from '../shared/useDocumentTitle';
 import { type Registration, useRegister, useRegistrations } from './api';
@@ -98,7 +99,7 @@ export default function RegistrationPage() {
             title: t('criteria.registration.sentAt'),
             dataIndex: 'sentAt',
             width: 170,
-            render: (v: string) => new Date(v).toLocaleString('vi-VN'),
+            render: (v: string) => formatDateTime(v),
           },
           {
             title: t('criteria.registration.onTime'),

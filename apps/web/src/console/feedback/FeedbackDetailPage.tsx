@@ -230,7 +230,12 @@ export default function FeedbackDetailPage() {
     if (WITH_FORM.includes(a)) return setAction(a);
     modal.confirm({
       title: t(`feedback.action.${a}`),
-      content: a === 'approve' ? t(publish ? 'feedback.approvePublish' : 'feedback.approveOnly') : null,
+      content:
+        a === 'approve'
+          ? t(publish ? 'feedback.approvePublish' : 'feedback.approveOnly')
+          : a === 'accept' || a === 'publish'
+            ? t(`feedback.confirm.${a}`)
+            : null,
       okText: t(`feedback.action.${a}`),
       cancelText: t('common.cancel'),
       onOk: () =>

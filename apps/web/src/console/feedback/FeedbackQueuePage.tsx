@@ -17,7 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { CommunePicker, useCommuneScope } from '../shared/CommunePicker';
 import { QueryError, usePagination } from '../shared/feedback';
-import { formatDate } from '../shared/format';
+import { formatDate, formatShare } from '../shared/format';
 import { PageHeader } from '../shared/PageHeader';
 import { useDocumentTitle } from '../shared/useDocumentTitle';
 import { type FeedbackItem, useFeedbackCategories, useFeedbackQueue, useFeedbackStats } from './api';
@@ -36,8 +36,7 @@ const STATUSES = [
   'routed_out',
 ];
 
-const pct = (v: number | null | undefined) =>
-  v === null || v === undefined ? '—' : `${Math.round(v * 1000) / 10}%`;
+const pct = (v: number | null | undefined) => formatShare(v);
 
 /** The commune's queue of citizens' feedback and units' difficulties, the nearest deadline first. */
 export default function FeedbackQueuePage() {

@@ -24,7 +24,7 @@ import { useCommunes } from '../org/api';
 import { can } from '../permissions';
 import { formatDay, useYearParam, YearPicker } from '../plans/ui';
 import { EmptyState, QueryError } from '../shared/feedback';
-import { dayParam } from '../shared/format';
+import { dayParam, formatPercent } from '../shared/format';
 import { applyApiErrorToForm } from '../shared/formErrors';
 import { PageHeader } from '../shared/PageHeader';
 import { useDocumentTitle } from '../shared/useDocumentTitle';
@@ -184,7 +184,7 @@ export default function IndicesPage() {
       dataIndex: 'value',
       width: 110,
       align: 'right',
-      render: (v: number) => `${String(v).replace('.', ',')}%`,
+      render: (v: number) => formatPercent(v, 2),
     },
     { title: t('indices.rank'), dataIndex: 'rank', width: 90, align: 'right' },
     {

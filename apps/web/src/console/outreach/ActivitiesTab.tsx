@@ -12,7 +12,7 @@ import { useVillages } from '../org/api';
 import { can, mayCall } from '../permissions';
 import { useParam } from '../plans/ui';
 import { FileLinks } from '../shared/FileLinks';
-import { formatDate } from '../shared/format';
+import { formatDate, formatNumber } from '../shared/format';
 import { DownloadButton, RowActions } from '../shared/register/actions';
 import { FilterBar } from '../shared/register/FilterBar';
 import { type Field, oneOf } from '../shared/register/fields';
@@ -120,7 +120,7 @@ export function ActivitiesTab({ f }: { f: OutreachFilters }) {
             dataIndex: 'audience',
             width: 100,
             align: 'right',
-            render: (v: number | null) => (v === null ? '—' : v.toLocaleString('vi-VN')),
+            render: (v: number | null) => (v === null ? '—' : formatNumber(v)),
           },
           {
             title: t('outreach.evidence'),

@@ -4,6 +4,7 @@ import { Col, Flex, Progress, Row, Statistic, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useCall } from '../../api/queries';
 import { QueryError } from '../shared/feedback';
+import { formatNumber, formatShare } from '../shared/format';
 import type { OutreachFilters } from './filters';
 
 export function CoverageTab({ f }: { f: OutreachFilters }) {
@@ -22,13 +23,13 @@ export function CoverageTab({ f }: { f: OutreachFilters }) {
           <Statistic title={t('outreach.activitiesCount')} value={c?.activities ?? 0} />
         </Col>
         <Col xs={12} md={6}>
-          <Statistic title={t('outreach.audienceTotal')} value={(c?.audience ?? 0).toLocaleString('vi-VN')} />
+          <Statistic title={t('outreach.audienceTotal')} value={formatNumber(c?.audience ?? 0)} />
         </Col>
         <Col xs={24} md={12}>
           <Statistic
             title={t('outreach.villagesCovered')}
             value={`${c?.coveredVillages ?? 0}/${c?.activeVillages ?? 0}`}
-            suffix={c?.share === null || c?.share === undefined ? '' : `(${Math.round(c.share * 100)}%)`}
+            suffix={c?.share === null || c?.share === undefined ? '' : `(${formatShare(c.share)})`}
           />
         </Col>
       </Row>
@@ -51,7 +52,7 @@ export function CoverageTab({ f }: { f: OutreachFilters }) {
                 title: t('outreach.audience'),
                 dataIndex: 'audience',
                 align: 'right',
-                render: (v: number) => v.toLocaleString('vi-VN'),
+                render: (v: number) => formatNumber(v),
               },
               {
                 title: t('outreach.kind'),
@@ -90,7 +91,7 @@ export function CoverageTab({ f }: { f: OutreachFilters }) {
                 title: t('outreach.audience'),
                 dataIndex: 'audience',
                 align: 'right',
-                render: (v: number) => v.toLocaleString('vi-VN'),
+                render: (v: number) => formatNumber(v),
               },
             ]}
           />

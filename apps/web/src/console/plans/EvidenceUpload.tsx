@@ -3,6 +3,7 @@ import { App, Button, Typography, Upload, type UploadFile } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../api/client';
+import { formatNumber } from '../shared/format';
 import { uploadFile } from './api';
 import type { StoredFile } from './types';
 
@@ -34,8 +35,8 @@ export function evidenceProblem(file: { name: string; size: number }, t: TFuncti
 
 export function formatBytes(size: number): string {
   if (size < 1024) return `${size} B`;
-  if (size < 1024 * 1024) return `${(size / 1024).toFixed(0)} KB`;
-  return `${(size / 1024 / 1024).toFixed(1).replace('.', ',')} MB`;
+  if (size < 1024 * 1024) return `${formatNumber(size / 1024, 'vi', 0)} KB`;
+  return `${formatNumber(size / 1024 / 1024, 'vi', 1)} MB`;
 }
 
 /** Files uploaded and kept (their ids go with the note). */

@@ -40,7 +40,7 @@ import { errorMessage } from '../../api/client';
 import { useSession } from '../auth/session';
 import { canComplete, canReportProgress, hasRole } from '../permissions';
 import { EmptyState, QueryError } from '../shared/feedback';
-import { dayParam, formatDateTime } from '../shared/format';
+import { dayParam, formatDateTime, formatFigure } from '../shared/format';
 import { applyApiErrorToForm } from '../shared/formErrors';
 import { foldVietnamese } from '../shared/text';
 import {
@@ -360,7 +360,7 @@ function FulfilmentInfo({ occurrence: o }: { occurrence: Occurrence }) {
           {o.override ? <div>{t('plans.override.reasonLine', { reason: o.override.reason })}</div> : null}
           {(o.figures ?? []).map((f) => (
             <div key={f.label}>
-              {f.label}: <strong>{f.value}</strong>
+              {f.label}: <strong>{formatFigure(f.value)}</strong>
             </div>
           ))}
         </>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { CommunePicker, useCommuneScope } from '../shared/CommunePicker';
 import { EmptyState, QueryError } from '../shared/feedback';
+import { formatPercent } from '../shared/format';
 import { PageHeader } from '../shared/PageHeader';
 import { useDocumentTitle } from '../shared/useDocumentTitle';
 import { usePlanSummary, usePlans } from './api';
@@ -158,7 +159,9 @@ export default function SummaryPage() {
       render: (_, r) => (
         <Flex align="center" gap={8}>
           <StackedBar counts={r} label={r.unit.name} />
-          <span style={{ minWidth: 40, textAlign: 'right' }}>{percent(r.done, r.total)}%</span>
+          <span style={{ minWidth: 40, textAlign: 'right' }}>
+            {formatPercent(percent(r.done, r.total), 0)}
+          </span>
         </Flex>
       ),
     },
@@ -273,7 +276,7 @@ export default function SummaryPage() {
                     <Flex align="center" gap={8}>
                       <StackedBar counts={totals} label={t('plans.summary.totals')} />
                       <span style={{ minWidth: 40, textAlign: 'right' }}>
-                        {percent(totals.done, totals.total)}%
+                        {formatPercent(percent(totals.done, totals.total), 0)}
                       </span>
                     </Flex>
                   </Table.Summary.Cell>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { currentYear, formatDay } from '../plans/ui';
 import { QueryError } from '../shared/feedback';
+import { formatPercent } from '../shared/format';
 import { type YearGlance as Glance, useYearGlance } from './api';
 import { AgainstTarget } from './YearlyReportPage';
 
@@ -120,7 +121,7 @@ export function YearGlance() {
                   .map((i) => ({
                     key: `${i.kind}-${i.year}`,
                     label: `${i.kindLabel} ${i.year}`,
-                    children: `${String(i.value).replace('.', ',')}%${i.rank ? ` · ${t('overview.glance.rank', { rank: i.rank })}` : ''}`,
+                    children: `${formatPercent(i.value, 2)}${i.rank ? ` · ${t('overview.glance.rank', { rank: i.rank })}` : ''}`,
                   })),
               ]}
             />

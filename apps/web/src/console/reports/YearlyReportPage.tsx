@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { usePlans } from '../plans/api';
 import { formatDay, StatusTag, useYearParam, YearPicker } from '../plans/ui';
 import { QueryError } from '../shared/feedback';
-import { formatNumber } from '../shared/format';
+import { formatFigure, formatNumber } from '../shared/format';
 import { PageHeader } from '../shared/PageHeader';
 import { useDocumentTitle } from '../shared/useDocumentTitle';
 import { percent, useYearlyReport, type YearlyReport } from './api';
@@ -127,7 +127,7 @@ function Sections({ r }: { r: YearlyReport }) {
                         type="secondary"
                         style={{ display: 'block', fontSize: 12 }}
                       >
-                        {f.label}: {f.value}
+                        {f.label}: {formatFigure(f.value)}
                       </Typography.Text>
                     ))}
                   </div>

@@ -1,7 +1,9 @@
 /** Types and calls of the reports API: the yearly and review reports' figures, the year at a glance. */
+
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import type { OccurrenceStatus } from '../plans/types';
+import { formatShare } from '../shared/format';
 
 export interface Figure {
   label: string;
@@ -228,6 +230,5 @@ export function useYearGlance(year: number, enabled = true) {
 
 /** "90%" / "92,5%"; a dash without a figure. */
 export function percent(share: number | null | undefined): string {
-  if (share === null || share === undefined) return '—';
-  return `${String(Math.round(share * 1000) / 10).replace('.', ',')}%`;
+  return formatShare(share);
 }

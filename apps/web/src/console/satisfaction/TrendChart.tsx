@@ -1,3 +1,4 @@
+import { formatPeriod, formatShare } from '../shared/format';
 import type { IndexGroup } from './api';
 
 /** A small SVG line of the index per period, with the target as a dashed line. No chart library. */
@@ -35,7 +36,7 @@ export function TrendChart({
       </text>
       {target === null ? null : (
         <text x={2} y={y(target) + 4} fontSize="10" fill="#ad6800">
-          {Math.round(target * 100)}%
+          {formatShare(target)}
         </text>
       )}
       <polyline points={path} fill="none" stroke="#0b5cad" strokeWidth="2" />
@@ -43,11 +44,11 @@ export function TrendChart({
         p.index === null ? null : (
           <g key={p.key ?? i}>
             <circle cx={x(i)} cy={y(p.index)} r="3.5" fill="#0b5cad">
-              <title>{`${p.label}: ${(p.index * 100).toFixed(1)}% (${p.satisfied}/${p.ratings})`}</title>
+              <title>{`${formatPeriod(p.label)}: ${formatShare(p.index)} (${p.satisfied}/${p.ratings})`}</title>
             </circle>
             {(points.length <= 12 || i % Math.ceil(points.length / 12) === 0) && (
               <text x={x(i)} y={h - 8} fontSize="10" textAnchor="middle">
-                {p.label}
+                {formatPeriod(p.label)}
               </text>
             )}
           </g>

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
+import { formatShare } from '../shared/format';
 
 export interface IndexGroup {
   key: string | null;
@@ -202,5 +203,4 @@ export function useSatisfactionWrite<T>(send: (input: T) => Promise<unknown>) {
   });
 }
 
-export const percent = (index: number | null, empty: string) =>
-  index === null ? empty : `${(index * 100).toFixed(1).replace('.', ',')}%`;
+export const percent = (index: number | null, empty: string) => formatShare(index, 1, empty);

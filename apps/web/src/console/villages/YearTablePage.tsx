@@ -10,6 +10,7 @@ import { mayCall } from '../permissions';
 import { useParam, useYearParam, YearPicker } from '../plans/ui';
 import { CommunePicker, useCommuneScope } from '../shared/CommunePicker';
 import { QueryError } from '../shared/feedback';
+import { formatNumber, formatShare } from '../shared/format';
 import { PageHeader } from '../shared/PageHeader';
 import { DownloadButton } from '../shared/register/actions';
 import { useDebounced } from '../shared/useDebounced';
@@ -60,12 +61,7 @@ export default function YearTablePage() {
           title={t('villages.recognised')}
           value={data ? `${data.recognised}/${data.activeVillages}` : '—'}
         />
-        <Statistic
-          title={t('villages.share')}
-          value={
-            data?.cultureTitleShare === null || !data ? '—' : `${Math.round(data.cultureTitleShare * 100)}%`
-          }
-        />
+        <Statistic title={t('villages.share')} value={data ? formatShare(data.cultureTitleShare) : '—'} />
         <Input.Search
           allowClear
           aria-label={t('villages.search')}
@@ -89,7 +85,7 @@ export default function YearTablePage() {
             title: t('villages.households'),
             key: 'h',
             align: 'right',
-            render: (_: unknown, r: Row) => r.assessment?.households.toLocaleString('vi-VN') ?? '—',
+            render: (_: unknown, r: Row) => (r.assessment ? formatNumber(r.assessment.households) : '—'),
           },
           {
             title: t('villages.culturalFamilies'),
@@ -97,7 +93,7 @@ export default function YearTablePage() {
             align: 'right',
             render: (_: unknown, { assessment: a }: Row) =>
               a
-                ? `${a.culturalFamilies.toLocaleString('vi-VN')}${a.culturalFamilyShare === null ? '' : ` (${Math.round(a.culturalFamilyShare * 1000) / 10}%)`}`
+                ? `${formatNumber(a.culturalFamilies)}${a.culturalFamilyShare === null ? '' : ` (${formatShare(a.culturalFamilyShare)})`}`
                 : '—',
           },
           {
