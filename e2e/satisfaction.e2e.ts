@@ -219,7 +219,7 @@ describe('Bảng chỉ số trong giao diện cán bộ', () => {
     await page.getByText('Chỉ số theo 5 yếu tố (phiếu khảo sát)').waitFor();
     await page.getByText(qrComment).waitFor();
     // floods of ratings have their own card (limits refused, bursts to void)
-    await page.getByText('Đánh giá bất thường').waitFor();
+    await page.getByText('Đánh giá bất thường', { exact: true }).waitFor();
     await expectAccessible(page, 'bảng theo dõi sự hài lòng');
     await page.screenshot({ path: join(outDir, 'satisfaction-dashboard.png'), fullPage: true });
   });

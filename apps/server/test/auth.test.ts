@@ -151,6 +151,20 @@ describe('CSRF and API tokens', () => {
     expect(withCsrf.statusCode).toBe(201);
   });
 
+  it('a citizens\' page opened where an official is signed in acts as a visitor, not as her', async () => {
+    // a counter tablet or the official's own phone: the session's cookie goes with the rating,
+    // its CSRF token does not; the rating is a visitor's (and her session stays valid)
+    const client = await login(t.app, 'ttpvhcc.binhgiang');
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/public/ratings',
+      headers: { cookie: client.cookie!, 'content-type': 'application/json' },
+      payload: { communeCode: 'HP-BINHGIANG', clientId: crypto.randomUUID(), score: 5, channel: 'qr' },
+    });
+    expect(res.statusCode, res.body).toBeLessThan(300);
+    expect((await client.get('/api/me')).statusCode).toBe(200);
+  });
+
   it('an API token works without CSRF, and stops working once revoked', async () => {
     const admin = await login(t.app, 'admin');
     const issued = await admin.post('/api/tokens', {

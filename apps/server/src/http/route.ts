@@ -200,15 +200,19 @@ export function requiredTokenScope(spec: Pick<AnyRoute, 'method' | 'access' | 't
   return scope && isTokenScope(scope) ? scope : null;
 }
 
+/** Whether a request may act with its session: a write by a session carries the session's CSRF token. */
+function csrfHolds(spec: AnyRoute, actor: Actor, headers: FastifyRequest['headers']): boolean {
+  if (actor.via !== 'session' || SAFE_METHODS.has(spec.method) || spec.noCsrf) return true;
+  return headers['x-csrf-token'] === actor.csrfToken;
+}
+
 function checkCsrf(spec: AnyRoute, actor: Actor, headers: FastifyRequest['headers']): void {
-  if (actor.via === 'session' && !SAFE_METHODS.has(spec.method) && !spec.noCsrf) {
-    if (headers['x-csrf-token'] !== actor.csrfToken) {
-      throw new AppError(
-        'csrf_invalid',
-        403,
-        'Yêu cầu thiếu mã chống giả mạo (CSRF) hoặc mã đã hết hạn. Vui lòng tải lại trang.',
-      );
-    }
+  if (!csrfHolds(spec, actor, headers)) {
+    throw new AppError(
+      'csrf_invalid',
+      403,
+      'Yêu cầu thiếu mã chống giả mạo (CSRF) hoặc mã đã hết hạn. Vui lòng tải lại trang.',
+    );
   }
 }
 
@@ -255,9 +259,15 @@ export function registerRoute(app: FastifyInstance, spec: AnyRoute): void {
       const ctx = req.ctx;
       checkAccess(spec.access, ctx.actor);
       if (ctx.actor) {
-        // public routes act for nobody: what a visitor may do does not depend on an account
-        if (spec.access !== 'public') checkActor(spec, ctx.actor);
-        checkCsrf(spec, ctx.actor, req.headers);
+        if (spec.access !== 'public') {
+          checkActor(spec, ctx.actor);
+          checkCsrf(spec, ctx.actor, req.headers);
+        } else if (!csrfHolds(spec, ctx.actor, req.headers)) {
+          // public routes act for nobody: what a visitor may do does not depend on an account.
+          // A citizens' page opened where an official is signed in (a counter tablet, her own
+          // phone) sends the session's cookie without its CSRF token: it is a visitor then
+          ctx.actor = null;
+        }
       }
       const params = parse(spec.params, req.params, 'params');
       const query = parse(spec.query, req.query, 'query');
