@@ -151,7 +151,7 @@ describe('CSRF and API tokens', () => {
     expect(withCsrf.statusCode).toBe(201);
   });
 
-  it('a citizens\' page opened where an official is signed in acts as a visitor, not as her', async () => {
+  it("a citizens' page opened where an official is signed in acts as a visitor, not as her", async () => {
     // a counter tablet or the official's own phone: the session's cookie goes with the rating,
     // its CSRF token does not; the rating is a visitor's (and her session stays valid)
     const client = await login(t.app, 'ttpvhcc.binhgiang');

@@ -32,7 +32,7 @@ function savedAs(res: LightMyRequestResponse): { name: string; fallback: string 
 
 describe('download names keep their diacritics', () => {
   it('the yearly tables of rewards, outreach, good examples, villages and the budget', async () => {
-    const budget = (await vhxh.get('/api/budgets?year=2026')).json()[0];
+    const budget = (await vhxh.get('/api/budgets?year=2026')).json().items[0];
     const cases: [Client, string, string, string][] = [
       [vhxh, '/api/rewards/export.xlsx?year=2025', 'Khen thưởng 2025.xlsx', 'Khen thuong 2025.xlsx'],
       [
@@ -65,7 +65,7 @@ describe('download names keep their diacritics', () => {
   it('a reward decision, a criteria set and a counter poster', async () => {
     const decided = (await vhxh.get('/api/rewards?year=2025'))
       .json()
-      .find((r: { decisionNumber: string | null }) => Boolean(r.decisionNumber));
+      .items.find((r: { decisionNumber: string | null }) => Boolean(r.decisionNumber));
     const decision = await vhxh.get(`/api/rewards/${decided.id}/decision.docx`);
     expect(savedAs(decision).name).toBe(
       `Quyết định khen thưởng ${decided.decisionNumber.replace(/\//g, '-')}.docx`,

@@ -322,6 +322,8 @@ describe('GET /api/plans/:id/occurrences.xlsx', () => {
       'Trạng thái',
       'Tiến độ (%)',
       'Ngày hoàn thành',
+      // what completed a task carried by its work (#12)
+      'Ghi chú',
     ]);
     expect(rows.map((r) => r[0])).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
     const byNumber = new Map(rows.map((r) => [r[0], r]));
@@ -340,22 +342,22 @@ describe('GET /api/plans/:id/occurrences.xlsx', () => {
     expect(task4[3]).toBe('Thường xuyên');
     expect(task4[5]).toBe(OCCURRENCE_STATUS_LABELS.not_started);
 
-    const task1 = byNumber.get(1)!;
-    expect(iso(task1[3])).toBe('2026-12-31');
-    expect(task1[5]).toBe(
-      OCCURRENCE_STATUS_LABELS[
-        occurrenceStatus({ dueDate: '2026-12-31', completedOn: null, progress: 40 }, today)
-      ],
-    );
-    expect(task1[6]).toBe(40);
-
-    const task5 = byNumber.get(5)!;
-    expect(iso(task5[3])).toBe('2026-11-11');
-    expect(task5[5]).toBe(
-      OCCURRENCE_STATUS_LABELS[
-        occurrenceStatus({ dueDate: '2026-11-11', completedOn: null, progress: 0 }, today)
-      ],
-    );
+    // tasks 1 and 5 are carried by their work (#12): outreach's village coverage is task 1's
+    // progress, the self-assessment sent is task 5's completion; the sheet says what the console says
+    const listed = (await vhxh.get(`/api/plans/${planId}/occurrences?year=2026`)).json() as {
+      taskNumber: number;
+      status: keyof typeof OCCURRENCE_STATUS_LABELS;
+      progress: number;
+    }[];
+    for (const n of [1, 5]) {
+      const row = byNumber.get(n)!;
+      const o = listed.find((x) => x.taskNumber === n)!;
+      expect(row[5], `task ${n}`).toBe(OCCURRENCE_STATUS_LABELS[o.status]);
+      expect(row[6], `task ${n}`).toBe(o.progress);
+    }
+    expect(iso(byNumber.get(1)![3])).toBe('2026-12-31');
+    expect(iso(byNumber.get(5)![3])).toBe('2026-11-11');
+    expect(today).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(byNumber.get(9)![4]).toBe('Trung tâm Phục vụ hành chính công');
   });
 

@@ -173,7 +173,11 @@ describe('nominate, comment, decide', () => {
     expect((await measure.compute(t.database.db, { communeId, year: 2025, today: '2025-12-19' })).value).toBe(
       0,
     );
+    // 2026: the demo's collective rewarded on 01/12 (task 6 of the plan) and the one decided above
     expect((await measure.compute(t.database.db, { communeId, year: 2026, today: '2026-12-31' })).value).toBe(
+      2,
+    );
+    expect((await measure.compute(t.database.db, { communeId, year: 2026, today: '2026-11-30' })).value).toBe(
       1,
     );
   });
