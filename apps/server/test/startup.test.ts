@@ -1,18 +1,14 @@
+import { once } from 'node:events';
 /**
  * The real server process: refuses production with demo accounts, serves
  * with them when told to, and shuts down cleanly, finishing requests in flight.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import {
-  countInOutput,
-  type ServerProcess,
-  spawnServer,
-  waitForHealth,
-  waitForOutput,
-} from './server-process.ts';
+import { type ServerProcess, spawnServer, waitForHealth } from './server-process.ts';
 
 /** A guard only: creating and seeding a new database takes seconds here, minutes on a loaded machine. */
 const LIMIT = 600_000;
@@ -64,15 +60,23 @@ describe('server process', () => {
           body: JSON.stringify({ username: 'snv.haiphong', password: 'BinhGiang@2026' }),
         });
         expect(login.status).toBe(200);
-        // a request in flight when the signal arrives still gets its answer
-        const inFlight = fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+        // a request in flight when the signal arrives still gets its answer: the signal comes once
+        // the request is wholly sent to the server (the server writes one log line per request,
+        // when it has answered, so there is no line to wait for before)
+        const body = JSON.stringify({ username: 'admin', password: 'BinhGiang@2026' });
+        const request = httpRequest(`http://127.0.0.1:${port}/api/auth/login`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ username: 'admin', password: 'BinhGiang@2026' }),
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
         });
-        // the signal comes once the server has the request (its "incoming request" line), not after a guess
-        const received = /"url":"\/api\/auth\/login"[^\n]*"msg":"incoming request"/g;
-        await waitForOutput(server, () => countInOutput(server, received) >= 2);
+        const inFlight = new Promise<{ status: number }>((resolve, reject) => {
+          request.on('response', (res) => {
+            res.resume();
+            res.on('end', () => resolve({ status: res.statusCode ?? 0 }));
+          });
+          request.on('error', reject);
+        });
+        request.end(body);
+        await once(request, 'finish');
         server.child.kill('SIGTERM');
         expect((await inFlight).status).toBe(200);
         expect(await server.exited, server.output()).toBe(0);
