@@ -31,6 +31,8 @@ const LOAD_SECONDS = Math.max(30, Number(process.env.CLUSTER_LOAD_SECONDS) || 60
 const COMMUNE = 'HP-BINHGIANG';
 const CATEGORY = 'ha-tang';
 const RECONNECTING = /kết nối lại/;
+/** Dossiers seeded per simulated kiosk: more than any run of the load rates. */
+const KIOSK_DOSSIERS = 5000;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const missing = clusterPrerequisites();
@@ -176,6 +178,15 @@ describe.skipIf(missing !== null)('a cqtt cluster under faults (scripts/cluster.
     }
     note(
       `cụm khởi động (etcd, 2 PostgreSQL, HAProxy, 2 nút, dữ liệu demo) trong ${((Date.now() - started) / 1000).toFixed(0)} s`,
+    );
+    // a rating's dossier code counts only when the commune holds the dossier (#14): the kiosks
+    // of the load (load.ts) rate the dossiers K<kiosk>-<n>, received at the counter beforehand
+    await cluster.query(
+      `insert into dossiers (commune_id, code, status)
+       select c.id, 'K' || k || '-' || n, 'received'
+       from communes c, generate_series(0, 19) k, generate_series(1, ${KIOSK_DOSSIERS}) n
+       where c.code = $1`,
+      [COMMUNE],
     );
   });
 

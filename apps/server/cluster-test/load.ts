@@ -46,6 +46,13 @@ function photo(): Buffer {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** Ratings sent so far by each simulated kiosk, across the runs of one test file. */
+const kioskRatings: number[] = [];
+function nextRating(kiosk: number): number {
+  kioskRatings[kiosk] = (kioskRatings[kiosk] ?? 0) + 1;
+  return kioskRatings[kiosk];
+}
+
 export class Load {
   readonly answers: Answer[] = [];
   readonly ratings = new Map<string, SentRating>();
@@ -162,11 +169,11 @@ export class Load {
   }
 
   private kiosk(n: number) {
-    let count = 0;
     return this.device<SentRating>(
       () => ({
         clientId: randomUUID(),
-        dossierCode: `K${n}-${++count}-${randomBytes(4).toString('hex')}`,
+        // a dossier the commune holds (seeded by the test), each rated once across every run
+        dossierCode: `K${n}-${nextRating(n)}`,
         score: 1 + Math.floor(Math.random() * 5),
       }),
       (r) => this.sendRating(r),
