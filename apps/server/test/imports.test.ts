@@ -248,7 +248,7 @@ describe('XLSX imports go through the ZIP limits before unpacking (issue #14, 5)
     expect(rows.message).toMatch(/1\.000 dòng/);
     const read = await readXlsxImport(bytes);
     expect(read[0]!.rows).toHaveLength(20_000);
-    expect(read[0]!.rows[0]).toEqual({ n: 1, cells: ['HS-0', 'x', 'y'] });
+    expect(read[0]!.rows.at(0)).toEqual({ n: 1, cells: ['HS-0', 'x', 'y'] });
   }, 120_000);
 });
 

@@ -20,26 +20,49 @@ function cellValue(v) {
   return null;
 }
 
+const encoder = new TextEncoder();
+
+/**
+ * One sheet's rows as JSON lines in one buffer, with where each line ends: the buffer is moved to
+ * the main thread, which decodes a row only when it reads it (xlsx-import.ts, ImportedRows).
+ */
+function pack(lines) {
+  const parts = lines.map((line) => encoder.encode(`${line}\n`));
+  const bytes = new Uint8Array(parts.reduce((sum, p) => sum + p.length, 0));
+  const ends = new Uint32Array(parts.length);
+  let at = 0;
+  parts.forEach((p, i) => {
+    bytes.set(p, at);
+    at += p.length;
+    ends[i] = at - 1;
+  });
+  return { bytes, ends };
+}
+
 async function read(bytes, maxRows) {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes);
   let total = 0;
   const sheets = [];
   for (const ws of wb.worksheets) {
-    const rows = [];
+    const lines = [];
     ws.eachRow((row, n) => {
       total++;
       if (total > maxRows) throw Object.assign(new Error('too many rows'), { tooManyRows: true });
       const values = Array.isArray(row.values) ? row.values.slice(1) : [];
-      rows.push({ n, cells: Array.from(values, cellValue) });
+      lines.push(JSON.stringify([n, ...Array.from(values, cellValue)]));
     });
-    sheets.push({ name: ws.name, rows });
+    sheets.push({ name: ws.name, ...pack(lines) });
   }
   return sheets;
 }
 
 read(Buffer.from(workerData.bytes), workerData.maxRows).then(
-  (sheets) => parentPort.postMessage({ ok: true, sheets }),
+  (sheets) =>
+    parentPort.postMessage(
+      { ok: true, sheets },
+      sheets.flatMap((sh) => [sh.bytes.buffer, sh.ends.buffer]),
+    ),
   (error) =>
     parentPort.postMessage({ ok: false, reason: error?.tooManyRows ? 'too_many_rows' : 'unreadable' }),
 );

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import { notFound, notFoundForCitizens } from '../http/errors.ts';
+import { notFoundForCitizens } from '../http/errors.ts';
 import type { Actor } from '../http/route.ts';
 import type { RegisterTable } from '../register/table.ts';
 import { visibleCommuneIds } from './scope.ts';

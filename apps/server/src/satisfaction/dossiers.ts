@@ -61,8 +61,13 @@ export function parseCsv(text: string): string[][] {
 /** The first sheet's rows as text (read off the main thread, after the ZIP limits: xlsx-import.ts). */
 async function parseXlsx(bytes: Buffer): Promise<string[][]> {
   const [first] = await readXlsxImport(bytes);
-  if (!first) return [];
-  return first.rows.map((r) => Array.from(r.cells, (c) => (c === null ? '' : String(c))));
+  const header = first?.rows.at(0);
+  if (!first || !header) return [];
+  const text = (r: { cells: (string | number | null)[] }) =>
+    Array.from(r.cells, (c) => (c === null ? '' : String(c)));
+  // a sheet without the needed columns is refused from its header, without decoding every row
+  if (dossierColumns(text(header)).problems.length) return [text(header)];
+  return Array.from(first.rows, text);
 }
 
 export interface ParsedDossier {
@@ -82,25 +87,32 @@ function readCsv(bytes: Buffer): string[][] {
   }
 }
 
-/** Reads the rows; every problem is reported with its row number, nothing is half-imported. */
-export function readDossierRows(rows: string[][]): {
-  dossiers: ParsedDossier[];
-  problems: { path: string; message: string }[];
-} {
-  const problems: { path: string; message: string }[] = [];
-  if (rows.length < 2)
-    return { dossiers: [], problems: [{ path: 'file', message: 'Tệp không có dòng dữ liệu nào.' }] };
-  const header = rows[0]!.map((h) => foldVietnamese(h).trim().toLowerCase());
+/** Where each field's column is in the header row, and the columns that are missing. */
+function dossierColumns(headerRow: string[]) {
+  const header = headerRow.map((h) => foldVietnamese(h).trim().toLowerCase());
   const col = {} as Record<Field, number>;
   for (const field of Object.keys(HEADINGS) as Field[]) {
     col[field] = header.findIndex((h) => HEADINGS[field].includes(h));
   }
+  const problems: { path: string; message: string }[] = [];
   for (const field of ['code', 'due', 'status'] as Field[]) {
     if (col[field] < 0) {
       problems.push({ path: 'file', message: `Thiếu cột «${HEADINGS[field][0]}» ở dòng tiêu đề.` });
     }
   }
+  return { col, problems };
+}
+
+/** Reads the rows; every problem is reported with its row number, nothing is half-imported. */
+export function readDossierRows(rows: string[][]): {
+  dossiers: ParsedDossier[];
+  problems: { path: string; message: string }[];
+} {
+  const noData = { dossiers: [], problems: [{ path: 'file', message: 'Tệp không có dòng dữ liệu nào.' }] };
+  if (rows.length === 0) return noData;
+  const { col, problems } = dossierColumns(rows[0]!);
   if (problems.length) return { dossiers: [], problems };
+  if (rows.length < 2) return noData;
   if (rows.length - 1 > MAX_DOSSIER_ROWS) {
     return {
       dossiers: [],
