@@ -29,6 +29,7 @@ import { rewards } from './rewards/index.ts';
 import { satisfactionMeasures } from './satisfaction/measures.ts';
 import { satisfactionPublicRoutes } from './satisfaction/public-routes.ts';
 import { satisfactionRoutes } from './satisfaction/routes.ts';
+import { supervision } from './supervision/index.ts';
 import { usersRoutes } from './users/routes.ts';
 import { villages } from './villages/index.ts';
 
@@ -95,6 +96,7 @@ export const CAPABILITIES: readonly Capability[] = [
     permissions: ['feedback.read', 'feedback.triage', 'feedback.answer', 'feedback.approve'],
   },
   rewards,
+  supervision,
   { name: 'calendar', install: calendarRoutes, permissions: ['calendar.manage_city'] },
   city,
   { name: 'documents', install: documentsRoutes, permissions: ['documents.draft', 'documents.issue'] },

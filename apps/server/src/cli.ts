@@ -146,6 +146,7 @@ export async function main(argv: string[]) {
                 code: u.code,
                 name: u.name,
                 description: u.description,
+                kind: u.kind,
                 updated_at: new Date(),
               })),
             )

@@ -183,7 +183,16 @@ export async function communeIdOf(database: Database, code: string): Promise<str
 
 export async function countRows(
   database: Database,
-  table: 'audit_log' | 'users' | 'units' | 'villages' | 'sessions' | 'api_tokens',
+  table:
+    | 'audit_log'
+    | 'users'
+    | 'units'
+    | 'villages'
+    | 'sessions'
+    | 'api_tokens'
+    | 'supervision_entries'
+    | 'difficulties'
+    | 'feedback_items',
 ) {
   const row = await database.db
     .selectFrom(table)

@@ -12,7 +12,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('units and villages', () => {
-  it('the commune has the seven units the plan names and its villages', async () => {
+  it('the commune has the units the plan names (the socio-political organisations too) and its villages', async () => {
     const units = (await coordinator.get('/api/units')).json();
     expect(units.map((u: { name: string }) => u.name)).toEqual(
       expect.arrayContaining([
@@ -23,6 +23,10 @@ describe('units and villages', () => {
         'Trung tâm Dịch vụ sự nghiệp công',
         'Ủy ban Mặt trận Tổ quốc Việt Nam xã',
         'Ban Xây dựng Đảng',
+        'Hội Liên hiệp Phụ nữ xã',
+        'Đoàn Thanh niên Cộng sản Hồ Chí Minh xã',
+        'Hội Nông dân xã',
+        'Hội Cựu chiến binh xã',
       ]),
     );
     const villages = (await coordinator.get('/api/villages')).json();

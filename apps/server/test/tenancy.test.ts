@@ -327,6 +327,19 @@ async function foreignData(code: string, label: string): Promise<Foreign> {
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  const supervisionEntry = await db
+    .insertInto('supervision_entries')
+    .values({
+      commune_id: commune.id,
+      body: 'front',
+      kind: 'supervision',
+      year: 2026,
+      subject: `Giám sát ${label}`,
+      held_on: '2026-05-10',
+      findings: 'Kết quả',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const document = await db
     .insertInto('documents')
     .values({
@@ -357,6 +370,7 @@ async function foreignData(code: string, label: string): Promise<Foreign> {
       documents: document.id,
       'official-indices': officialIndex.id,
       rewards: reward.id,
+      'supervision-entries': supervisionEntry.id,
       'village-assessments': villageAssessment.id,
       'outreach-activities': activity.id,
       'outreach-documents': outreachDocument.id,
@@ -450,6 +464,12 @@ async function snapshot(communeId: string) {
       .orderBy('id')
       .execute(),
     await db.selectFrom('rewards').selectAll().where('commune_id', '=', communeId).orderBy('id').execute(),
+    await db
+      .selectFrom('supervision_entries')
+      .selectAll()
+      .where('commune_id', '=', communeId)
+      .orderBy('id')
+      .execute(),
     await db.selectFrom('documents').selectAll().where('commune_id', '=', communeId).orderBy('id').execute(),
     await db
       .selectFrom('official_indices')

@@ -6,6 +6,7 @@ import * as org from './org.ts';
 import * as outreach from './outreach.ts';
 import * as publicPages from './public.ts';
 import * as rewards from './rewards.ts';
+import * as supervision from './supervision.ts';
 import * as villages from './villages.ts';
 
 export * from './endpoint.ts';
@@ -22,6 +23,7 @@ export const CONTRACTS = {
   public: publicPages,
   outreach,
   rewards,
+  supervision,
   villages,
   budget,
   city,

@@ -1,4 +1,4 @@
-import { COMMUNE_KINDS } from '@cqtt/domain/org/roles';
+import { COMMUNE_KINDS, UNIT_KINDS } from '@cqtt/domain/org/roles';
 import { z } from 'zod';
 import { endpoint } from './endpoint.ts';
 import { communeId, communeQuery, idParams, optionalText, text } from './shared.ts';
@@ -28,6 +28,8 @@ export const Unit = z.object({
   communeId: z.uuid(),
   code: z.string(),
   name: z.string(),
+  /** office, front (MTTQ), organisation (Hội Phụ nữ, Đoàn Thanh niên…), party (Ban XDĐ). */
+  kind: z.enum(UNIT_KINDS),
   description: z.string(),
   isActive: z.boolean(),
 });
@@ -91,11 +93,17 @@ export const units = {
       communeId,
       code: unitCode,
       name: text(200),
+      kind: z.enum(UNIT_KINDS).optional(),
       description: optionalText(1000).optional(),
     }),
     response: Unit,
     status: 201,
-    example: { code: 'TTYT', name: 'Trạm Y tế xã', description: 'Phối hợp tuyên truyền' },
+    example: {
+      code: 'HPN',
+      name: 'Hội Liên hiệp Phụ nữ xã',
+      kind: 'organisation',
+      description: 'Phối hợp tuyên truyền',
+    },
   }),
   update: endpoint({
     method: 'PATCH',
@@ -106,6 +114,7 @@ export const units = {
     params: idParams,
     body: z.strictObject({
       name: text(200).optional(),
+      kind: z.enum(UNIT_KINDS).optional(),
       description: optionalText(1000).optional(),
       isActive: z.boolean().optional(),
     }),

@@ -18,6 +18,7 @@ export * from './plans/status.ts';
 export * from './problem.ts';
 export * from './rewards/rewards.ts';
 export * from './satisfaction/index.ts';
+export * from './supervision/supervision.ts';
 export * from './text/excerpt.ts';
 export * from './text/fold.ts';
 export * from './text/personal-data.ts';

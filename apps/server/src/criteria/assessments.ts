@@ -62,7 +62,7 @@ const ACTION_RULES: Record<Action, { from: AssessmentStatus[]; to: AssessmentSta
 /** Whose turn it is once the assessment enters a state (they get a notification). */
 const NEXT_TURN: Partial<Record<AssessmentStatus, { roles: string[]; city?: boolean }>> = {
   self_scoring: { roles: ['focal', 'coordinator'] },
-  consolidated: { roles: ['supervisor'] },
+  consolidated: { roles: ['supervisor', 'party'] },
   reviewed: { roles: ['leader'] },
   approved: { roles: ['coordinator', 'leader'] },
   submitted: { roles: ['city'], city: true },

@@ -217,6 +217,7 @@ export interface DifficultiesTable {
   answered_by: string | null;
   answered_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
   created_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  village_id: string | null;
 }
 
 export interface DocumentCountersTable {
@@ -305,7 +306,7 @@ export interface FeedbackItemsTable {
   id: Generated<string>;
   kind: 'feedback' | 'difficulty';
   tracking_code: string | null;
-  source: 'web' | 'open311' | 'unit';
+  source: 'web' | 'open311' | 'unit' | 'village';
   category_id: string | null;
   content: string;
   address: Generated<string>;
@@ -329,6 +330,7 @@ export interface FeedbackItemsTable {
   created_at: ColumnType<Date, Date | string | undefined, Date | string>;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
   client_id: string | null;
+  village_id: string | null;
 }
 
 export interface FeedbackRemindersSentTable {
@@ -762,6 +764,28 @@ export interface SessionsTable {
   expires_at: ColumnType<Date, Date | string, Date | string>;
 }
 
+export interface SupervisionEntriesTable {
+  commune_id: string;
+  id: Generated<string>;
+  body: 'front' | 'party';
+  kind: 'supervision' | 'critique';
+  year: number;
+  subject: string;
+  held_on: string;
+  unit_id: string | null;
+  findings: Generated<string>;
+  recommendations: Generated<string>;
+  file_ids: Generated<string[]>;
+  answer: Generated<string>;
+  answered_on: string | null;
+  answered_by: string | null;
+  answer_file_ids: Generated<string[]>;
+  answered: boolean | null;
+  created_by: string | null;
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 export interface SurveyAnswersTable {
   commune_id: string;
   response_id: string;
@@ -823,6 +847,7 @@ export interface UnitsTable {
   is_active: Generated<boolean>;
   created_at: ColumnType<Date, Date | string | undefined, Date | string>;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  kind: Generated<'office' | 'front' | 'organisation' | 'party'>;
 }
 
 export interface UsersTable {
@@ -941,6 +966,7 @@ export interface DB {
   service_counters: ServiceCountersTable;
   service_officials: ServiceOfficialsTable;
   sessions: SessionsTable;
+  supervision_entries: SupervisionEntriesTable;
   survey_answers: SurveyAnswersTable;
   survey_element_years: SurveyElementYearsTable;
   survey_responses: SurveyResponsesTable;

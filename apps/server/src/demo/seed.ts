@@ -14,36 +14,68 @@ export const PLAN_UNITS = [
     code: 'VHXH',
     name: 'Phòng Văn hóa - Xã hội',
     description: 'Đầu mối: hướng dẫn, kiểm tra, tổng hợp chấm điểm, xây dựng báo cáo, đề xuất khen thưởng',
+    kind: 'office',
   },
   {
     code: 'TTPVHCC',
     name: 'Trung tâm Phục vụ hành chính công',
     description: 'Cải cách thủ tục hành chính, bộ phận một cửa',
+    kind: 'office',
   },
   {
     code: 'VP',
     name: 'Văn phòng HĐND và UBND',
     description: 'Thủ tục hành chính, hội nghị, trình ký văn bản của lãnh đạo',
+    kind: 'office',
   },
   {
     code: 'KT',
     name: 'Phòng Kinh tế',
     description: 'Dự toán kinh phí, đề xuất thành phố bố trí ngân sách hằng năm',
+    kind: 'office',
   },
   {
     code: 'TTDVSNC',
     name: 'Trung tâm Dịch vụ sự nghiệp công',
     description: 'Tuyên truyền gương điển hình, phản ánh đơn vị thực hiện chưa nghiêm túc',
+    kind: 'office',
   },
   {
     code: 'MTTQ',
     name: 'Ủy ban Mặt trận Tổ quốc Việt Nam xã',
     description: 'Tuyên truyền, giám sát và phản biện xã hội, tham gia chấm điểm',
+    kind: 'front',
   },
   {
     code: 'BXDD',
     name: 'Ban Xây dựng Đảng',
     description: 'Nắm bắt khó khăn, kiểm tra, giám sát, tham gia chấm điểm',
+    kind: 'party',
+  },
+  // the socio-political organisations (plan, section V.7): units that lead or coordinate tasks and report
+  {
+    code: 'HPN',
+    name: 'Hội Liên hiệp Phụ nữ xã',
+    description: 'Tuyên truyền trong hội viên, giám sát và phản biện xã hội',
+    kind: 'organisation',
+  },
+  {
+    code: 'DTN',
+    name: 'Đoàn Thanh niên Cộng sản Hồ Chí Minh xã',
+    description: 'Tuyên truyền trong đoàn viên, thanh niên; hỗ trợ người dân tại bộ phận một cửa',
+    kind: 'organisation',
+  },
+  {
+    code: 'HND',
+    name: 'Hội Nông dân xã',
+    description: 'Tuyên truyền trong hội viên, giám sát và phản biện xã hội',
+    kind: 'organisation',
+  },
+  {
+    code: 'HCCB',
+    name: 'Hội Cựu chiến binh xã',
+    description: 'Tuyên truyền trong hội viên, giám sát và phản biện xã hội',
+    kind: 'organisation',
   },
 ] as const;
 
@@ -91,6 +123,13 @@ export const DEMO_ACCOUNTS = [
     fullName: 'Lê Văn Bình',
     roles: ['supervisor'],
     unit: 'MTTQ',
+    commune: 'binhgiang',
+  },
+  {
+    username: 'bxdd.binhgiang',
+    fullName: 'Nguyễn Văn Khải',
+    roles: ['party'],
+    unit: 'BXDD',
     commune: 'binhgiang',
   },
   {
@@ -214,6 +253,7 @@ export async function seedDemo(
             code: u.code,
             name: u.name,
             description: u.description,
+            kind: u.kind,
             updated_at: new Date(),
           })),
         )

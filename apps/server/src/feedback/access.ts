@@ -7,9 +7,14 @@ export function handlesAll(actor: Actor): boolean {
   return !!actor.communeId && actor.roles.some((r) => (HANDLERS as readonly string[]).includes(r));
 }
 
-/** Sees the whole queue of the commune(s) it reads: handlers, supervisors (MTTQ), the city. */
+/** Sees the whole queue of the commune(s) it reads: handlers, supervisors (MTTQ, Ban XDĐ), the city. */
 export function seesWholeQueue(actor: Actor): boolean {
-  return handlesAll(actor) || actor.roles.includes('supervisor') || actor.roles.includes('city');
+  return (
+    handlesAll(actor) ||
+    actor.roles.includes('supervisor') ||
+    actor.roles.includes('party') ||
+    actor.roles.includes('city')
+  );
 }
 
 /**

@@ -5,8 +5,8 @@ import { DIFFICULTY_DEADLINE_DAYS, deadlineFor } from './calendar.ts';
 import { addEvent } from './items.ts';
 
 /**
- * Units' difficulties (vướng mắc) flow through the feedback queue: when a unit
- * reports one against a task (plans/difficulties.ts), the same transaction
+ * Units' and villages' difficulties (vướng mắc) flow through the feedback queue: when a unit
+ * (or a village, by its head) reports one against a task (plans/difficulties.ts), the same transaction
  * puts an internal item in the queue, with a deadline and a history, never
  * public and without a tracking code. Answering the difficulty (in the plan or
  * from the queue, both through the plans' answer) closes the item.
@@ -17,6 +17,8 @@ export async function queueDifficulty(
     communeId: string;
     difficultyId: string;
     unitId: string | null;
+    /** A village head's village, when the village reported it (then no unit). */
+    villageId?: string | null;
     content: string;
     actorId: string;
     at: Date;
@@ -30,13 +32,14 @@ export async function queueDifficulty(
       commune_id: d.communeId,
       kind: 'difficulty',
       tracking_code: null,
-      source: 'unit',
+      source: d.villageId ? 'village' : 'unit',
       category_id: null,
       content: d.content,
       status: 'received',
       received_on: receivedOn,
       deadline,
       unit_id: d.unitId,
+      village_id: d.villageId ?? null,
       merged_into_id: null,
       answered_on: null,
       rating: null,

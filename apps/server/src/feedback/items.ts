@@ -43,6 +43,8 @@ export const ITEM_COLUMNS = [
   'i.deadline',
   'i.unit_id',
   'u.name as unit_name',
+  'i.village_id',
+  'v.name as village_name',
   'i.merged_into_id',
   'i.decision_note',
   'i.answer',
@@ -61,6 +63,9 @@ export function itemsQuery(db: Kysely<DB>) {
     )
     .leftJoin('units as u', (j) =>
       j.onRef('u.commune_id', '=', 'i.commune_id').onRef('u.id', '=', 'i.unit_id'),
+    )
+    .leftJoin('villages as v', (j) =>
+      j.onRef('v.commune_id', '=', 'i.commune_id').onRef('v.id', '=', 'i.village_id'),
     );
 }
 
@@ -143,6 +148,8 @@ export function listView(actor: Actor, r: ItemRow, today: string, holidays: Set<
     workingDaysLeft: OPEN_STATUSES.includes(status) ? workingDaysBetween(today, r.deadline, holidays) : null,
     onTime: r.answered_on ? answeredOnTime(r.answered_on, r.deadline) : null,
     unit: r.unit_id ? { id: r.unit_id, name: r.unit_name ?? '' } : null,
+    /** The village whose head reported a difficulty. */
+    village: r.village_id ? { id: r.village_id, name: r.village_name ?? '' } : null,
     answer: r.answer,
     answeredOn: r.answered_on,
     rating: r.rating,
@@ -183,7 +190,10 @@ export async function listQueue(ctx: RequestContext, filter: QueueFilter) {
   if (needle) {
     const pattern = containsPattern(needle);
     const personal =
-      seesWholeQueue(actor) && !actor.roles.includes('supervisor') && !actor.roles.includes('city');
+      seesWholeQueue(actor) &&
+      !actor.roles.includes('supervisor') &&
+      !actor.roles.includes('party') &&
+      !actor.roles.includes('city');
     q = q.where((eb) =>
       eb.or([
         eb(foldSql(eb.ref('i.content')), 'like', pattern),

@@ -90,6 +90,21 @@ export const FILE_HOLDERS: FileHolderKind[] = [
   { kind: 'assessment_round', table: 'assessment_rounds', column: 'file_ids', array: true, read: 'commune' },
   // an issued document's DOCX, frozen: whoever sees the commune's register of documents
   { kind: 'issued_document', table: 'documents', column: 'file_id', array: false, read: 'commune' },
+  // MTTQ's and Ban XDĐ's supervision and critique, and the commune's answer: read by the commune
+  {
+    kind: 'supervision_entry',
+    table: 'supervision_entries',
+    column: 'file_ids',
+    array: true,
+    read: 'commune',
+  },
+  {
+    kind: 'supervision_answer',
+    table: 'supervision_entries',
+    column: 'answer_file_ids',
+    array: true,
+    read: 'commune',
+  },
 ];
 
 /** The records of one kind that hold a file (with what its rule reads). */

@@ -11,6 +11,7 @@ const unitView = (u: Row<'units'>): Unit => ({
   communeId: u.commune_id,
   code: u.code,
   name: u.name,
+  kind: u.kind,
   description: u.description,
   isActive: u.is_active,
 });
@@ -27,11 +28,11 @@ const villageView = (v: Row<'villages'>): Village => ({
 export const units = defineRegister<
   'units',
   Unit,
-  { code: string; name: string; description?: string; isActive?: boolean }
+  { code: string; name: string; kind?: Unit['kind']; description?: string; isActive?: boolean }
 >({
   ...unitTable,
   audit: { entity: 'unit', create: 'units.create', update: 'units.update' },
-  fields: { code: 'code', name: 'name', description: 'description', isActive: 'is_active' },
+  fields: { code: 'code', name: 'name', kind: 'kind', description: 'description', isActive: 'is_active' },
   view: async (_ctx, rows) => rows.map(unitView),
   async check(ctx, communeId, input, before) {
     if (!before && input.code && (await unitCodeTaken(ctx.db, communeId, input.code))) {

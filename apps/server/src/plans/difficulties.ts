@@ -3,6 +3,7 @@ import { answerQueuedDifficulty, queueDifficulty } from '../feedback/difficultie
 import { forbidden, notFound } from '../http/errors.ts';
 import type { RequestContext } from '../http/route.ts';
 import { resolveCommuneId, visibleCommuneIds } from '../org/scope.ts';
+import { headedVillage } from '../villages/store.ts';
 import { inTask, isCoordinator, taskForOccurrence } from './progress.ts';
 
 /** Vướng mắc, khó khăn: reported by units against a task, answered by the coordinator or a leader. */
@@ -20,6 +21,9 @@ export async function listDifficulties(
     .leftJoin('users as r', 'r.id', 'd.answered_by')
     .leftJoin('units as u', (j) =>
       j.onRef('u.commune_id', '=', 'd.commune_id').onRef('u.id', '=', 'd.unit_id'),
+    )
+    .leftJoin('villages as v', (j) =>
+      j.onRef('v.commune_id', '=', 'd.commune_id').onRef('v.id', '=', 'd.village_id'),
     )
     .where('d.commune_id', '=', communeId);
   if (filter.year) q = q.where('d.year', '=', filter.year);
@@ -39,6 +43,8 @@ export async function listDifficulties(
       'u.id as unit_id',
       'u.code as unit_code',
       'u.name as unit_name',
+      'v.id as village_id',
+      'v.name as village_name',
       'd.author_id',
       'a.full_name as author_name',
       'd.answered_by',
@@ -54,6 +60,7 @@ export async function listDifficulties(
     taskContent: r.task_content,
     year: r.year,
     unit: r.unit_id ? { id: r.unit_id, code: r.unit_code!, name: r.unit_name! } : null,
+    village: r.village_id ? { id: r.village_id, name: r.village_name ?? '' } : null,
     author: { id: r.author_id ?? '', fullName: r.author_name ?? '' },
     content: r.content,
     answer: r.answer,
@@ -63,17 +70,36 @@ export async function listDifficulties(
   }));
 }
 
+/**
+ * The village a village head reports for: his own, in the task's commune (any task of the plan:
+ * the plan asks the villages to raise what holds them back). Null for anyone else; a village head
+ * whom no village is linked to is refused with the reason.
+ */
+async function reportingVillage(ctx: RequestContext, task: { commune_id: string }) {
+  const actor = ctx.actor!;
+  if (!actor.roles.includes('village') || actor.communeId !== task.commune_id) return null;
+  const villageId = await headedVillage(ctx.db, task.commune_id, actor.userId);
+  if (!villageId && !isCoordinator(actor) && !actor.unitId)
+    throw forbidden(
+      'Tài khoản trưởng thôn chưa được gắn với thôn nào; quản trị hệ thống gắn thôn ở mục Người dùng → Thôn phụ trách.',
+    );
+  return villageId;
+}
+
 export async function reportDifficulty(
   ctx: RequestContext,
   input: { taskId: string; year: number; content: string },
 ) {
   const actor = ctx.actor!;
   const { task } = await taskForOccurrence(ctx, input.taskId, input.year);
-  if (!isCoordinator(actor) && !inTask(actor, task)) {
+  const villageId = await reportingVillage(ctx, task);
+  if (!villageId && !isCoordinator(actor) && !inTask(actor, task)) {
     throw forbidden(
-      'Chỉ đơn vị chủ trì, đơn vị phối hợp hoặc Phòng Văn hóa - Xã hội được báo vướng mắc cho nhiệm vụ này.',
+      'Chỉ đơn vị chủ trì, đơn vị phối hợp, trưởng thôn hoặc Phòng Văn hóa - Xã hội được báo vướng mắc cho nhiệm vụ này.',
     );
   }
+  // a village reports as itself, a unit as itself: one reporter
+  const unitId = villageId ? null : actor.unitId;
   const row = await audited(ctx, async (trx) => {
     const d = await trx
       .insertInto('difficulties')
@@ -81,7 +107,8 @@ export async function reportDifficulty(
         commune_id: task.commune_id,
         task_id: task.id,
         year: input.year,
-        unit_id: actor.unitId,
+        unit_id: unitId,
+        village_id: villageId,
         author_id: actor.userId,
         content: input.content,
         answer: null,
@@ -94,7 +121,8 @@ export async function reportDifficulty(
     await queueDifficulty(trx, {
       communeId: task.commune_id,
       difficultyId: d.id,
-      unitId: actor.unitId,
+      unitId,
+      villageId,
       content: input.content,
       actorId: actor.userId,
       at: new Date(d.created_at),

@@ -135,6 +135,8 @@ const Difficulty = z.object({
   taskContent: z.string(),
   year: z.number(),
   unit: UnitRef.nullable(),
+  /** The village whose head reported it (then no unit). */
+  village: z.object({ id: z.uuid(), name: z.string() }).nullable(),
   author: z.object({ id: z.string(), fullName: z.string() }),
   content: z.string(),
   answer: z.string().nullable(),
@@ -490,7 +492,7 @@ export function plansRoutes(app: FastifyInstance) {
       method: 'GET',
       url: '/api/difficulties',
       tag: 'plans',
-      summary: 'Vướng mắc, khó khăn các đơn vị báo cáo',
+      summary: 'Vướng mắc, khó khăn các đơn vị và các thôn báo cáo',
       access: 'user',
       query: z.strictObject({
         communeId: z.uuid().optional(),
@@ -513,7 +515,8 @@ export function plansRoutes(app: FastifyInstance) {
       method: 'POST',
       url: '/api/difficulties',
       tag: 'plans',
-      summary: 'Báo vướng mắc, khó khăn khi thực hiện một nhiệm vụ',
+      summary:
+        'Báo vướng mắc, khó khăn khi thực hiện một nhiệm vụ (đơn vị chủ trì, phối hợp; trưởng thôn cho thôn mình)',
       access: 'user',
       body: z.strictObject({
         taskId: z.uuid(),

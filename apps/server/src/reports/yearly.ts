@@ -127,7 +127,8 @@ export async function yearlyReport(
   const difficultyItems = difficulties.map((d) => ({
     taskNumber: d.taskNumber,
     content: d.content,
-    unit: d.unit?.name ?? null,
+    // the reporter: a unit, or a village by its head
+    unit: d.unit?.name ?? d.village?.name ?? null,
     answer: d.answer,
   }));
 

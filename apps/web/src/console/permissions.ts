@@ -6,7 +6,7 @@ import type { Me } from '../api/types';
  * What a user may do in the console. The rules are the domain's (the server checks the
  * same table again); 'org.view' is every signed-in user; 'plans.mine' a user of a commune
  * (whose unit may lead or coordinate tasks); 'plans.summary' those who follow every unit's
- * progress: leaders, the coordinator, the supervisors, the administrator and the city.
+ * progress: leaders, the coordinator, the supervisors (MTTQ, Ban XDĐ), the administrator and the city.
  */
 export type Capability =
   | 'org.view'
@@ -27,7 +27,7 @@ const SERVICE_CENTRE_UNIT = 'TTPVHCC';
 /** Văn phòng HĐND và UBND: its focal gives documents their numbers (server: documents/service.ts). */
 const OFFICE_UNIT = 'VP';
 
-const SUMMARY_ROLES = ['leader', 'coordinator', 'supervisor', 'admin', 'city'];
+const SUMMARY_ROLES = ['leader', 'coordinator', 'supervisor', 'party', 'admin', 'city'];
 
 function isServiceCentreFocal(me: Me): boolean {
   return me.user.roles.includes('focal') && me.unit?.code === SERVICE_CENTRE_UNIT;

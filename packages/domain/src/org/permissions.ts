@@ -42,7 +42,7 @@ export const PERMISSIONS = {
   /** Register the commune's target level, open and consolidate its assessment, submit it. */
   'criteria.coordinate': ['coordinator'],
   /** Review the consolidated scores and adjust them with a written reason (MTTQ, Ban XDĐ). */
-  'criteria.review': ['supervisor'],
+  'criteria.review': ['supervisor', 'party'],
   /** Approve the assessment before it goes to the city. */
   'criteria.approve': ['leader'],
   /** Appraise a commune's submitted assessment and record the recognised level. */
@@ -67,11 +67,11 @@ export const PERMISSIONS = {
    */
   'satisfaction.manage': ['admin', 'coordinator', 'leader'],
   /** See every official's satisfaction figures; others see only their own. */
-  'satisfaction.view_all': ['admin', 'coordinator', 'leader', 'supervisor', 'city'],
+  'satisfaction.view_all': ['admin', 'coordinator', 'leader', 'supervisor', 'party', 'city'],
   /** Hide a rating with a reason (ratings are never edited or deleted). */
   'satisfaction.moderate': ['admin', 'coordinator', 'leader'],
-  /** See the feedback queue (a unit's focal point sees its own items; supervisors and the city without personal data). */
-  'feedback.read': ['admin', 'coordinator', 'leader', 'supervisor', 'focal', 'city'],
+  /** See the feedback queue (a unit's focal point sees its own items; supervisors, Ban XDĐ and the city without personal data). */
+  'feedback.read': ['admin', 'coordinator', 'leader', 'supervisor', 'party', 'focal', 'city'],
   /** Triage citizens' feedback: accept, reject, merge, route out complaints, assign to a unit; categories and holidays. */
   'feedback.triage': ['admin', 'coordinator'],
   /** Draft the answer to an item assigned to one's unit (the coordinator to any). */
@@ -95,7 +95,14 @@ export const PERMISSIONS = {
    */
   'documents.issue': ['leader', 'focal'],
   /** Read the yearly and review reports' figures of a commune: those who follow every unit. */
-  'reports.read': ['admin', 'leader', 'coordinator', 'supervisor', 'city'],
+  'reports.read': ['admin', 'leader', 'coordinator', 'supervisor', 'party', 'city'],
+  /**
+   * Record the supervision and social critique (giám sát, phản biện xã hội) of one's own body:
+   * the Front's supervisors MTTQ's entries, Ban Xây dựng Đảng its own (supervision/entries.ts).
+   */
+  'supervision.record': ['supervisor', 'party'],
+  /** Answer an entry's findings for the commune (Phòng VH-XH, the leader). */
+  'supervision.answer': ['coordinator', 'leader'],
   /** Enter the official SIPAS and PAR INDEX results of the city's communes (a city-level account). */
   'indices.manage': ['admin', 'city'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -9,6 +9,7 @@ export const ROLES = [
   'coordinator',
   'focal',
   'supervisor',
+  'party',
   'village',
   'city',
   'national',
@@ -20,14 +21,22 @@ export const ROLE_LABELS: Record<Role, string> = {
   leader: 'Lãnh đạo UBND',
   coordinator: 'Phòng Văn hóa - Xã hội (đầu mối tổng hợp)',
   focal: 'Đầu mối đơn vị',
-  supervisor: 'Giám sát (MTTQ, Ban XDĐ)',
+  supervisor: 'Giám sát (Ủy ban MTTQ xã)',
+  party: 'Ban Xây dựng Đảng (theo dõi, giám sát, chấm điểm)',
   village: 'Trưởng thôn',
   city: 'Sở Nội vụ (thành phố)',
   national: 'Bộ Nội vụ (cả nước, chỉ xem)',
 };
 
 /** Roles that only make sense for a user who belongs to one commune. */
-export const COMMUNE_ROLES: readonly Role[] = ['leader', 'coordinator', 'focal', 'supervisor', 'village'];
+export const COMMUNE_ROLES: readonly Role[] = [
+  'leader',
+  'coordinator',
+  'focal',
+  'supervisor',
+  'party',
+  'village',
+];
 /** Roles that only make sense for a city-level user (no commune). */
 export const CITY_ROLES: readonly Role[] = ['city', 'national'];
 /**
@@ -35,6 +44,20 @@ export const CITY_ROLES: readonly Role[] = ['city', 'national'];
  * the drill-down of any commune, nothing it could change (org/scope.ts).
  */
 export const NATIONAL_ROLES: readonly Role[] = ['national'];
+
+/**
+ * Kinds of a commune's units: its offices (cơ quan, đơn vị của UBND), the Fatherland Front, the
+ * socio-political organisations (Hội Phụ nữ, Đoàn Thanh niên, Hội Nông dân, Hội Cựu chiến binh),
+ * the Party's boards (Ban Xây dựng Đảng). Every kind leads and coordinates tasks and reports alike.
+ */
+export const UNIT_KINDS = ['office', 'front', 'organisation', 'party'] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+export const UNIT_KIND_LABELS: Record<UnitKind, string> = {
+  office: 'Cơ quan, đơn vị',
+  front: 'Mặt trận Tổ quốc',
+  organisation: 'Tổ chức chính trị - xã hội',
+  party: 'Cơ quan Đảng',
+};
 
 export const COMMUNE_KINDS = ['xa', 'phuong', 'dac_khu'] as const;
 export type CommuneKind = (typeof COMMUNE_KINDS)[number];

@@ -5,7 +5,7 @@ import { ROLE_LABELS, type Role } from './roles.ts';
  * Roles that decide: the leader approves and signs, the supervisors (MTTQ, Ban XDĐ) review and
  * adjust scores, Sở Nội vụ recognises a commune's level. Nobody grants one of them to himself.
  */
-export const DECIDING_ROLES: readonly Role[] = ['leader', 'supervisor', 'city'];
+export const DECIDING_ROLES: readonly Role[] = ['leader', 'supervisor', 'party', 'city'];
 
 export function isDecidingRole(role: string): boolean {
   return (DECIDING_ROLES as readonly string[]).includes(role);

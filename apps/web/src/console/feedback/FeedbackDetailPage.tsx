@@ -263,7 +263,9 @@ export default function FeedbackDetailPage() {
             <Descriptions.Item label={t('feedback.deadline')}>
               <DeadlineCell item={d} />
             </Descriptions.Item>
-            <Descriptions.Item label={t('feedback.unit')}>{d.unit?.name ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('feedback.unit')}>
+              {d.unit?.name ?? d.village?.name ?? '—'}
+            </Descriptions.Item>
             <Descriptions.Item label={t('feedback.source')}>
               {t(`feedback.sources.${d.source}`)}
             </Descriptions.Item>

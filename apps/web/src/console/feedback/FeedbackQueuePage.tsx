@@ -111,7 +111,12 @@ export default function FeedbackQueuePage() {
         </div>
       ),
     },
-    { title: t('feedback.unit'), key: 'unit', width: 180, render: (_, i) => i.unit?.name ?? '—' },
+    {
+      title: t('feedback.unit'),
+      key: 'unit',
+      width: 180,
+      render: (_, i) => i.unit?.name ?? i.village?.name ?? '—',
+    },
     {
       title: t('feedback.deadline'),
       key: 'deadline',

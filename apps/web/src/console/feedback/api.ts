@@ -27,7 +27,7 @@ export interface FeedbackItem {
   id: string;
   kind: 'feedback' | 'difficulty';
   trackingCode: string | null;
-  source: 'web' | 'open311' | 'unit';
+  source: 'web' | 'open311' | 'unit' | 'village';
   category: { id: string; code: string; name: string } | null;
   content: string;
   address: string;
@@ -43,6 +43,8 @@ export interface FeedbackItem {
   workingDaysLeft: number | null;
   onTime: boolean | null;
   unit: { id: string; name: string } | null;
+  /** The village whose head reported a difficulty. */
+  village: { id: string; name: string } | null;
   answer: string;
   answeredOn: string | null;
   rating: 'satisfied' | 'unsatisfied' | null;

@@ -1,5 +1,6 @@
 import type { EndpointBody } from '@cqtt/contract/endpoint';
 import { communes, type Unit, units } from '@cqtt/contract/org';
+import { UNIT_KINDS } from '@cqtt/domain/org/roles';
 import { useTranslation } from 'react-i18next';
 import { ReferencePage } from '../shared/register/ReferencePage';
 import { UnitsTable } from './tables';
@@ -50,9 +51,15 @@ export default function UnitsPage() {
           requiredMessage: t('org.unitNameRequired'),
           max: 200,
         },
+        {
+          name: 'kind',
+          label: t('org.unitKind'),
+          kind: 'select',
+          options: UNIT_KINDS.map((k) => ({ value: k, label: t(`org.unitKinds.${k}`) })),
+        },
         { name: 'description', label: t('org.description'), kind: 'textarea', max: 1000 },
       ]}
-      searchIn={(u) => [u.name, u.code, u.description]}
+      searchIn={(u) => [u.name, u.code, u.description, t(`org.unitKinds.${u.kind}`)]}
       table={(rows, loading, actions, empty) => (
         <UnitsTable units={rows} loading={loading} actions={actions} emptyText={empty} />
       )}

@@ -1,4 +1,5 @@
 import type { Unit, Village } from '@cqtt/contract/org';
+import { UNIT_KINDS } from '@cqtt/domain/org/roles';
 import { Table, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { EmptyState, usePagination } from '../shared/feedback';
@@ -30,6 +31,14 @@ export function UnitsTable({
       dataIndex: 'name',
       sorter: (a, b) => a.name.localeCompare(b.name, 'vi'),
       defaultSortOrder: 'ascend',
+    },
+    {
+      title: t('org.unitKind'),
+      dataIndex: 'kind',
+      width: 200,
+      filters: UNIT_KINDS.map((k) => ({ text: t(`org.unitKinds.${k}`), value: k })),
+      onFilter: (value, u) => u.kind === value,
+      render: (v: Unit['kind']) => t(`org.unitKinds.${v}`),
     },
     {
       title: t('org.description'),

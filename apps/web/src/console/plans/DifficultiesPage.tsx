@@ -35,11 +35,11 @@ type Answered = 'all' | 'open' | 'answered';
 
 /**
  * Tasks a user may report against, as the server rules: those their unit leads or coordinates
- * (every task for the coordinator), active ones.
+ * (every task for the coordinator and for a village head, who reports for his village), active ones.
  */
 function reportableTasks(plan: Plan, me: Me): TaskOption[] {
   return plan.tasks
-    .filter((task) => task.isActive && canReportProgress(me, task))
+    .filter((task) => task.isActive && (hasRole(me, 'village') || canReportProgress(me, task)))
     .sort((a, b) => a.number - b.number)
     .map((task) => ({
       value: task.id,
@@ -65,7 +65,11 @@ function AnswerModal({ difficulty, onClose }: { difficulty: Difficulty; onClose:
       confirmLoading={answer.isPending}
     >
       <Typography.Paragraph type="secondary" style={{ marginBottom: 4 }}>
-        {[difficulty.unit?.name, difficulty.author.fullName, formatDateTime(difficulty.createdAt)]
+        {[
+          difficulty.unit?.name ?? difficulty.village?.name,
+          difficulty.author.fullName,
+          formatDateTime(difficulty.createdAt),
+        ]
           .filter(Boolean)
           .join(' · ')}
       </Typography.Paragraph>
@@ -127,7 +131,7 @@ export default function DifficultiesPage() {
   const [reporting, setReporting] = useState(false);
   const planDetail = usePlan(reporting ? planId : undefined);
   const mayAnswer = can(me, 'plans.answer_difficulties');
-  const mayReport = !scope.cityLevel && (Boolean(me.unit) || hasRole(me, 'coordinator'));
+  const mayReport = !scope.cityLevel && (Boolean(me.unit) || hasRole(me, 'coordinator', 'village'));
 
   const columns: TableColumnsType<Difficulty> = [
     {
@@ -157,7 +161,7 @@ export default function DifficultiesPage() {
       width: 190,
       render: (_, d) => (
         <Space orientation="vertical" size={0}>
-          <span>{d.unit?.name ?? <span className="cqtt-muted">—</span>}</span>
+          <span>{d.unit?.name ?? d.village?.name ?? <span className="cqtt-muted">—</span>}</span>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {d.author.fullName}
           </Typography.Text>

@@ -163,6 +163,8 @@ export interface Difficulty {
   taskContent: string;
   year: number;
   unit: UnitRef | null;
+  /** The village whose head reported it (then no unit). */
+  village: { id: string; name: string } | null;
   author: Person;
   content: string;
   answer: string | null;

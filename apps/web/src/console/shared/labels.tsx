@@ -9,6 +9,7 @@ const ROLE_COLORS: Record<string, string> = {
   coordinator: 'blue',
   focal: 'cyan',
   supervisor: 'purple',
+  party: 'volcano',
   village: 'green',
   city: 'geekblue',
 };
