@@ -16,7 +16,7 @@ describe('rolesProblem', () => {
     expect(rolesProblem(['root'], true)).toMatch(/«root» không tồn tại/);
     expect(rolesProblem(['focal', 'focal'], true)).toMatch(/Đầu mối đơn vị.*lặp/);
     expect(rolesProblem(['city'], true)).toMatch(/cấp thành phố/);
-    for (const role of ['leader', 'coordinator', 'focal', 'supervisor', 'village']) {
+    for (const role of ['leader', 'coordinator', 'focal', 'supervisor', 'party', 'village']) {
       expect(rolesProblem([role], false), role).toMatch(/một xã, phường, đặc khu/);
     }
   });

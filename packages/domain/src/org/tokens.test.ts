@@ -39,12 +39,15 @@ describe('token scopes', () => {
       'rewards.decide',
       'rewards.comment',
       'feedback.approve',
+      // MTTQ's and Ban XDĐ's findings are signed by a person, never written by a token
+      'supervision.record',
     ] as const) {
       expect(isDecision(p), p).toBe(true);
     }
     // the coordinator answers difficulties too: a working permission, not a decision
     expect(isDecision('plans.answer_difficulties')).toBe(false);
     expect(isDecision('satisfaction.manage')).toBe(false);
+    expect(isDecision('supervision.answer')).toBe(false);
   });
 });
 
@@ -73,7 +76,7 @@ describe('serviceAccountRolesProblem', () => {
   it('allows the commune working roles only', () => {
     expect(serviceAccountRolesProblem([...SERVICE_ACCOUNT_ROLES])).toBeNull();
     expect(serviceAccountRolesProblem(['focal'])).toBeNull();
-    for (const role of ['admin', 'leader', 'supervisor', 'city']) {
+    for (const role of ['admin', 'leader', 'supervisor', 'party', 'city']) {
       expect(serviceAccountRolesProblem(['focal', role]), role).toMatch(/Tài khoản dịch vụ không được/);
     }
   });
