@@ -22,6 +22,7 @@ const ACCOUNTS = [
   'ttpvhcc.binhgiang',
   'vpub.binhgiang',
   'mttq.binhgiang',
+  'bxdd.binhgiang',
   'chutich.binhgiang',
   'kinhte.binhgiang',
   'ttdvsnc.binhgiang',
@@ -176,7 +177,8 @@ describe('every file is readable by exactly who may read its record (RELIABILITY
     const { FILE_HOLDERS } = await import('../src/files/refs.ts');
     const columns = await sql<{ table_name: string; column_name: string }>`
       select table_name, column_name from information_schema.columns
-      where table_schema = current_schema() and column_name in ('file_id', 'file_ids')
+      where table_schema = current_schema()
+        and (column_name in ('file_id', 'file_ids') or column_name like '%\_file\_id' or column_name like '%\_file\_ids')
       order by table_name, column_name
     `.execute(t.database.db);
     expect(columns.rows.map((c) => `${c.table_name}.${c.column_name}`).sort()).toEqual(
@@ -380,6 +382,44 @@ describe('every file is readable by exactly who may read its record (RELIABILITY
           })
           .execute();
         return { fileId, url: `/api/assessments/${a.id}/rounds` };
+      },
+      supervision_entry: async () => {
+        const fileId = await file('bien-ban-giam-sat');
+        const e = await db
+          .insertInto('supervision_entries')
+          .values({
+            commune_id: binhGiang,
+            body: 'front',
+            kind: 'supervision',
+            year: 2026,
+            subject: 'Giám sát thử tệp',
+            held_on: '2026-05-01',
+            findings: 'Kết quả',
+            file_ids: [fileId],
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        return { fileId, url: `/api/supervision-entries/${e.id}` };
+      },
+      supervision_answer: async () => {
+        const fileId = await file('van-ban-tra-loi');
+        const e = await db
+          .insertInto('supervision_entries')
+          .values({
+            commune_id: binhGiang,
+            body: 'party',
+            kind: 'critique',
+            year: 2026,
+            subject: 'Phản biện thử tệp',
+            held_on: '2026-05-01',
+            findings: 'Ý kiến',
+            answer: 'Đã tiếp thu',
+            answered_on: '2026-05-10',
+            answer_file_ids: [fileId],
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        return { fileId, url: `/api/supervision-entries/${e.id}` };
       },
       issued_document: async () => {
         const fileId = await file('van-ban');
