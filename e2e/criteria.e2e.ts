@@ -235,4 +235,69 @@ describe('tiêu chí, chấm điểm và công nhận mức độ', () => {
     await page.locator('.ant-drawer-content').waitFor({ state: 'hidden' });
     await page.screenshot({ path: join(outDir, 'criteria-sets.png'), fullPage: true });
   });
+  it('bộ tiêu chí có điểm trừ và năm mức: Sở Nội vụ thêm trên giao diện, xã chấm, điểm trừ hiện riêng', async () => {
+    const page = b.page();
+    await login(page, 'snv.haiphong');
+    await openMenu(page, 'Bộ tiêu chí');
+    const sample = page.getByRole('row').filter({ hasText: 'MAU-CQTT' }).first();
+    await sample.getByRole('button', { name: 'Xem' }).click();
+    await page.getByRole('button', { name: 'Sửa thành phiên bản mới' }).click();
+    const editor = page.getByRole('textbox', { name: 'Sửa bộ tiêu chí (JSON)' });
+    const set = JSON.parse(await editor.inputValue());
+    set.code = `DT-${suffix}`.toUpperCase();
+    set.name = `Bộ có điểm trừ (${suffix})`;
+    set.groups.push({
+      code: 'VII',
+      name: 'Điểm trừ',
+      criteria: [
+        {
+          code: 'VII.1',
+          name: 'Vi phạm kỷ cương hành chính (trừ tối đa 10 điểm)',
+          maxPoints: 10,
+          deduction: true,
+          indicators: [
+            { code: 'VII.1.1', name: 'Cán bộ bị kỷ luật', maxPoints: 6 },
+            { code: 'VII.1.2', name: 'Khiếu nại đông người', maxPoints: 8 },
+          ],
+        },
+      ],
+    });
+    set.levels = [1, 2, 3, 4, 5].map((level) => ({ level, minTotal: 40 + level * 10 }));
+    await editor.fill(JSON.stringify(set, null, 2));
+    await page.getByRole('button', { name: 'Lưu phiên bản mới' }).click();
+    const row = page.getByRole('row').filter({ hasText: suffix }).filter({ hasText: 'điểm trừ' });
+    await row.getByRole('cell', { name: '5', exact: true }).waitFor();
+    await page.locator('.ant-drawer-content').waitFor({ state: 'hidden' });
+    await row.getByRole('button', { name: 'Xem' }).click();
+    const drawer = page.locator('.ant-drawer-content');
+    await drawer.getByText('Điểm trừ, tối đa 10').waitFor();
+    await drawer.getByRole('cell', { name: '−8', exact: true }).waitFor();
+    await drawer.getByText('Mức 5: ≥ 90').waitFor();
+    await logout(page);
+
+    // Cát Hải mở hồ sơ năm 2028 theo bộ này, chấm một chỉ tiêu điểm trừ: điểm trừ hiện riêng.
+    await login(page, 'vhxh.cathai');
+    await openMenu(page, 'Tự đánh giá, chấm điểm');
+    await page.getByRole('button', { name: /Mở hồ sơ năm/ }).click();
+    const openDialog = page.getByRole('dialog');
+    await formField(openDialog, 'Năm').getByRole('spinbutton').fill(String(YEAR));
+    await pickOption(openDialog, 'Bộ tiêu chí', `${set.name} (v1)`);
+    await openDialog.getByRole('button', { name: 'Mở hồ sơ', exact: true }).click();
+    await page.waitForURL(/\/assessments\/[0-9a-f-]{36}/);
+    const deductions = page.getByTestId('deductions');
+    await deductions.getByText('Điểm trừ', { exact: true }).waitFor();
+    // the main table holds no deduction; the deductions card holds both
+    const main = page.locator('.ant-card').filter({ hasText: 'Bảng chấm điểm' }).first();
+    expect(await main.getByRole('cell', { name: 'VII.1.1', exact: true }).count()).toBe(0);
+    const dialog = await scoreDialog(page, 'VII.1.1');
+    await dialog.getByText('Điểm trừ (tối đa 6)').waitFor();
+    await dialog.getByRole('spinbutton').fill('6');
+    await dialog.getByRole('button', { name: 'Lưu điểm' }).click();
+    await deductions
+      .getByText('VII.1. Vi phạm kỷ cương hành chính (trừ tối đa 10 điểm): trừ 6 (tối đa 10)')
+      .waitFor();
+    await indicatorRow(page, 'VII.1.1').getByRole('cell', { name: '−6', exact: true }).first().waitFor();
+    await page.getByTestId('total-deductions').getByText('Điểm đạt được 0 · điểm trừ 6').waitFor();
+    await page.screenshot({ path: join(outDir, 'criteria-deductions.png'), fullPage: true });
+  });
 });

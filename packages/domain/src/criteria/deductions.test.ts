@@ -90,7 +90,10 @@ describe('evaluate with deductions', () => {
     const ev = evaluate(set, { ...full, 'D1.1': 150 }, good);
     expect(ev).toMatchObject({ total: 1850, earned: 2000, deducted: 150, level: 4 });
     // level 4 asks 18: 2.5 points off leaves 17.5
-    expect(evaluate(set, { ...full, 'D1.1': 200, 'D1.2': 50 }, good)).toMatchObject({ total: 1750, level: 3 });
+    expect(evaluate(set, { ...full, 'D1.1': 200, 'D1.2': 50 }, good)).toMatchObject({
+      total: 1750,
+      level: 3,
+    });
     expect(ev.groups.find((g) => g.code === 'D')).toEqual({
       code: 'D',
       name: 'Điểm trừ',
@@ -145,7 +148,8 @@ describe('evaluate with deductions', () => {
 });
 
 describe('as many levels as the decision defines', () => {
-  const levels = (n: number) => Array.from({ length: n }, (_, i) => ({ level: i + 1, minTotal: 2 * (i + 1) }));
+  const levels = (n: number) =>
+    Array.from({ length: n }, (_, i) => ({ level: i + 1, minTotal: 2 * (i + 1) }));
 
   it('one level: reached or not', () => {
     const input = smallSet();
@@ -181,10 +185,11 @@ describe('as many levels as the decision defines', () => {
       { level: 3, minTotal: 3 },
       { level: 3, minTotal: 4 },
     ];
-    expect(validate(input).problems.map((p) => p.message).sort()).toEqual([
-      'Quy tắc mức 3 bị trùng.',
-      'Thiếu quy tắc mức 2 (các mức phải liên tiếp từ mức 1).',
-    ]);
+    expect(
+      validate(input)
+        .problems.map((p) => p.message)
+        .sort(),
+    ).toEqual(['Quy tắc mức 3 bị trùng.', 'Thiếu quy tắc mức 2 (các mức phải liên tiếp từ mức 1).']);
   });
 
   it('levels with equal thresholds: both are reached together unless another rule tells them apart', () => {

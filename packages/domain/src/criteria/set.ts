@@ -152,7 +152,9 @@ export function validateCriteriaSet(
       criterionCodes.add(c.code);
       if (blank(c.name)) add(`${cp}.name`, `Tiêu chí "${c.code}" thiếu tên.`);
       const deduction = c.deduction === true;
-      const what = deduction ? `Điểm trừ tối đa của tiêu chí "${c.code}"` : `Điểm tối đa của tiêu chí "${c.code}"`;
+      const what = deduction
+        ? `Điểm trừ tối đa của tiêu chí "${c.code}"`
+        : `Điểm tối đa của tiêu chí "${c.code}"`;
       const max = points(c.maxPoints, `${cp}.maxPoints`, what, false);
       let pass: Hundredths;
       if (deduction) {
@@ -194,7 +196,9 @@ export function validateCriteriaSet(
           maxPoints: points(
             ind.maxPoints,
             `${ip}.maxPoints`,
-            deduction ? `Điểm trừ tối đa của chỉ tiêu "${ind.code}"` : `Điểm tối đa của chỉ tiêu "${ind.code}"`,
+            deduction
+              ? `Điểm trừ tối đa của chỉ tiêu "${ind.code}"`
+              : `Điểm tối đa của chỉ tiêu "${ind.code}"`,
             false,
           ),
           measure: deduction ? null : measure,
@@ -229,7 +233,9 @@ export function validateCriteriaSet(
     groups.push({ code: g.code, name: g.name, criteria });
   });
   const total = maxTotal({ groups } as CriteriaSet);
-  const deductionCodes = new Set(groups.flatMap((g) => g.criteria.filter((c) => c.deduction).map((c) => c.code)));
+  const deductionCodes = new Set(
+    groups.flatMap((g) => g.criteria.filter((c) => c.deduction).map((c) => c.code)),
+  );
 
   const levels: LevelRule[] = [];
   const seenLevels = new Set<number>();

@@ -23,7 +23,9 @@ import { LevelText } from './ui';
 function levelsInEffect(sets: CriteriaSetSummary[] | undefined, year: number): number {
   const inEffect = (sets ?? [])
     .filter((s) => s.effectiveFrom <= `${year}-12-31`)
-    .sort((a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom) || b.createdAt.localeCompare(a.createdAt))[0];
+    .sort(
+      (a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom) || b.createdAt.localeCompare(a.createdAt),
+    )[0];
   return inEffect?.levelCount ?? 4;
 }
 
