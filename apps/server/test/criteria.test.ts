@@ -175,7 +175,13 @@ describe('the assessment workflow', () => {
       level: 0,
       registeredLevel: 3,
     });
-    expect(view.groups[0]).toEqual({ code: 'I', name: expect.any(String), points: 0, maxPoints: 15 });
+    expect(view.groups[0]).toEqual({
+      code: 'I',
+      name: expect.any(String),
+      points: 0,
+      maxPoints: 15,
+      deducted: 0,
+    });
     expect(view.criteria[0]).toMatchObject({ code: 'I.1', points: 0, met: false });
     expect(view.missing).toMatchObject({ level: 3, reached: false, pointsShort: 80 });
   });

@@ -166,6 +166,8 @@ describe('one-tap ratings (public)', () => {
       channel: channel as 'qr',
       createdAt: new Date().toISOString(),
       ratedOn: today,
+      givenOn: null,
+      countedOnArrival: null,
       requestId: 'test',
       ip: '127.0.0.1',
       deviceId: null,

@@ -5,7 +5,8 @@ import {
   evaluate,
   formatPoints,
   formatVietnameseDate,
-  LEVEL_LABELS,
+  levelLabel,
+  levelsOf,
   missingFor,
   proposePoints,
   recognitionDateProblem,
@@ -379,6 +380,7 @@ export async function viewAssessment(ctx: RequestContext, id: string) {
       groupCode: group.code,
       criterionCode: criterion.code,
       maxPoints: indicator.maxPoints / 100,
+      deduction: criterion.deduction === true,
       responsibleUnit: criterion.responsibleUnit
         ? {
             code: criterion.responsibleUnit,
@@ -446,9 +448,11 @@ export async function viewAssessment(ctx: RequestContext, id: string) {
       decision: a.set_decision,
     },
     total: ev.total / 100,
+    earned: ev.earned / 100,
+    deducted: ev.deducted / 100,
     maxTotal: ev.maxTotal / 100,
     level: ev.level,
-    levelLabel: LEVEL_LABELS[ev.level]!,
+    levelLabel: levelLabel(ev.level),
     registeredLevel: target,
     missing: missing
       ? {
@@ -470,6 +474,7 @@ export async function viewAssessment(ctx: RequestContext, id: string) {
       name: g.name,
       points: g.points / 100,
       maxPoints: g.maxPoints / 100,
+      deducted: g.deducted / 100,
     })),
     criteria: ev.criteria.map((c) => {
       const def = set.groups.flatMap((g) => g.criteria).find((x) => x.code === c.code)!;
@@ -481,6 +486,8 @@ export async function viewAssessment(ctx: RequestContext, id: string) {
         maxPoints: c.maxPoints / 100,
         passPoints: c.passPoints / 100,
         met: c.met,
+        deduction: c.deduction,
+        uncapped: c.uncapped / 100,
         evidence: def.evidence,
         guidance: def.guidance,
       };
@@ -829,6 +836,11 @@ export async function recognise(
   if (a.status !== 'submitted') {
     throw conflict(`Hồ sơ đang ở bước “${STATUS_LABELS[a.status]}”; chỉ công nhận hồ sơ đã gửi thành phố.`);
   }
+  const highest = Math.max(0, ...levelsOf(a.definition));
+  if (input.level > highest) {
+    const message = `Bộ tiêu chí ${a.set_code} chỉ có ${highest} mức; không công nhận mức ${input.level}.`;
+    throw badRequest(message, [{ path: 'level', message }]);
+  }
   const submittedOn = a.submitted_at ? vietnamDate(new Date(a.submitted_at)) : null;
   const dateProblem = recognitionDateProblem(input.decisionDate, submittedOn, vietnamDate(new Date()));
   if (dateProblem) throw badRequest(dateProblem, [{ path: 'decisionDate', message: dateProblem }]);
@@ -851,7 +863,7 @@ export async function recognise(
       {
         aboutCommuneId: a.commune_id,
         kind: 'criteria.recognise',
-        title: `Thành phố công nhận ${LEVEL_LABELS[input.level]!.toLocaleLowerCase('vi-VN')} năm ${a.year} (Quyết định số ${input.decisionNumber})`,
+        title: `Thành phố công nhận ${levelLabel(input.level).toLocaleLowerCase('vi-VN')} năm ${a.year} (Quyết định số ${input.decisionNumber})`,
         link: `/assessments/${a.id}`,
       },
     );
@@ -861,7 +873,7 @@ export async function recognise(
       a,
       'recognise',
       'recognised',
-      `${LEVEL_LABELS[input.level]} — Quyết định số ${input.decisionNumber} ngày ${formatVietnameseDate(input.decisionDate)}${input.note ? `. ${input.note}` : ''}`,
+      `${levelLabel(input.level)} — Quyết định số ${input.decisionNumber} ngày ${formatVietnameseDate(input.decisionDate)}${input.note ? `. ${input.note}` : ''}`,
     );
     return {
       result: null,

@@ -5,7 +5,7 @@
 import {
   formatPoints,
   formatVietnameseDate,
-  LEVEL_LABELS,
+  levelLabel,
   percentText,
   toHundredths,
   vietnamDate,
@@ -56,27 +56,35 @@ export function scoringRows(v: View) {
       note: '',
     });
     for (const c of v.criteria.filter((x) => x.groupCode === g.code)) {
+      // a deduction (điểm trừ) reads as negative points, its maximum as the cap it takes off
+      const sign = c.deduction ? -1 : 1;
+      const signed = (n: number | null | undefined) =>
+        n === null || n === undefined ? null : n === 0 ? 0 : sign * n;
       rows.push({
         kind: 'criterion',
         code: c.code,
         name: c.name,
-        max: c.maxPoints,
+        max: signed(c.maxPoints)!,
         self: null,
         review: null,
         city: null,
-        points: c.points,
-        note: c.met ? 'Đạt' : 'Chưa đạt',
+        points: signed(c.points),
+        note: c.deduction
+          ? `Điểm trừ, tối đa ${p(c.maxPoints)} điểm${c.uncapped > c.maxPoints ? ` (các chỉ tiêu trừ ${p(c.uncapped)} điểm, chỉ tính ${p(c.maxPoints)})` : ''}`
+          : c.met
+            ? 'Đạt'
+            : 'Chưa đạt',
       });
       for (const i of v.indicators.filter((x) => x.criterionCode === c.code)) {
         rows.push({
           kind: 'indicator',
           code: i.code,
           name: i.name,
-          max: i.maxPoints,
-          self: i.self?.points ?? null,
-          review: i.review?.points ?? null,
-          city: i.city?.points ?? null,
-          points: i.points,
+          max: signed(i.maxPoints)!,
+          self: signed(i.self?.points),
+          review: signed(i.review?.points),
+          city: signed(i.city?.points),
+          points: signed(i.points),
           note: [
             i.self?.note,
             i.review ? `Giám sát: ${i.review.reason}` : '',
@@ -134,7 +142,7 @@ export function measuredText(m: View['indicators'][number]['measure']): string {
 export async function reportDocx(v: View, c: ReportContext): Promise<Buffer> {
   const w = KIND_WORD[c.communeKind];
   const place = placeOf(v.communeName);
-  const reached = LEVEL_LABELS[v.level]!;
+  const reached = levelLabel(v.level);
   const narrative = (key: string, placeholder: string): Block[] => {
     const blocks = blocksFromText(c.sections[key] ?? '');
     return blocks.length ? blocks : [{ kind: 'paragraph', text: placeholder, italic: true }];
@@ -169,6 +177,14 @@ export async function reportDocx(v: View, c: ReportContext): Promise<Buffer> {
         text: `${i + 1}. ${g.name}: ${p(g.points)}/${p(g.maxPoints)} điểm.`,
       }),
     ),
+    ...(v.deducted > 0
+      ? [
+          {
+            kind: 'paragraph',
+            text: `Điểm đạt được: ${p(v.earned)} điểm; điểm trừ: ${p(v.deducted)} điểm${v.earned < v.deducted ? ' (nhiều hơn điểm đạt được: tổng điểm tính bằng 0)' : ''}.`,
+          } as Block,
+        ]
+      : []),
     {
       kind: 'paragraph',
       bold: true,
@@ -212,7 +228,7 @@ export async function reportDocx(v: View, c: ReportContext): Promise<Buffer> {
       ? [
           {
             kind: 'paragraph',
-            text: `Thành phố công nhận: ${LEVEL_LABELS[v.recognition.level]!.toLocaleLowerCase('vi-VN')} (Quyết định số ${v.recognition.decisionNumber}${v.recognition.decisionDate ? ` ngày ${dateText(v.recognition.decisionDate)}` : ''}).`,
+            text: `Thành phố công nhận: ${levelLabel(v.recognition.level).toLocaleLowerCase('vi-VN')} (Quyết định số ${v.recognition.decisionNumber}${v.recognition.decisionDate ? ` ngày ${dateText(v.recognition.decisionDate)}` : ''}).`,
           } as Block,
         ]
       : []),
@@ -276,6 +292,7 @@ export async function reportDocx(v: View, c: ReportContext): Promise<Buffer> {
               r.kind === 'indicator' ? measuredText(measureOf.get(r.code) ?? null) : '',
               r.note,
             ]),
+            ...(v.deducted > 0 ? [['', 'TỔNG ĐIỂM TRỪ', '', '', '', '', p(-v.deducted), '', '']] : []),
             ['', 'TỔNG CỘNG', p(v.maxTotal), '', '', '', p(v.total), '', reached],
           ],
         },
@@ -321,7 +338,10 @@ export async function scoresXlsx(v: View): Promise<Buffer> {
     ]);
     if (r.kind !== 'indicator') row.font = { bold: true };
   }
-  ws.addRow(['', 'Tổng cộng', v.maxTotal, null, null, null, v.total, null, LEVEL_LABELS[v.level]]).font = {
+  if (v.deducted > 0) {
+    ws.addRow(['', 'Tổng điểm trừ', null, null, null, null, -v.deducted, null, null]).font = { bold: true };
+  }
+  ws.addRow(['', 'Tổng cộng', v.maxTotal, null, null, null, v.total, null, levelLabel(v.level)]).font = {
     bold: true,
   };
   ws.columns = [
@@ -374,8 +394,8 @@ export async function overviewXlsx(
         ? 'Chưa gửi'
         : `${r.submissionOnTime ? 'Đúng hạn' : 'Muộn'} (${formatVietnameseDate(vietnamDate(new Date(r.submittedAt!)))})`,
       r.total,
-      r.level === null ? '' : LEVEL_LABELS[r.level],
-      r.recognisedLevel === null ? '' : LEVEL_LABELS[r.recognisedLevel],
+      r.level === null ? '' : levelLabel(r.level),
+      r.recognisedLevel === null ? '' : levelLabel(r.recognisedLevel),
       r.decisionNumber ?? '',
       r.decisionDate ? formatVietnameseDate(r.decisionDate) : '',
     ]);

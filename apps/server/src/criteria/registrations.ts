@@ -1,11 +1,12 @@
-import { registrationOnTime } from '@cqtt/domain';
+import { levelsOf, MAX_LEVEL, registrationOnTime } from '@cqtt/domain';
 import type { Kysely } from 'kysely';
 import { audited } from '../audit/service.ts';
 import type { DB } from '../db/schema.ts';
-import { forbidden } from '../http/errors.ts';
+import { badRequest, forbidden } from '../http/errors.ts';
 import type { Actor, RequestContext } from '../http/route.ts';
 import { visibleCommuneIds } from '../org/scope.ts';
 import { notifyRoles } from './notify.ts';
+import { setInEffect } from './sets.ts';
 
 /** The level a commune registers for a year, sent to the city; on time when sent by 15/02. */
 export async function register(
@@ -16,6 +17,12 @@ export async function register(
   const actor = ctx.actor!;
   if (!actor.communeId) throw forbidden('Chỉ xã, phường, đặc khu đăng ký mức độ.');
   const communeId = actor.communeId;
+  const set = await setInEffect(ctx.db, actor.cityId, input.year);
+  const highest = set ? Math.max(0, ...levelsOf(set.definition)) : MAX_LEVEL;
+  if (input.targetLevel > highest) {
+    const message = `Bộ tiêu chí ${set!.code} áp dụng năm ${input.year} chỉ có ${highest} mức; không đăng ký được mức ${input.targetLevel}.`;
+    throw badRequest(message, [{ path: 'targetLevel', message }]);
+  }
   return audited(ctx, async (trx) => {
     const before = await trx
       .selectFrom('level_registrations')

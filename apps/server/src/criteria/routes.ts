@@ -1,4 +1,4 @@
-import { LEVELS } from '@cqtt/domain';
+import { MAX_LEVEL } from '@cqtt/domain';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { readUpload } from '../files/routes.ts';
@@ -39,6 +39,8 @@ export const CriteriaSetBody = z.strictObject({
               responsibleUnit: z.string().trim().max(20).nullable().optional(),
               evidence: z.string().max(5000).nullable().optional(),
               guidance: z.string().max(5000).nullable().optional(),
+              /** A deduction criterion (điểm trừ): maxPoints is the cap it takes off the total. */
+              deduction: z.boolean().nullable().optional(),
               indicators: z
                 .array(
                   z.strictObject({
@@ -65,7 +67,7 @@ export const CriteriaSetBody = z.strictObject({
         minIndex: z.record(z.string().max(100), z.number()).nullable().optional(),
       }),
     )
-    .max(10),
+    .max(MAX_LEVEL),
 });
 
 export const setExample: z.input<typeof CriteriaSetBody> = {
@@ -109,6 +111,10 @@ const SetSummary = z.object({
   decision: z.string(),
   effectiveFrom: z.string(),
   maxTotal: z.number(),
+  /** How many levels the set defines (1…N, as many as the city's decision). */
+  levelCount: z.number(),
+  /** How many deduction criteria (điểm trừ) it holds. */
+  deductions: z.number(),
   createdAt: z.string(),
 });
 const Registration = z.object({
@@ -237,7 +243,7 @@ export function criteriaRoutes(app: FastifyInstance) {
       access: { permission: 'criteria.coordinate' },
       body: z.strictObject({
         year: z.number().int().min(2000).max(2100),
-        targetLevel: z.number().int().min(1).max(4),
+        targetLevel: z.number().int().min(1).max(MAX_LEVEL),
         justification: text(5000),
       }),
       example: {
@@ -360,7 +366,7 @@ export function criteriaRoutes(app: FastifyInstance) {
       scope: 'city',
       params: idParams,
       body: z.strictObject({
-        level: z.number().int().min(0).max(LEVELS.length),
+        level: z.number().int().min(0).max(MAX_LEVEL),
         decisionNumber: text(100),
         decisionDate: z.iso.date(),
         note: optionalText(2000).optional(),

@@ -2,7 +2,9 @@
  * The criteria set as a workbook with the same columns as the JSON interchange
  * format: sheet "Thông tin" (code, name, issuedBy, decision, effectiveFrom), sheet
  * "Chỉ tiêu" (one row per indicator, its criterion and group repeated or left blank
- * to continue the row above), sheet "Mức" (one row per level).
+ * to continue the row above), sheet "Mức" (one row per level: as many as the decision defines).
+ * The optional last column "deduction" marks a deduction criterion (điểm trừ: "x"); a workbook
+ * made before it existed has none and reads as before.
  */
 import type { CriteriaSetInput } from '@cqtt/domain';
 import ExcelJS from 'exceljs';
@@ -27,6 +29,9 @@ export const ROW_COLUMNS = [
   'indicatorMaxPoints',
   'measure',
 ] as const;
+/** Optional: a deduction criterion is marked "x" (or có, 1, true) on its rows. */
+export const DEDUCTION_COLUMN = 'deduction';
+const YES = new Set(['x', 'có', 'co', '1', 'true', 'trừ', 'tru']);
 export const LEVEL_COLUMNS = ['level', 'minTotal', 'mandatory', 'minGroupShare', 'minIndex'] as const;
 const INFO_KEYS = ['code', 'name', 'issuedBy', 'decision', 'effectiveFrom'] as const;
 
@@ -40,7 +45,10 @@ export async function setToXlsx(set: CriteriaSetInput): Promise<Buffer> {
   ];
   for (const key of INFO_KEYS) info.addRow([key, set[key]]);
   const rows = wb.addWorksheet(ROWS_SHEET);
-  rows.columns = ROW_COLUMNS.map((c) => ({ header: c, width: c.endsWith('Name') ? 50 : 14 }));
+  rows.columns = [...ROW_COLUMNS, DEDUCTION_COLUMN].map((c) => ({
+    header: c,
+    width: c.endsWith('Name') ? 50 : 14,
+  }));
   for (const g of set.groups)
     for (const c of g.criteria)
       for (const i of c.indicators)
@@ -58,6 +66,7 @@ export async function setToXlsx(set: CriteriaSetInput): Promise<Buffer> {
           i.name,
           i.maxPoints,
           i.measure ?? '',
+          c.deduction ? 'x' : '',
         ]);
   const levels = wb.addWorksheet(LEVELS_SHEET);
   levels.columns = LEVEL_COLUMNS.map((c) => ({ header: c, width: 20 }));
@@ -160,6 +169,7 @@ export async function xlsxToSet(bytes: Buffer): Promise<CriteriaSetInput> {
         responsibleUnit: str(r.get('responsibleUnit')) || null,
         evidence: str(r.get('evidence')),
         guidance: str(r.get('guidance')),
+        ...(YES.has(str(r.get(DEDUCTION_COLUMN)).toLocaleLowerCase('vi-VN')) ? { deduction: true } : {}),
         indicators: [],
       };
       group.criteria.push(criterion);

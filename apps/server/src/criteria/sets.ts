@@ -1,6 +1,7 @@
 import {
   type CriteriaSet,
   type CriteriaSetInput,
+  levelsOf,
   maxTotal,
   toInterchange,
   validateCriteriaSet,
@@ -89,6 +90,7 @@ export async function listSets(db: Kysely<DB>, actor: Actor) {
       'decision',
       'effective_from',
       'max_total',
+      'definition',
       'created_at',
     ])
     .where('city_id', '=', actor.cityId)
@@ -104,8 +106,28 @@ export async function listSets(db: Kysely<DB>, actor: Actor) {
     decision: r.decision,
     effectiveFrom: isoDay(r.effective_from),
     maxTotal: r.max_total / 100,
+    levelCount: levelsOf(r.definition).length,
+    deductions: r.definition.groups.flatMap((g) => g.criteria).filter((c) => c.deduction).length,
     createdAt: new Date(r.created_at).toISOString(),
   }));
+}
+
+/**
+ * The set in effect for a year in a city: the latest to take effect by the year's end, the last
+ * imported among those of the same date; undefined when the city has none yet.
+ */
+export async function setInEffect(db: Kysely<DB>, cityId: string, year: number) {
+  const row = await db
+    .selectFrom('criteria_sets')
+    .select(['code', 'version', 'definition'])
+    .where('city_id', '=', cityId)
+    .where('effective_from', '<=', `${year}-12-31`)
+    .orderBy('effective_from', 'desc')
+    .orderBy('created_at', 'desc')
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row;
 }
 
 /** A set of the actor's city; another city's answers 404. */

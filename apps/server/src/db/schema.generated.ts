@@ -676,6 +676,8 @@ export interface RatingsTable {
   kiosk_id: string | null;
   claimed_dossier_code: string | null;
   void_id: string | null;
+  given_on: string | null;
+  counted_on_arrival: 'closed' | 'too-old' | null;
 }
 
 export interface RemindersSentTable {

@@ -1,4 +1,11 @@
-import { counterResultFromCounts, DEFAULT_CONDUCT_CODE, type Granularity, isSatisfied } from '@cqtt/domain';
+import {
+  type CountedOnArrival,
+  counterResultFromCounts,
+  DEFAULT_CONDUCT_CODE,
+  type Granularity,
+  isSatisfied,
+  ratingDayNote,
+} from '@cqtt/domain';
 import { sql } from 'kysely';
 import { audited } from '../audit/service.ts';
 import { badRequest, forbidden, notFound } from '../http/errors.ts';
@@ -157,6 +164,19 @@ export async function dashboard(
   };
 }
 
+function ratingDayView(r: { rated_on: unknown; given_on: unknown; counted_on_arrival: string | null }) {
+  const day = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10));
+  const ratedOn = day(r.rated_on);
+  const givenOn = r.given_on === null ? null : day(r.given_on);
+  const countedOnArrival = r.counted_on_arrival as CountedOnArrival | null;
+  return {
+    ratedOn,
+    givenOn,
+    countedOnArrival,
+    dayNote: ratingDayNote({ ratedOn, givenOn, countedOnArrival }),
+  };
+}
+
 /** Ratings with a comment (or all), newest first, for reading and answering. */
 export async function listRatings(
   ctx: RequestContext,
@@ -199,6 +219,9 @@ export async function listRatings(
         'r.conduct_done',
         'r.conduct_breaches',
         'r.created_at',
+        'r.rated_on',
+        'r.given_on',
+        'r.counted_on_arrival',
         'r.hidden_at',
         'r.hidden_reason',
         'r.answer',
@@ -231,6 +254,7 @@ export async function listRatings(
       counter: r.counter_number === null ? null : `Quầy ${r.counter_number} - ${r.counter_name}`,
       official: r.official_name,
       createdAt: new Date(r.created_at).toISOString(),
+      ...ratingDayView(r),
       hidden: r.hidden_at !== null,
       hiddenReason: r.hidden_reason,
       answer: r.answer,

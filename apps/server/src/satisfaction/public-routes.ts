@@ -63,6 +63,8 @@ export function satisfactionPublicRoutes(app: FastifyInstance) {
           .optional(),
         comment: z.string().trim().max(2000).optional(),
         channel: z.enum(['qr', 'kiosk', 'web']),
+        /** When it was given, by the device's clock: a rating kept offline and sent later (decision 0029). */
+        givenAt: z.iso.datetime({ offset: true }).optional(),
       }),
       example: {
         communeCode: 'HP-BINHGIANG',

@@ -1,7 +1,8 @@
-import { CompiledQuery, type Kysely } from 'kysely';
+import { CompiledQuery, type Kysely, sql } from 'kysely';
 import { preparedStatement } from '../db/prepared.ts';
 import type { DB } from '../db/schema.ts';
 import { isDatabaseUnavailable } from '../db/unavailable.ts';
+import { lockSeal } from './results.ts';
 
 /** One rating as it goes into the database, already checked for shape by the route. */
 export interface RatingRow {
@@ -17,7 +18,12 @@ export interface RatingRow {
   comment: string;
   channel: 'qr' | 'kiosk' | 'web';
   createdAt: string;
+  /** The day it counts on: the day it was given, or the day it arrived (decision 0029). */
   ratedOn: string;
+  /** The day it was given, when before the day it arrived (sent late by an offline device). */
+  givenOn: string | null;
+  /** Why a rating given before it arrived counts on its arrival day, if it does. */
+  countedOnArrival: 'closed' | 'too-old' | null;
   requestId: string;
   ip: string;
   /** the device id the page keeps (X-Cqtt-Device), when it sent one */
@@ -121,9 +127,56 @@ export class RatingWriter {
     return group;
   }
 
-  private async store(rows: RatingRow[]): Promise<RatingOutcome[]> {
+  /**
+   * A rating that counts on a day before today (given offline, sent late) is written alone, in a
+   * transaction holding the commune's sealing lock: when its day is already folded into the day
+   * and year tallies, they take it in the same transaction, so the figures the city reads
+   * (rating_years) stay exact; a sealing running meanwhile waits for it. Such ratings are few.
+   */
+  async writeDated(row: RatingRow): Promise<RatingOutcome> {
+    return this.db.transaction().execute(async (trx) => {
+      const sealedThrough = await lockSeal(trx, row.communeId);
+      const [outcome] = await this.store([row], trx);
+      if (outcome!.kind === 'created' && row.ratedOn <= sealedThrough) {
+        const withDossier = row.dossierCode !== null;
+        await trx
+          .insertInto('rating_days')
+          .values({
+            commune_id: row.communeId,
+            rated_on: row.ratedOn,
+            score: row.score,
+            with_dossier: withDossier,
+            n: 1,
+          })
+          .onConflict((oc) =>
+            oc
+              .columns(['commune_id', 'rated_on', 'score', 'with_dossier'])
+              .doUpdateSet({ n: sql`rating_days.n + 1` }),
+          )
+          .execute();
+        await trx
+          .insertInto('rating_years')
+          .values({
+            commune_id: row.communeId,
+            year: Number(row.ratedOn.slice(0, 4)),
+            score: row.score,
+            with_dossier: withDossier,
+            n: 1,
+          })
+          .onConflict((oc) =>
+            oc
+              .columns(['commune_id', 'year', 'score', 'with_dossier'])
+              .doUpdateSet({ n: sql`rating_years.n + 1` }),
+          )
+          .execute();
+      }
+      return outcome!;
+    });
+  }
+
+  private async store(rows: RatingRow[], db: Kysely<DB> = this.db): Promise<RatingOutcome[]> {
     const json = JSON.stringify(rows.map((r, i) => ({ i, ...toColumns(r) })));
-    const result = await this.db.executeQuery<{
+    const result = await db.executeQuery<{
       i: number;
       counter_ok: boolean;
       official_ok: boolean;
@@ -167,6 +220,8 @@ function toColumns(r: RatingRow) {
     channel: r.channel,
     created_at: r.createdAt,
     rated_on: r.ratedOn,
+    given_on: r.givenOn,
+    counted_on_arrival: r.countedOnArrival,
     request_id: r.requestId,
     ip: r.ip,
     device_id: r.deviceId,
@@ -184,7 +239,7 @@ with v as (
   select * from jsonb_to_recordset($1::jsonb) as t(
     i int, commune_id uuid, client_id uuid, counter_id uuid, official_id uuid, procedure_code text,
     dossier_code text, score smallint, conduct_done text[], conduct_breaches text[], comment text,
-    channel text, created_at timestamptz, rated_on date, request_id text, ip text, device_id text,
+    channel text, created_at timestamptz, rated_on date, given_on date, counted_on_arrival text, request_id text, ip text, device_id text,
     kiosk_id uuid, claimed_dossier_code text)
 ),
 c as (
@@ -207,11 +262,12 @@ c as (
 ),
 r as (
   insert into ratings (commune_id, client_id, counter_id, official_id, procedure_code, dossier_code,
-    score, conduct_done, conduct_breaches, comment, channel, created_at, rated_on, source_ip,
-    device_id, kiosk_id, claimed_dossier_code)
+    score, conduct_done, conduct_breaches, comment, channel, created_at, rated_on, given_on,
+    counted_on_arrival, source_ip, device_id, kiosk_id, claimed_dossier_code)
   select commune_id, client_id, coalesce(counter_id, official_counter), official_id,
     coalesce(procedure_code, dossier_procedure), dossier_code, score, conduct_done, conduct_breaches,
-    comment, channel, created_at, rated_on, ip, device_id, kiosk_id, claimed_dossier_code
+    comment, channel, created_at, rated_on, given_on, counted_on_arrival, ip, device_id, kiosk_id,
+    claimed_dossier_code
   from c
   where counter_ok and official_ok and procedure_ok and dossier_ok
   order by i

@@ -418,6 +418,11 @@ export function satisfactionRoutes(app: FastifyInstance) {
             counter: z.string().nullable(),
             official: z.string().nullable(),
             createdAt: z.string(),
+            /** The day it counts on; with givenOn (a rating sent late) and why, when it was given before. */
+            ratedOn: z.iso.date(),
+            givenOn: z.iso.date().nullable(),
+            countedOnArrival: z.enum(['closed', 'too-old']).nullable(),
+            dayNote: z.string().nullable(),
             hidden: z.boolean(),
             hiddenReason: z.string().nullable(),
             answer: z.string().nullable(),

@@ -1,9 +1,10 @@
-import { answersProblems, conductProblems, elementOfQuestion, vietnamDate } from '@cqtt/domain';
+import { answersProblems, conductProblems, elementOfQuestion, ratingDay, vietnamDate } from '@cqtt/domain';
 import { audited } from '../audit/service.ts';
 import { badRequest, conflict } from '../http/errors.ts';
 import { consumeRateLimit, type RateLimit } from '../http/rate-limit.ts';
 import type { RequestContext } from '../http/route.ts';
 import { findPublicCommune } from '../public/routes.ts';
+import { yearSentToCity } from './given-day.ts';
 import { kioskByKey } from './kiosks.ts';
 import { limitCodelessRating } from './limits.ts';
 import { questionnaireById } from './questionnaires.ts';
@@ -28,6 +29,8 @@ export interface RatingInput {
   conduct?: { done: string[]; breaches: string[] } | undefined;
   comment?: string | undefined;
   channel: 'qr' | 'kiosk' | 'web';
+  /** When the citizen gave it, by the device's clock: sent by a kiosk or phone that was offline. */
+  givenAt?: string | undefined;
 }
 
 /**
@@ -77,6 +80,7 @@ export async function submitRating(
   if (problems.length) throw badRequest(problems[0]!.message, problems);
   const kiosk = await kioskByKey(ctx, communeId, source.kioskKey);
   const now = new Date();
+  const day = await dayOf(ctx, communeId, now, input.givenAt);
   const row: RatingRow = {
     communeId,
     clientId: input.clientId,
@@ -90,7 +94,9 @@ export async function submitRating(
     comment: input.comment?.trim() ?? '',
     channel: input.channel,
     createdAt: now.toISOString(),
-    ratedOn: vietnamDate(now),
+    ratedOn: day.countedOn,
+    givenOn: day.givenOn,
+    countedOnArrival: day.countedOnArrival,
     requestId: ctx.requestId,
     ip: ctx.ip,
     deviceId: source.deviceId,
@@ -98,9 +104,11 @@ export async function submitRating(
     claimedDossierCode: null,
   };
   const writer = ratingWriterOf(ctx.db);
+  // A rating that counts on an earlier day goes alone, under the sealing lock (rating-writer.ts).
+  const write = (r: RatingRow) => (r.ratedOn < vietnamDate(now) ? writer.writeDated(r) : writer.write(r));
   if (dossierCode) {
     // Checked, stored and audited in one statement shared with the ratings arriving meanwhile.
-    const outcome = await writer.write(row);
+    const outcome = await write(row);
     if (outcome.kind !== 'dossierUnknown') return answer(ctx, communeId, input.clientId, outcome);
   } else {
     // A retry of a rating already stored must not count against the limits: look for it first.
@@ -113,8 +121,20 @@ export async function submitRating(
     deviceId: source.deviceId,
     counterId: row.counterId,
   });
-  const outcome = await writer.write({ ...row, dossierCode: null, claimedDossierCode: dossierCode });
+  const outcome = await write({ ...row, dossierCode: null, claimedDossierCode: dossierCode });
   return answer(ctx, communeId, input.clientId, outcome);
+}
+
+/**
+ * The day a rating counts on (decision 0029): the day it was given when the device sends it
+ * late, unless the commune has sent that year's figures to the city. The year is looked up only
+ * for such a rating; one sent at once costs nothing.
+ */
+async function dayOf(ctx: RequestContext, communeId: string, now: Date, givenAt: string | undefined) {
+  const given = givenAt ? new Date(givenAt) : null;
+  const year = given && vietnamDate(given) < vietnamDate(now) ? Number(vietnamDate(given).slice(0, 4)) : null;
+  const closed = year === null ? false : await yearSentToCity(ctx.db, communeId, year);
+  return ratingDay({ arrivedAt: now, givenAt: given, closedYear: () => closed });
 }
 
 async function answer(ctx: RequestContext, communeId: string, clientId: string, outcome: RatingOutcome) {

@@ -40,8 +40,8 @@ describe('evaluate', () => {
   it('sums the groups and the total exactly', () => {
     const ev = evaluate(set, { 'A1.1': 10, 'A1.2': 20, 'A2.1': 1, 'B1.1': 333 });
     expect(ev.groups).toEqual([
-      { code: 'A', name: 'Nhóm A', points: 31, maxPoints: 1000 },
-      { code: 'B', name: 'Nhóm B', points: 333, maxPoints: 1000 },
+      { code: 'A', name: 'Nhóm A', points: 31, maxPoints: 1000, deducted: 0 },
+      { code: 'B', name: 'Nhóm B', points: 333, maxPoints: 1000, deducted: 0 },
     ]);
     expect(ev.total).toBe(364);
   });

@@ -9,19 +9,33 @@ export type Indexes = Readonly<Record<string, number | null | undefined>>;
 export interface GroupResult {
   code: string;
   name: string;
+  /** What the group's criteria earned less what its deduction criteria take off (may be below 0). */
   points: Hundredths;
   maxPoints: Hundredths;
+  /** Taken off by the group's deduction criteria, each within its cap (0 when it has none). */
+  deducted: Hundredths;
 }
 export interface CriterionResult {
   code: string;
   groupCode: string;
+  /** Earned; for a deduction criterion what it takes off, within its cap (a positive number). */
   points: Hundredths;
+  /** The criterion's maximum; for a deduction criterion its cap. */
   maxPoints: Hundredths;
   passPoints: Hundredths;
+  /** Always true for a deduction criterion: it has no pass mark. */
   met: boolean;
+  deduction: boolean;
+  /** For a deduction criterion, what its indicators add up to before the cap; else equal to points. */
+  uncapped: Hundredths;
 }
 export interface Evaluation {
+  /** Earned less deducted, never below 0: a score sheet has no negative total. */
   total: Hundredths;
+  /** Earned by the criteria that give points. */
+  earned: Hundredths;
+  /** Taken off by the deduction criteria, each within its own cap. */
+  deducted: Hundredths;
   maxTotal: Hundredths;
   groups: GroupResult[];
   criteria: CriterionResult[];
@@ -50,24 +64,44 @@ export function evaluate(set: CriteriaSet, scores: Scores, indexes: Indexes = {}
   const groups: GroupResult[] = set.groups.map((g) => {
     let points = 0;
     let maxPoints = 0;
+    let deducted = 0;
     for (const c of g.criteria) {
-      const cPoints = c.indicators.reduce((s, i) => s + pointsOf(scores, i.code), 0);
+      const sum = c.indicators.reduce((s, i) => s + pointsOf(scores, i.code), 0);
+      if (c.deduction) {
+        const taken = Math.min(c.maxPoints, sum);
+        criteria.push({
+          code: c.code,
+          groupCode: g.code,
+          points: taken,
+          maxPoints: c.maxPoints,
+          passPoints: 0,
+          met: true,
+          deduction: true,
+          uncapped: sum,
+        });
+        deducted += taken;
+        continue;
+      }
       criteria.push({
         code: c.code,
         groupCode: g.code,
-        points: cPoints,
+        points: sum,
         maxPoints: c.maxPoints,
         passPoints: c.passPoints,
-        met: cPoints >= c.passPoints,
+        met: sum >= c.passPoints,
+        deduction: false,
+        uncapped: sum,
       });
-      points += cPoints;
+      points += sum;
       maxPoints += c.maxPoints;
     }
-    return { code: g.code, name: g.name, points, maxPoints };
+    return { code: g.code, name: g.name, points: points - deducted, maxPoints, deducted };
   });
-  const total = groups.reduce((s, g) => s + g.points, 0);
+  const deducted = groups.reduce((s, g) => s + g.deducted, 0);
+  const earned = groups.reduce((s, g) => s + g.points + g.deducted, 0);
+  const total = Math.max(0, earned - deducted);
   const maxTotal = groups.reduce((s, g) => s + g.maxPoints, 0);
-  const partial = { total, maxTotal, groups, criteria, level: 0 };
+  const partial = { total, earned, deducted, maxTotal, groups, criteria, level: 0 };
   let level = 0;
   for (const rule of [...set.levels].sort((a, b) => a.level - b.level)) {
     if (rule.level !== level + 1 || !isClear(shortfall(rule, partial, indexes))) break;

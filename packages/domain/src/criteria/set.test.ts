@@ -74,7 +74,7 @@ describe('validateCriteriaSet', () => {
     input.levels[1]!.mandatory = ['A1', 'Z9'];
     input.levels[2]!.minGroupShare = 1.2;
     input.levels[3]!.minIndex = { 'satisfaction.index': 0.9 };
-    input.levels[3]!.level = 5;
+    input.levels[3]!.level = 11; // above MAX_LEVEL
     const result = validate(input);
     expect(result.set).toBeNull();
     expect(result.problems.map((p) => p.path)).toEqual([

@@ -20,6 +20,12 @@ export interface CriteriaSetInput {
       responsibleUnit?: string | null;
       evidence?: string | null;
       guidance?: string | null;
+      /**
+       * A deduction criterion (tiêu chí điểm trừ): its indicators take points off the total, each
+       * up to its own maxPoints, and maxPoints of the criterion is the cap of what it takes off
+       * ("trừ tối đa 10 điểm"). It has no pass points and adds nothing to the set's maximum.
+       */
+      deduction?: boolean | null;
       indicators: { code: string; name: string; maxPoints: number; measure?: string | null }[];
     }[];
   }[];
@@ -46,6 +52,8 @@ export interface Criterion {
   responsibleUnit: string | null;
   evidence: string;
   guidance: string;
+  /** A deduction criterion: maxPoints is the cap it takes off the total; absent in sets stored before. */
+  deduction?: boolean;
   indicators: Indicator[];
 }
 export interface Group {
@@ -72,14 +80,22 @@ export interface CriteriaSet {
   levels: LevelRule[];
 }
 
+/** The levels of the city's present decision; a set may define fewer or more (up to MAX_LEVEL). */
 export const LEVELS = [1, 2, 3, 4] as const;
-export const LEVEL_LABELS: Record<number, string> = {
-  0: 'Chưa đạt',
-  1: 'Mức 1',
-  2: 'Mức 2',
-  3: 'Mức 3',
-  4: 'Mức 4',
-};
+/** The highest level a criteria set may define: a decision defines as many levels as it needs. */
+export const MAX_LEVEL = 10;
+/** "Chưa đạt" for 0, "Mức N" otherwise: whatever the number of levels the set defines. */
+export function levelLabel(level: number): string {
+  return level > 0 ? `Mức ${level}` : 'Chưa đạt';
+}
+/** Labels by level, for the levels 0 to MAX_LEVEL (same text as levelLabel). */
+export const LEVEL_LABELS: Readonly<Record<number, string>> = Object.fromEntries(
+  Array.from({ length: MAX_LEVEL + 1 }, (_, l) => [l, levelLabel(l)]),
+);
+/** The levels a set defines, in order (1…N). */
+export function levelsOf(set: Pick<CriteriaSet, 'levels'>): number[] {
+  return set.levels.map((l) => l.level).sort((a, b) => a - b);
+}
 
 const blank = (s: string | null | undefined) => !s || s.trim() === '';
 
@@ -135,13 +151,25 @@ export function validateCriteriaSet(
       }
       criterionCodes.add(c.code);
       if (blank(c.name)) add(`${cp}.name`, `Tiêu chí "${c.code}" thiếu tên.`);
-      const max = points(c.maxPoints, `${cp}.maxPoints`, `Điểm tối đa của tiêu chí "${c.code}"`, false);
-      const pass =
-        c.passPoints === undefined || c.passPoints === null
-          ? max
-          : points(c.passPoints, `${cp}.passPoints`, `Điểm đạt của tiêu chí "${c.code}"`, true);
-      if (pass > max) {
-        add(`${cp}.passPoints`, `Điểm đạt của tiêu chí "${c.code}" không được lớn hơn điểm tối đa.`);
+      const deduction = c.deduction === true;
+      const what = deduction
+        ? `Điểm trừ tối đa của tiêu chí "${c.code}"`
+        : `Điểm tối đa của tiêu chí "${c.code}"`;
+      const max = points(c.maxPoints, `${cp}.maxPoints`, what, false);
+      let pass: Hundredths;
+      if (deduction) {
+        pass = 0;
+        if (c.passPoints !== undefined && c.passPoints !== null && c.passPoints !== 0) {
+          add(`${cp}.passPoints`, `Tiêu chí điểm trừ "${c.code}" không có điểm đạt.`);
+        }
+      } else {
+        pass =
+          c.passPoints === undefined || c.passPoints === null
+            ? max
+            : points(c.passPoints, `${cp}.passPoints`, `Điểm đạt của tiêu chí "${c.code}"`, true);
+        if (pass > max) {
+          add(`${cp}.passPoints`, `Điểm đạt của tiêu chí "${c.code}" không được lớn hơn điểm tối đa.`);
+        }
       }
       const unit = blank(c.responsibleUnit) ? null : c.responsibleUnit!.trim();
       if (unit && knownUnits && !knownUnits.includes(unit)) {
@@ -157,7 +185,9 @@ export function validateCriteriaSet(
         indicatorCodes.add(ind.code);
         if (blank(ind.name)) add(`${ip}.name`, `Chỉ tiêu "${ind.code}" thiếu tên.`);
         const measure = blank(ind.measure) ? null : ind.measure!.trim();
-        if (measure && !knownMeasures.includes(measure)) {
+        if (measure && deduction) {
+          add(`${ip}.measure`, `Chỉ tiêu điểm trừ "${ind.code}" không gắn với số liệu đo.`);
+        } else if (measure && !knownMeasures.includes(measure)) {
           add(`${ip}.measure`, `Số liệu đo "${measure}" của chỉ tiêu "${ind.code}" không có trong hệ thống.`);
         }
         indicators.push({
@@ -166,14 +196,18 @@ export function validateCriteriaSet(
           maxPoints: points(
             ind.maxPoints,
             `${ip}.maxPoints`,
-            `Điểm tối đa của chỉ tiêu "${ind.code}"`,
+            deduction
+              ? `Điểm trừ tối đa của chỉ tiêu "${ind.code}"`
+              : `Điểm tối đa của chỉ tiêu "${ind.code}"`,
             false,
           ),
-          measure,
+          measure: deduction ? null : measure,
         });
       });
       const sum = indicators.reduce((s, i) => s + i.maxPoints, 0);
+      // A deduction's indicators may together exceed its cap: the cap is what makes them bearable.
       if (
+        !deduction &&
         indicators.length > 0 &&
         max > 0 &&
         sum !== max &&
@@ -192,20 +226,24 @@ export function validateCriteriaSet(
         responsibleUnit: unit,
         evidence: c.evidence ?? '',
         guidance: c.guidance ?? '',
+        ...(deduction ? { deduction: true } : {}),
         indicators,
       });
     });
     groups.push({ code: g.code, name: g.name, criteria });
   });
-  const total = groups.reduce((s, g) => s + g.criteria.reduce((t, c) => t + c.maxPoints, 0), 0);
+  const total = maxTotal({ groups } as CriteriaSet);
+  const deductionCodes = new Set(
+    groups.flatMap((g) => g.criteria.filter((c) => c.deduction).map((c) => c.code)),
+  );
 
   const levels: LevelRule[] = [];
   const seenLevels = new Set<number>();
   if (input.levels.length === 0) add('levels', 'Bộ tiêu chí phải có quy tắc cho ít nhất mức 1.');
   input.levels.forEach((l, li) => {
     const lp = `levels.${li}`;
-    if (!Number.isInteger(l.level) || l.level < 1 || l.level > 4) {
-      add(`${lp}.level`, 'Mức phải là một số nguyên từ 1 đến 4.');
+    if (!Number.isInteger(l.level) || l.level < 1 || l.level > MAX_LEVEL) {
+      add(`${lp}.level`, `Mức phải là một số nguyên từ 1 đến ${MAX_LEVEL}.`);
     } else if (seenLevels.has(l.level)) add(`${lp}.level`, `Quy tắc mức ${l.level} bị trùng.`);
     seenLevels.add(l.level);
     const minTotal = points(l.minTotal, `${lp}.minTotal`, `Tổng điểm tối thiểu của mức ${l.level}`, true);
@@ -219,6 +257,8 @@ export function validateCriteriaSet(
     for (const code of mandatory) {
       if (!criterionCodes.has(code)) {
         add(`${lp}.mandatory`, `Mức ${l.level} bắt buộc tiêu chí "${code}" không có trong bộ.`);
+      } else if (deductionCodes.has(code)) {
+        add(`${lp}.mandatory`, `Mức ${l.level} không thể bắt buộc tiêu chí điểm trừ "${code}".`);
       }
     }
     let share: number | null = null;
@@ -244,7 +284,7 @@ export function validateCriteriaSet(
     }
     levels.push({ level: l.level, minTotal, mandatory, minGroupShare: share, minIndex });
   });
-  const present = [...seenLevels].filter((l) => Number.isInteger(l) && l >= 1 && l <= 4);
+  const present = [...seenLevels].filter((l) => Number.isInteger(l) && l >= 1 && l <= MAX_LEVEL);
   const highest = Math.max(0, ...present);
   for (let l = 1; l < highest; l++) {
     if (!seenLevels.has(l)) add('levels', `Thiếu quy tắc mức ${l} (các mức phải liên tiếp từ mức 1).`);
@@ -285,6 +325,7 @@ export function toInterchange(set: CriteriaSet): CriteriaSetInput {
         responsibleUnit: c.responsibleUnit,
         evidence: c.evidence,
         guidance: c.guidance,
+        ...(c.deduction ? { deduction: true } : {}),
         indicators: c.indicators.map((i) => ({
           code: i.code,
           name: i.name,
@@ -309,6 +350,10 @@ export function allIndicators(set: CriteriaSet) {
   );
 }
 
-export function maxTotal(set: CriteriaSet): Hundredths {
-  return set.groups.reduce((s, g) => s + g.criteria.reduce((t, c) => t + c.maxPoints, 0), 0);
+/** The most a set can score: its criteria's points; a deduction criterion adds nothing. */
+export function maxTotal(set: Pick<CriteriaSet, 'groups'>): Hundredths {
+  return set.groups.reduce(
+    (s, g) => s + g.criteria.reduce((t, c) => t + (c.deduction ? 0 : c.maxPoints), 0),
+    0,
+  );
 }

@@ -13,6 +13,8 @@ export interface RatingBody {
   conduct?: { done: string[]; breaches: string[] };
   comment?: string;
   channel: 'qr' | 'kiosk' | 'web';
+  /** When the citizen gave it (the device's clock): a rating sent late counts on that day. */
+  givenAt?: string;
 }
 
 const QUEUE_KEY = 'cqtt.ratings.pending';
@@ -114,7 +116,9 @@ async function post(body: RatingBody): Promise<SendResult> {
 /** Sends a rating now, or keeps it for later when the network (or the server) is down. */
 export async function sendRating(body: RatingBody): Promise<SendResult> {
   const result = navigator.onLine === false ? ({ kind: 'queued' } as const) : await post(body);
-  if (result.kind === 'queued') save([...pending().filter((p) => p.clientId !== body.clientId), body]);
+  // a rating that waits carries the moment it was given, so that it counts on its own day
+  const kept = { ...body, givenAt: body.givenAt ?? new Date().toISOString() };
+  if (result.kind === 'queued') save([...pending().filter((p) => p.clientId !== body.clientId), kept]);
   return result;
 }
 

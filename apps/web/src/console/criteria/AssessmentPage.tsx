@@ -19,6 +19,7 @@ import {
   Statistic,
   Switch,
   Table,
+  type TableColumnsType,
   Tag,
   Timeline,
   Typography,
@@ -40,6 +41,10 @@ import { useDocumentTitle } from '../shared/useDocumentTitle';
 import { type Assessment, type Indicator, useAct, useAssessment, useRecognise, useScore } from './api';
 import { GapsNotice, useConfirmStep } from './StepConfirm';
 import { LevelText, points, StatusTag } from './ui';
+
+/** A deduction's points read as negative ("−2"), the others as they are. */
+const signed = (i: Indicator, v: number | null | undefined) =>
+  i.deduction && v ? `−${points(v)}` : points(v);
 
 type Stage = 'self' | 'review' | 'city';
 function stageOf(status: string): Stage | null {
@@ -135,7 +140,9 @@ function ScoreModal({
       >
         <Form.Item
           name="points"
-          label={t('criteria.assessment.pointsOf', { max: points(indicator.maxPoints) })}
+          label={t(indicator.deduction ? 'criteria.deductions.pointsOf' : 'criteria.assessment.pointsOf', {
+            max: points(indicator.maxPoints),
+          })}
           rules={[{ required: true, message: t('criteria.assessment.pointsRequired') }]}
         >
           <InputNumber
@@ -214,7 +221,7 @@ function RecogniseModal({ a, open, onClose }: { a: Assessment; open: boolean; on
       >
         <Form.Item name="level" label={t('criteria.recognised')} rules={[{ required: true }]}>
           <Select
-            options={[0, 1, 2, 3, 4].map((l) => ({
+            options={[0, ...a.levels.map((l) => l.level)].map((l) => ({
               value: l,
               label: l === 0 ? t('criteria.notReached') : t('criteria.levelN', { level: l }),
             }))}
@@ -351,7 +358,83 @@ export default function AssessmentPage() {
   if (!a) return null;
   const groupName = new Map(a.groups.map((g) => [g.code, g.name]));
   const criterion = new Map(a.criteria.map((c) => [c.code, c]));
-  const rows = a.indicators.filter((i) => !mine || i.canScore);
+  const rows = a.indicators.filter((i) => (!mine || i.canScore) && !i.deduction);
+  const deductionRows = a.indicators.filter((i) => (!mine || i.canScore) && i.deduction);
+  const deductionCriteria = a.criteria.filter((c) => c.deduction);
+
+  const columns: TableColumnsType<Indicator> = [
+    { title: t('criteria.sets.code'), dataIndex: 'code', width: 80 },
+    {
+      title: t('criteria.sets.content'),
+      dataIndex: 'name',
+      render: (v, i) => (
+        <>
+          <div>{v}</div>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {groupName.get(i.groupCode)} · {criterion.get(i.criterionCode)?.name}
+            {i.measure ? ` · ${t('criteria.assessment.measured')}` : ''}
+          </Typography.Text>
+          {i.self?.note ? <div style={{ fontSize: 12 }}>{i.self.note}</div> : null}
+          {i.self?.files.map((f) => (
+            <Tag key={f.id}>{f.name}</Tag>
+          ))}
+          {i.review ? (
+            <div style={{ fontSize: 12, color: '#d46b08' }}>
+              {t('criteria.assessment.reviewBy', { by: i.review.by, reason: i.review.reason })}
+            </div>
+          ) : null}
+          {i.city ? (
+            <div style={{ fontSize: 12, color: '#531dab' }}>
+              {t('criteria.assessment.cityBy', { by: i.city.by, reason: i.city.reason })}
+            </div>
+          ) : null}
+        </>
+      ),
+    },
+    {
+      title: t('criteria.assessment.unit'),
+      key: 'unit',
+      width: 150,
+      render: (_, i) => i.responsibleUnit?.name ?? '',
+    },
+    {
+      title: t('criteria.sets.max'),
+      dataIndex: 'maxPoints',
+      width: 70,
+      render: (v: number, i) => signed(i, v),
+    },
+    {
+      title: t('criteria.stage.self'),
+      key: 'self',
+      width: 70,
+      render: (_, i) => signed(i, i.self?.points),
+    },
+    {
+      title: t('criteria.stage.review'),
+      key: 'review',
+      width: 80,
+      render: (_, i) => signed(i, i.review?.points),
+    },
+    {
+      title: t('criteria.stage.city'),
+      key: 'city',
+      width: 80,
+      render: (_, i) => signed(i, i.city?.points),
+    },
+    {
+      key: 'edit',
+      width: 60,
+      render: (_, i) =>
+        i.canScore ? (
+          <Button
+            size="small"
+            icon={<EditOutlined />}
+            aria-label={`${t('criteria.assessment.score')} ${i.code}`}
+            onClick={() => setEditing(i)}
+          />
+        ) : null,
+    },
+  ];
 
   async function run(action: string, note?: string) {
     try {
@@ -396,6 +479,11 @@ export default function AssessmentPage() {
         <Col xs={12} md={6}>
           <Card>
             <Statistic title={t('criteria.total')} value={`${points(a.total)} / ${points(a.maxTotal)}`} />
+            {deductionCriteria.length ? (
+              <Typography.Text type="secondary" data-testid="total-deductions">
+                {t('criteria.deductions.summary', { earned: points(a.earned), deducted: points(a.deducted) })}
+              </Typography.Text>
+            ) : null}
           </Card>
         </Col>
         <Col xs={12} md={6}>
@@ -542,76 +630,44 @@ export default function AssessmentPage() {
               pagination={false}
               dataSource={rows}
               scroll={{ x: 900 }}
-              columns={[
-                { title: t('criteria.sets.code'), dataIndex: 'code', width: 80 },
-                {
-                  title: t('criteria.sets.content'),
-                  dataIndex: 'name',
-                  render: (v, i) => (
-                    <>
-                      <div>{v}</div>
-                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                        {groupName.get(i.groupCode)} · {criterion.get(i.criterionCode)?.name}
-                        {i.measure ? ` · ${t('criteria.assessment.measured')}` : ''}
-                      </Typography.Text>
-                      {i.self?.note ? <div style={{ fontSize: 12 }}>{i.self.note}</div> : null}
-                      {i.self?.files.map((f) => (
-                        <Tag key={f.id}>{f.name}</Tag>
-                      ))}
-                      {i.review ? (
-                        <div style={{ fontSize: 12, color: '#d46b08' }}>
-                          {t('criteria.assessment.reviewBy', { by: i.review.by, reason: i.review.reason })}
-                        </div>
-                      ) : null}
-                      {i.city ? (
-                        <div style={{ fontSize: 12, color: '#531dab' }}>
-                          {t('criteria.assessment.cityBy', { by: i.city.by, reason: i.city.reason })}
-                        </div>
-                      ) : null}
-                    </>
-                  ),
-                },
-                {
-                  title: t('criteria.assessment.unit'),
-                  key: 'unit',
-                  width: 150,
-                  render: (_, i) => i.responsibleUnit?.name ?? '',
-                },
-                { title: t('criteria.sets.max'), dataIndex: 'maxPoints', width: 70, render: points },
-                {
-                  title: t('criteria.stage.self'),
-                  key: 'self',
-                  width: 70,
-                  render: (_, i) => points(i.self?.points),
-                },
-                {
-                  title: t('criteria.stage.review'),
-                  key: 'review',
-                  width: 80,
-                  render: (_, i) => points(i.review?.points),
-                },
-                {
-                  title: t('criteria.stage.city'),
-                  key: 'city',
-                  width: 80,
-                  render: (_, i) => points(i.city?.points),
-                },
-                {
-                  key: 'edit',
-                  width: 60,
-                  render: (_, i) =>
-                    i.canScore ? (
-                      <Button
-                        size="small"
-                        icon={<EditOutlined />}
-                        aria-label={`${t('criteria.assessment.score')} ${i.code}`}
-                        onClick={() => setEditing(i)}
-                      />
-                    ) : null,
-                },
-              ]}
+              columns={columns}
             />
           </Card>
+          {deductionCriteria.length ? (
+            <Card title={t('criteria.deductions.title')} style={{ marginTop: 16 }} data-testid="deductions">
+              <Typography.Paragraph type="secondary">{t('criteria.deductions.hint')}</Typography.Paragraph>
+              {deductionCriteria.map((c) => (
+                <div key={c.code} style={{ marginBottom: 8 }}>
+                  <Typography.Text strong>
+                    {t('criteria.deductions.criterion', {
+                      code: c.code,
+                      name: c.name,
+                      taken: points(c.points),
+                      cap: points(c.maxPoints),
+                    })}
+                  </Typography.Text>
+                  {c.uncapped > c.maxPoints ? (
+                    <div>
+                      <Typography.Text type="warning">
+                        {t('criteria.deductions.beyondCap', {
+                          uncapped: points(c.uncapped),
+                          cap: points(c.maxPoints),
+                        })}
+                      </Typography.Text>
+                    </div>
+                  ) : null}
+                </div>
+              ))}
+              <Table<Indicator>
+                rowKey="code"
+                size="small"
+                pagination={false}
+                dataSource={deductionRows}
+                scroll={{ x: 900 }}
+                columns={columns}
+              />
+            </Card>
+          ) : null}
         </Col>
         <Col xs={24} lg={8}>
           <Card title={t('criteria.assessment.groups')}>
@@ -620,7 +676,10 @@ export default function AssessmentPage() {
                 <Flex justify="space-between" gap={12} align="baseline">
                   <Typography.Text>{`${g.code}. ${g.name}`}</Typography.Text>
                   <Typography.Text strong style={{ whiteSpace: 'nowrap' }}>
-                    {points(g.points)} / {points(g.maxPoints)}
+                    {g.maxPoints > 0 ? `${points(g.points)} / ${points(g.maxPoints)}` : points(g.points)}
+                    {g.deducted > 0 && g.maxPoints > 0
+                      ? ` (${t('criteria.deductions.groupDeducted', { points: points(g.deducted) })})`
+                      : ''}
                   </Typography.Text>
                 </Flex>
                 <Progress

@@ -114,14 +114,14 @@ function SetDrawer({
                   {
                     code: c.code,
                     name: c.name,
-                    max: c.maxPoints,
-                    note: `${t('criteria.sets.pass')}: ${points(c.passPoints)}${c.responsibleUnit ? ` · ${c.responsibleUnit}` : ''}`,
+                    max: c.deduction ? -c.maxPoints : c.maxPoints,
+                    note: `${c.deduction ? t('criteria.deductions.capOf', { cap: points(c.maxPoints) }) : `${t('criteria.sets.pass')}: ${points(c.passPoints)}`}${c.responsibleUnit ? ` · ${c.responsibleUnit}` : ''}`,
                     bold: true,
                   },
                   ...c.indicators.map((i) => ({
                     code: i.code,
                     name: i.name,
-                    max: i.maxPoints,
+                    max: c.deduction ? -i.maxPoints : i.maxPoints,
                     note: i.measure ?? '',
                     bold: false,
                   })),
@@ -133,7 +133,12 @@ function SetDrawer({
                     dataIndex: 'name',
                     render: (v, r) => (r.bold ? <strong>{v}</strong> : v),
                   },
-                  { title: t('criteria.sets.max'), dataIndex: 'max', width: 80, render: points },
+                  {
+                    title: t('criteria.sets.max'),
+                    dataIndex: 'max',
+                    width: 80,
+                    render: (v: number) => (v < 0 ? `−${points(-v)}` : points(v)),
+                  },
                   { title: t('criteria.sets.note'), dataIndex: 'note', width: 220 },
                 ]}
               />
@@ -253,6 +258,13 @@ export default function CriteriaSetsPage() {
           { title: t('criteria.sets.decision'), dataIndex: 'decision', width: 200 },
           { title: t('criteria.sets.effectiveFrom'), dataIndex: 'effectiveFrom', width: 120 },
           { title: t('criteria.sets.maxTotal'), dataIndex: 'maxTotal', width: 90, render: points },
+          { title: t('criteria.sets.levelCount'), dataIndex: 'levelCount', width: 70 },
+          {
+            title: t('criteria.sets.deductionsCount'),
+            dataIndex: 'deductions',
+            width: 80,
+            render: (n: number) => (n ? n : '—'),
+          },
           {
             key: 'actions',
             width: 110,

@@ -7,8 +7,27 @@ import { QueryError } from '../shared/feedback';
 import { formatDateTime } from '../shared/format';
 import { PageHeader } from '../shared/PageHeader';
 import { useDocumentTitle } from '../shared/useDocumentTitle';
-import { type Registration, useRegister, useRegistrations } from './api';
+import {
+  type CriteriaSetSummary,
+  type Registration,
+  useCriteriaSets,
+  useRegister,
+  useRegistrations,
+} from './api';
 import { LevelText } from './ui';
+
+/**
+ * How many levels the set in effect for the year defines (the latest to take effect by the
+ * year's end, the last imported of that date: as the server checks); 4 while the city has none.
+ */
+function levelsInEffect(sets: CriteriaSetSummary[] | undefined, year: number): number {
+  const inEffect = (sets ?? [])
+    .filter((s) => s.effectiveFrom <= `${year}-12-31`)
+    .sort(
+      (a, b) => b.effectiveFrom.localeCompare(a.effectiveFrom) || b.createdAt.localeCompare(a.createdAt),
+    )[0];
+  return inEffect?.levelCount ?? 4;
+}
 
 export default function RegistrationPage() {
   const { t } = useTranslation();
@@ -19,6 +38,9 @@ export default function RegistrationPage() {
   const register = useRegister();
   const [form] = Form.useForm();
   const thisYear = new Date().getFullYear();
+  const sets = useCriteriaSets();
+  const year = Form.useWatch('year', form) ?? thisYear + 1;
+  const levelCount = levelsInEffect(sets.data, year);
 
   async function onFinish(values: { year: number; targetLevel: number; justification: string }) {
     try {
@@ -49,7 +71,10 @@ export default function RegistrationPage() {
               rules={[{ required: true }]}
             >
               <Select
-                options={[1, 2, 3, 4].map((l) => ({ value: l, label: t('criteria.levelN', { level: l }) }))}
+                options={Array.from({ length: levelCount }, (_, i) => i + 1).map((l) => ({
+                  value: l,
+                  label: t('criteria.levelN', { level: l }),
+                }))}
                 style={{ width: 160 }}
               />
             </Form.Item>

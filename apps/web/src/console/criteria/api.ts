@@ -12,9 +12,13 @@ export interface CriteriaSetSummary {
   decision: string;
   effectiveFrom: string;
   maxTotal: number;
+  /** How many levels the set defines (as many as the city's decision). */
+  levelCount: number;
+  /** How many deduction criteria (điểm trừ) it holds. */
+  deductions: number;
   createdAt: string;
 }
-export interface CriteriaSetDetail extends CriteriaSetSummary {
+export interface CriteriaSetDetail extends Omit<CriteriaSetSummary, 'levelCount' | 'deductions'> {
   groups: Array<{
     code: string;
     name: string;
@@ -26,6 +30,8 @@ export interface CriteriaSetDetail extends CriteriaSetSummary {
       responsibleUnit: string | null;
       evidence: string;
       guidance: string;
+      /** A deduction criterion: maxPoints is the cap it takes off the total. */
+      deduction?: boolean;
       indicators: Array<{ code: string; name: string; maxPoints: number; measure: string | null }>;
     }>;
   }>;
@@ -74,6 +80,8 @@ export interface Indicator {
   groupCode: string;
   criterionCode: string;
   maxPoints: number;
+  /** An indicator of a deduction criterion: its points are taken off the total. */
+  deduction: boolean;
   responsibleUnit: { code: string; name: string } | null;
   measure: {
     key: string;
@@ -97,6 +105,9 @@ export interface Assessment {
   statusLabel: string;
   criteriaSet: { id: string; code: string; version: number; name: string; decision: string };
   total: number;
+  /** Earned by the criteria that give points; deducted by the deduction criteria (within caps). */
+  earned: number;
+  deducted: number;
   maxTotal: number;
   level: number;
   levelLabel: string;
@@ -110,7 +121,7 @@ export interface Assessment {
     groupsBelow: Array<{ code: string; points: number; maxPoints: number; requiredShare: number }>;
     failingIndexes: Array<{ key: string; name: string; value: number | null; required: number }>;
   } | null;
-  groups: Array<{ code: string; name: string; points: number; maxPoints: number }>;
+  groups: Array<{ code: string; name: string; points: number; maxPoints: number; deducted: number }>;
   criteria: Array<{
     code: string;
     name: string;
@@ -119,10 +130,14 @@ export interface Assessment {
     maxPoints: number;
     passPoints: number;
     met: boolean;
+    deduction: boolean;
+    /** For a deduction: what its indicators add up to before the cap. */
+    uncapped: number;
     evidence: string;
     guidance: string;
   }>;
   indicators: Indicator[];
+  levels: Array<{ level: number; minTotal: number }>;
   recognition: { level: number; decisionNumber: string; decisionDate: string | null } | null;
   events: Array<{ action: string; status: string; by: string; note: string; at: string }>;
   can: {

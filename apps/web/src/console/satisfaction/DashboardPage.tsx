@@ -104,7 +104,20 @@ function Comments({
             title: t('satisfaction.col.time'),
             dataIndex: 'createdAt',
             width: 150,
-            render: (v: string) => formatDateTime(v),
+            render: (v: string, r) => (
+              <Space direction="vertical" size={0}>
+                <span>{formatDateTime(v)}</span>
+                {r.dayNote ? (
+                  <Typography.Text
+                    type={r.countedOnArrival ? 'warning' : 'secondary'}
+                    style={{ fontSize: 12 }}
+                    data-testid="rating-day-note"
+                  >
+                    {r.dayNote}
+                  </Typography.Text>
+                ) : null}
+              </Space>
+            ),
           },
           {
             title: t('satisfaction.col.score'),

@@ -55,6 +55,11 @@ export interface Rating {
   counter: string | null;
   official: string | null;
   createdAt: string;
+  /** The day it counts on; givenOn and why, for a rating an offline device sent late (decision 0029). */
+  ratedOn: string;
+  givenOn: string | null;
+  countedOnArrival: 'closed' | 'too-old' | null;
+  dayNote: string | null;
   hidden: boolean;
   hiddenReason: string | null;
   answer: string | null;
