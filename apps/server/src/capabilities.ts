@@ -31,6 +31,7 @@ import { satisfactionPublicRoutes } from './satisfaction/public-routes.ts';
 import { satisfactionRoutes } from './satisfaction/routes.ts';
 import { usersRoutes } from './users/routes.ts';
 import { villages } from './villages/index.ts';
+import { work } from './work/index.ts';
 
 /**
  * Every capability of cqtt, in one list: the app registers their routes, the criteria read
@@ -107,6 +108,7 @@ export const CAPABILITIES: readonly Capability[] = [
     permissions: ['reports.read'],
   },
   { name: 'indices', install: indicesRoutes, permissions: ['indices.manage'] },
+  work,
 ];
 
 /**

@@ -7,6 +7,7 @@ import * as outreach from './outreach.ts';
 import * as publicPages from './public.ts';
 import * as rewards from './rewards.ts';
 import * as villages from './villages.ts';
+import * as work from './work.ts';
 
 export * from './endpoint.ts';
 export * from './errors.ts';
@@ -23,6 +24,7 @@ export const CONTRACTS = {
   outreach,
   rewards,
   villages,
+  work,
   budget,
   city,
 } as const;
