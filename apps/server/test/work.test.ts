@@ -71,7 +71,9 @@ describe('each role finds its own waiting items in the demo', () => {
   it('the leader: the draft answer to approve, the nomination to decide, the late feedback he follows', async () => {
     const list = await work('chutich.binhgiang');
     expect(keys(list, 'feedback')).toContain(`feedback:${await1.drafted}`);
-    expect(list.items.find((i) => i.key === `feedback:${await1.drafted}`)!.detail).toContain('chờ lãnh đạo duyệt');
+    expect(list.items.find((i) => i.key === `feedback:${await1.drafted}`)!.detail).toContain(
+      'chờ lãnh đạo duyệt',
+    );
     expect(keys(list, 'feedback')).toContain(`feedback:${await1.late}`);
     const reward = byTitle(list, 'Phạm Văn Đức')[0]!;
     expect(reward).toMatchObject({ kind: 'reward', detail: 'Chờ lãnh đạo quyết định khen thưởng' });
@@ -128,7 +130,10 @@ beforeAll(async () => {
 describe('items come and go with the work', () => {
   it('an assessment: units’ unscored indicators, then supervision, approval, sending', async () => {
     const set = await t.database.db.selectFrom('criteria_sets').select('id').executeTakeFirstOrThrow();
-    const opened = await clients['vhxh.binhgiang']!.post('/api/assessments', { year: 2027, criteriaSetId: set.id });
+    const opened = await clients['vhxh.binhgiang']!.post('/api/assessments', {
+      year: 2027,
+      criteriaSetId: set.id,
+    });
     expect(opened.statusCode, opened.body).toBe(201);
     const id: string = opened.json().id;
     const scoreOf = async (u: string) => (await work(u)).items.find((i) => i.key === `score:${id}`);
@@ -151,10 +156,14 @@ describe('items come and go with the work', () => {
     // the centre scores one of its indicators: one fewer waits
     const code = centreCodes[0];
     const max = indicators.find((i) => i.code === code).maxPoints;
-    const scored = await clients['ttpvhcc.binhgiang']!.request('PUT', `/api/assessments/${id}/scores/${code}`, {
-      points: max,
-      note: 'Đạt',
-    });
+    const scored = await clients['ttpvhcc.binhgiang']!.request(
+      'PUT',
+      `/api/assessments/${id}/scores/${code}`,
+      {
+        points: max,
+        note: 'Đạt',
+      },
+    );
     expect(scored.statusCode, scored.body).toBeLessThan(300);
     const after = await scoreOf('ttpvhcc.binhgiang');
     if (centreCodes.length === 1) expect(after).toBeUndefined();
@@ -248,8 +257,12 @@ describe('items come and go with the work', () => {
     });
     expect(created.statusCode, created.body).toBe(201);
     const key = `reward:${created.json().id}`;
-    expect((await work('mttq.binhgiang')).items.find((i) => i.key === key)!.detail).toBe('Chờ MTTQ cho ý kiến');
-    expect((await work('chutich.binhgiang')).items.find((i) => i.key === key)!.detail).toContain('MTTQ chưa cho ý kiến');
+    expect((await work('mttq.binhgiang')).items.find((i) => i.key === key)!.detail).toBe(
+      'Chờ MTTQ cho ý kiến',
+    );
+    expect((await work('chutich.binhgiang')).items.find((i) => i.key === key)!.detail).toContain(
+      'MTTQ chưa cho ý kiến',
+    );
     const commented = await clients['mttq.binhgiang']!.post(`/api/rewards/${created.json().id}/comment`, {
       comment: 'Nhất trí.',
     });
@@ -264,7 +277,8 @@ describe('items come and go with the work', () => {
     // Monday 28/12/2026: the tasks of December fall due on Thursday 31/12
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date('2026-12-28T09:00:00+07:00'));
-    for (const u of ['vhxh.binhgiang', 'kinhte.binhgiang', 'thon1.binhgiang']) clients[u] = await login(t.app, u);
+    for (const u of ['vhxh.binhgiang', 'kinhte.binhgiang', 'thon1.binhgiang'])
+      clients[u] = await login(t.app, u);
     const coordinator = await work('vhxh.binhgiang');
     expect(coordinator.weekEnd).toBe('2027-01-03');
     const tasks = coordinator.items.filter((i) => i.kind === 'task');

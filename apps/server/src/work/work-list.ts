@@ -12,9 +12,9 @@ import {
   compareWork,
   excerpt,
   FEEDBACK_STATUS_LABELS,
-  formatVietnameseDate,
   type FeedbackAction,
   type FeedbackStatus,
+  formatVietnameseDate,
   vietnamDate,
   weekEnd,
   workUrgency,
@@ -74,7 +74,8 @@ const item = (s: Scope, i: Omit<WorkItem, 'urgency'>): WorkItem => ({
   urgency: workUrgency(i.due, s.today),
 });
 
-const day = (v: Date | string | null) => (v === null ? null : v instanceof Date ? vietnamDate(v) : String(v).slice(0, 10));
+const day = (v: Date | string | null) =>
+  v === null ? null : v instanceof Date ? vietnamDate(v) : String(v).slice(0, 10);
 /** '05/11/2026', as the rest of the text. */
 const formatDay = (v: Date | string) => formatVietnameseDate(day(v)!);
 
@@ -89,7 +90,9 @@ async function tasks(s: Scope): Promise<WorkItem[]> {
   if (wholeCommune) {
     const rows = await ctx.db
       .selectFrom('plan_tasks as t')
-      .innerJoin('plans as p', (j) => j.onRef('p.commune_id', '=', 't.commune_id').onRef('p.id', '=', 't.plan_id'))
+      .innerJoin('plans as p', (j) =>
+        j.onRef('p.commune_id', '=', 't.commune_id').onRef('p.id', '=', 't.plan_id'),
+      )
       .selectAll('t')
       .select(['p.period_from', 'p.period_to'])
       .where('t.commune_id', '=', actor.communeId)
@@ -102,7 +105,8 @@ async function tasks(s: Scope): Promise<WorkItem[]> {
   }
   return list
     .filter(
-      (o) => o.status !== 'done' && (o.status === 'overdue' || (o.dueDate !== null && o.dueDate <= s.weekEnd)),
+      (o) =>
+        o.status !== 'done' && (o.status === 'overdue' || (o.dueDate !== null && o.dueDate <= s.weekEnd)),
     )
     .map((o) => ({
       ...item(s, {
@@ -256,7 +260,9 @@ async function feedback(s: Scope): Promise<WorkItem[]> {
   if (unitOnly && !actor.unitId) return [];
   let q = ctx.db
     .selectFrom('feedback_items as i')
-    .leftJoin('units as u', (j) => j.onRef('u.commune_id', '=', 'i.commune_id').onRef('u.id', '=', 'i.unit_id'))
+    .leftJoin('units as u', (j) =>
+      j.onRef('u.commune_id', '=', 'i.commune_id').onRef('u.id', '=', 'i.unit_id'),
+    )
     .select([
       'i.id',
       'i.commune_id',
@@ -299,8 +305,12 @@ async function difficulties(s: Scope): Promise<WorkItem[]> {
   if (!can(actor.roles, 'plans.answer_difficulties')) return [];
   const rows = await ctx.db
     .selectFrom('difficulties as d')
-    .innerJoin('plan_tasks as t', (j) => j.onRef('t.commune_id', '=', 'd.commune_id').onRef('t.id', '=', 'd.task_id'))
-    .leftJoin('units as u', (j) => j.onRef('u.commune_id', '=', 'd.commune_id').onRef('u.id', '=', 'd.unit_id'))
+    .innerJoin('plan_tasks as t', (j) =>
+      j.onRef('t.commune_id', '=', 'd.commune_id').onRef('t.id', '=', 'd.task_id'),
+    )
+    .leftJoin('units as u', (j) =>
+      j.onRef('u.commune_id', '=', 'd.commune_id').onRef('u.id', '=', 'd.unit_id'),
+    )
     .select(['d.id', 'd.year', 'd.content', 'd.created_at', 't.plan_id', 't.number', 'u.name as unit_name'])
     .where('d.commune_id', '=', actor.communeId)
     .where('d.answer', 'is', null)
@@ -329,7 +339,9 @@ async function villages(s: Scope): Promise<WorkItem[]> {
   if (actor.roles.includes('village')) {
     const own = await ctx.db
       .selectFrom('village_heads as h')
-      .innerJoin('villages as v', (j) => j.onRef('v.commune_id', '=', 'h.commune_id').onRef('v.id', '=', 'h.village_id'))
+      .innerJoin('villages as v', (j) =>
+        j.onRef('v.commune_id', '=', 'h.commune_id').onRef('v.id', '=', 'h.village_id'),
+      )
       .leftJoin('village_assessments as a', (j) =>
         j
           .onRef('a.commune_id', '=', 'h.commune_id')
@@ -358,7 +370,9 @@ async function villages(s: Scope): Promise<WorkItem[]> {
   if (can(actor.roles, 'villages.review')) {
     const sent = await ctx.db
       .selectFrom('village_assessments as a')
-      .innerJoin('villages as v', (j) => j.onRef('v.commune_id', '=', 'a.commune_id').onRef('v.id', '=', 'a.village_id'))
+      .innerJoin('villages as v', (j) =>
+        j.onRef('v.commune_id', '=', 'a.commune_id').onRef('v.id', '=', 'a.village_id'),
+      )
       .select(['a.id', 'a.year', 'v.name'])
       .where('a.commune_id', '=', actor.communeId)
       .where('a.status', '=', 'submitted')
@@ -387,7 +401,9 @@ async function budgets(s: Scope): Promise<WorkItem[]> {
   if (!can(actor.roles, 'budget.approve')) return [];
   const rows = await ctx.db
     .selectFrom('budget_estimates as e')
-    .leftJoin('units as u', (j) => j.onRef('u.commune_id', '=', 'e.commune_id').onRef('u.id', '=', 'e.unit_id'))
+    .leftJoin('units as u', (j) =>
+      j.onRef('u.commune_id', '=', 'e.commune_id').onRef('u.id', '=', 'e.unit_id'),
+    )
     .select(['e.id', 'e.year', 'e.title', 'e.submitted_at', 'u.name as unit_name'])
     .where('e.commune_id', '=', actor.communeId)
     .where('e.status', '=', 'submitted')

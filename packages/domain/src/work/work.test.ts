@@ -42,7 +42,19 @@ describe('workUrgency', () => {
 
 describe('compareWork', () => {
   it('orders by due day, items without one last', () => {
-    const items = [{ due: null }, { due: '2026-12-10' }, { due: '2026-11-01' }, { due: null }, { due: '2026-12-02' }];
-    expect(items.sort(compareWork).map((i) => i.due)).toEqual(['2026-11-01', '2026-12-02', '2026-12-10', null, null]);
+    const items = [
+      { due: null },
+      { due: '2026-12-10' },
+      { due: '2026-11-01' },
+      { due: null },
+      { due: '2026-12-02' },
+    ];
+    expect(items.sort(compareWork).map((i) => i.due)).toEqual([
+      '2026-11-01',
+      '2026-12-02',
+      '2026-12-10',
+      null,
+      null,
+    ]);
   });
 });
