@@ -3,9 +3,10 @@
  * user, from the demo data, each item a link to its page; the year at a glance beside it; a
  * focal point with nothing waiting is told so.
  */
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { apiSettled, login, useBrowser } from './support.ts';
+import { apiSettled, login, outDir, useBrowser } from './support.ts';
 
 const VN_DATE = /\d{2}\/\d{2}\/\d{4}/;
 
@@ -36,6 +37,7 @@ describe('Tổng quan: việc đang chờ theo vai trò', () => {
     await section(page, 'Kết quả bình xét thôn')
       .getByRole('link', { name: /Thôn Tráng Liệt/ })
       .waitFor();
+    await page.screenshot({ path: join(outDir, 'home-coordinator.png'), fullPage: true });
     // follows the late item to its page
     await late.getByRole('link').click();
     await page.waitForURL(/\/feedback\/[0-9a-f-]{36}$/);
