@@ -32,6 +32,7 @@ import { satisfactionRoutes } from './satisfaction/routes.ts';
 import { supervision } from './supervision/index.ts';
 import { usersRoutes } from './users/routes.ts';
 import { villages } from './villages/index.ts';
+import { work } from './work/index.ts';
 
 /**
  * Every capability of cqtt, in one list: the app registers their routes, the criteria read
@@ -109,6 +110,7 @@ export const CAPABILITIES: readonly Capability[] = [
     permissions: ['reports.read'],
   },
   { name: 'indices', install: indicesRoutes, permissions: ['indices.manage'] },
+  work,
 ];
 
 /**

@@ -8,6 +8,7 @@ import * as publicPages from './public.ts';
 import * as rewards from './rewards.ts';
 import * as supervision from './supervision.ts';
 import * as villages from './villages.ts';
+import * as work from './work.ts';
 
 export * from './endpoint.ts';
 export * from './errors.ts';
@@ -25,6 +26,7 @@ export const CONTRACTS = {
   rewards,
   supervision,
   villages,
+  work,
   budget,
   city,
 } as const;

@@ -23,3 +23,4 @@ export * from './text/excerpt.ts';
 export * from './text/fold.ts';
 export * from './text/personal-data.ts';
 export * from './villages/villages.ts';
+export * from './work/work.ts';

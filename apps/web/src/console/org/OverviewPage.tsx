@@ -25,6 +25,7 @@ import { KindTag, RoleTags, useLabels } from '../shared/labels';
 import { PageHeader } from '../shared/PageHeader';
 import { matchesSearch } from '../shared/text';
 import { useDocumentTitle } from '../shared/useDocumentTitle';
+import { WorkList } from '../work/WorkList';
 import { useCommunes } from './api';
 
 function StatCard({
@@ -109,9 +110,14 @@ function CommuneOverview() {
       {communes.isError ? (
         <QueryError error={communes.error} onRetry={() => void communes.refetch()} />
       ) : null}
-      <div style={{ marginBottom: 16 }}>
-        <YearGlance />
-      </div>
+      <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
+        <Col xs={24} xl={12}>
+          <WorkList />
+        </Col>
+        <Col xs={24} xl={12}>
+          <YearGlance narrow />
+        </Col>
+      </Row>
       <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
         <Col xs={24} md={8}>
           <StatCard

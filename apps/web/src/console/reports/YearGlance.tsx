@@ -46,8 +46,11 @@ function Objectives({ g }: { g: Glance }) {
   );
 }
 
-/** The commune's year at a glance, on its home page. */
-export function YearGlance() {
+/**
+ * The commune's year at a glance, on its home page; `narrow` when it sits beside the work list
+ * (its two halves then stack).
+ */
+export function YearGlance({ narrow = false }: { narrow?: boolean }) {
   const { t } = useTranslation();
   const year = currentYear();
   const glance = useYearGlance(year);
@@ -57,7 +60,7 @@ export function YearGlance() {
     <Card title={t('overview.glance.title', { year })} loading={glance.isLoading} data-testid="year-glance">
       {g ? (
         <Row gutter={[16, 16]}>
-          <Col xs={24} lg={12}>
+          <Col xs={24} lg={narrow ? 24 : 12}>
             <Descriptions
               size="small"
               column={1}
@@ -126,7 +129,7 @@ export function YearGlance() {
               ]}
             />
           </Col>
-          <Col xs={24} lg={12}>
+          <Col xs={24} lg={narrow ? 24 : 12}>
             <List
               size="small"
               header={<strong>{t('overview.glance.overdue', { count: g.tasks.overdue.length })}</strong>}
