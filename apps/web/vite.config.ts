@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { type Connect, defineConfig, type Plugin } from 'vite';
+import { contractAddresses } from './contract-addresses.ts';
 import { precompress } from './precompress.ts';
 
 const api = process.env.CQTT_API ?? 'http://127.0.0.1:3000';
@@ -17,7 +18,7 @@ const citizenPages: Plugin = {
 };
 
 export default defineConfig({
-  plugins: [react(), citizenPages, precompress()],
+  plugins: [contractAddresses(), react(), citizenPages, precompress()],
   server: {
     port: 5173,
     strictPort: true,
