@@ -23,7 +23,6 @@ const UNCONVERTED = [
   'console/documents/api.ts',
   'console/feedback/FeedbackDetailPage.tsx',
   'console/feedback/api.ts',
-  'console/indices/IndicesPage.tsx',
   'console/plans/OccurrenceDrawer.tsx',
   'console/plans/PlanDetailPage.tsx',
   'console/plans/ReminderSettingsCard.tsx',

@@ -14,7 +14,7 @@ import { feedbackMeasures } from './feedback/measures.ts';
 import { open311Routes } from './feedback/open311.ts';
 import { feedbackRoutes } from './feedback/routes.ts';
 import { filesRoutes } from './files/routes.ts';
-import { indicesRoutes } from './indices/routes.ts';
+import { indices } from './indices/index.ts';
 import type { MeasureDefinition } from './measures/registry.ts';
 import { notifyRoutes } from './notify/routes.ts';
 import { org } from './org/index.ts';
@@ -109,7 +109,7 @@ export const CAPABILITIES: readonly Capability[] = [
     },
     permissions: ['reports.read'],
   },
-  { name: 'indices', install: indicesRoutes, permissions: ['indices.manage'] },
+  indices,
   work,
 ];
 

@@ -138,9 +138,12 @@ function startBanner(url: string): string {
   if (demoUsers.length > 0) {
     lines.push(
       `  Tài khoản demo (mật khẩu: ${config.demoPassword === 'BinhGiang@2026' ? 'BinhGiang@2026' : 'giá trị CQTT_DEMO_PASSWORD'}):`,
-      `    ${DEMO_ACCOUNTS.map((a) => a.username)
-        .filter((u) => demoUsers.includes(u))
-        .join(', ')}`,
+      // the commune's and city's accounts in their order, then those the capabilities' demos add
+      // (the other communes, Hà Nội, the ministry's national account bnv.quocgia)
+      `    ${[
+        ...DEMO_ACCOUNTS.map((a) => a.username).filter((u) => demoUsers.includes(u)),
+        ...demoUsers.filter((u) => !DEMO_ACCOUNTS.some((a) => a.username === u)).sort(),
+      ].join(', ')}`,
     );
   }
   return lines.join('\n');

@@ -6,6 +6,8 @@
 import { vietnamDate } from '@cqtt/domain';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countQueries } from '../src/db/query-count.ts';
+import { taskFigures } from '../src/plans/figures.ts';
 import { type Client, communeIdOf, createTestApp, login, type TestApp } from './harness.ts';
 
 let t: TestApp;
@@ -82,6 +84,7 @@ describe('every figure of the side-by-side view is the commune’s own', () => {
       ['HP-HONGBANG', 'vhxh.hongbang'],
       ['HP-CATHAI', 'vhxh.cathai'],
     ];
+    const linked: string[] = [];
     for (const [code, username] of pairs) {
       const row = v.items.find((r: Json) => r.communeCode === code);
       expect(row, code).toBeDefined();
@@ -119,18 +122,22 @@ describe('every figure of the side-by-side view is the commune’s own', () => {
         onTime.figures.find((f: Json) => f.label === 'Chưa trả lời, đã quá hạn').value,
       );
       // plan tasks: the year's occurrences of the commune's plans
+      // (tasks carried by the work that fulfils them included: read for the whole set at once)
       const plans = (await own.get('/api/plans')).json();
       let due = 0;
       let done = 0;
+      let overdue = 0;
       for (const p of plans.items ?? plans) {
         const list = (await own.get(`/api/plans/${p.id}/occurrences?year=${YEAR}`)).json();
         for (const o of list) {
+          if (o.fulfilment !== null) linked.push(`${code} ${o.fulfilment.kind} ${o.source}`);
           if (o.dueDate === null || o.dueDate > today) continue;
           due++;
           if (o.completedOn !== null && o.completedOn <= o.dueDate) done++;
+          if (o.status === 'overdue') overdue++;
         }
       }
-      expect([row.tasks.due, row.tasks.onTime], code).toEqual([due, done]);
+      expect([row.tasks.due, row.tasks.onTime, row.tasks.overdue], code).toEqual([due, done, overdue]);
       expect(row.tasksOnTimeShare, code).toBe(due === 0 ? null : done / due);
       // outreach: the coverage page
       const coverage = (await own.get(`/api/outreach-coverage?year=${YEAR}`)).json();
@@ -165,6 +172,35 @@ describe('every figure of the side-by-side view is the commune’s own', () => {
         );
         expect(row.recognisedLevel, code).toBe(a.recognition?.level ?? null);
       } else expect(row.total, code).toBeNull();
+    }
+    // the comparison covers tasks that follow their work, some of them done by it
+    expect(linked.length).toBeGreaterThan(0);
+    expect(linked.some((l) => l.endsWith(' work'))).toBe(true);
+  });
+
+  it('reads the work that fulfils linked tasks for a set of communes in as many queries as for one', async () => {
+    const ids = await Promise.all(
+      ['HP-BINHGIANG', 'HP-HONGBANG', 'HP-CATHAI'].map((c) => communeIdOf(t.database, c)),
+    );
+    const tasks = await t.database.db
+      .selectFrom('plan_tasks')
+      .select(['commune_id', 'fulfilment'])
+      .where('fulfilment', 'is not', null)
+      .execute();
+    // Bình Giang's plan has tasks carried by their work; the three communes cost what it costs alone
+    expect(tasks.some((x) => x.commune_id === ids[0])).toBe(true);
+    const scope = (communeIds: string[]) => ({ communeIds, years: [YEAR - 1, YEAR], today });
+    const one = await countQueries(() => taskFigures(t.database.db, scope([ids[0]!])));
+    const all = await countQueries(() => taskFigures(t.database.db, scope(ids)));
+    // one read per kind of linked work, whatever the number of communes (no query per commune)
+    const kindsOfFirst = new Set(tasks.filter((x) => x.commune_id === ids[0]).map((x) => x.fulfilment));
+    const kindsOfAll = new Set(tasks.filter((x) => ids.includes(x.commune_id)).map((x) => x.fulfilment));
+    expect(all.queries).toBeLessThanOrEqual(one.queries + 2 * (kindsOfAll.size - kindsOfFirst.size));
+    // the set's cell of a commune is that commune's own
+    for (const id of ids) {
+      const own = await taskFigures(t.database.db, scope([id]));
+      for (const y of [YEAR - 1, YEAR])
+        expect(all.result.get(`${id}|${y}`), id).toEqual(own.get(`${id}|${y}`));
     }
   });
 
@@ -394,7 +430,7 @@ describe('official indices from XLSX: all or nothing, every bad row listed', () 
     const before = await count();
     const bad = await multipart(
       city,
-      '/api/city/indices/import.xlsx',
+      '/api/official-indices/import.xlsx',
       await indicesXlsx([
         ['HP-HONGBANG', 'Phường Hồng Bàng', 2026, 88.5, 3, null, null, 'QĐ 1/QĐ-UBND', '20/11/2026'],
         ['HP-KHONGCO', 'Không có', 2026, 80, null, null, null, 'QĐ 1/QĐ-UBND', null],
@@ -413,7 +449,7 @@ describe('official indices from XLSX: all or nothing, every bad row listed', () 
 
     const good = await multipart(
       city,
-      '/api/city/indices/import.xlsx',
+      '/api/official-indices/import.xlsx',
       await indicesXlsx([
         [
           'HP-HONGBANG',
@@ -430,14 +466,22 @@ describe('official indices from XLSX: all or nothing, every bad row listed', () 
     );
     expect(good.statusCode, good.body).toBe(200);
     expect(good.json().saved).toBe(2);
-    const listed = (await city.get('/api/city/indices?year=2026')).json();
+    // stored as if typed: one audit row per result, in the commune's history, as the indices page writes
+    const audit = await t.database.db
+      .selectFrom('audit_log')
+      .select(['action', 'commune_id'])
+      .where('entity_type', '=', 'official_index')
+      .where('commune_id', '=', await communeIdOf(t.database, 'HP-HONGBANG'))
+      .execute();
+    expect(audit.map((a) => a.action).sort()).toEqual(['official_indices.create', 'official_indices.create']);
+    const listed = (await city.get('/api/official-indices?year=2026')).json();
     expect(listed.find((i: Json) => i.communeCode === 'HP-HONGBANG' && i.kind === 'par_index').value).toBe(
       79.25,
     );
     const row = (await view(city, 'year=2026&q=hong bang')).items[0];
     expect(row.official).toEqual({ sipas: 88.5, parIndex: 79.25 });
     // not a spreadsheet: refused
-    const text = await multipart(city, '/api/city/indices/import.xlsx', Buffer.from('Mã xã;SIPAS'));
+    const text = await multipart(city, '/api/official-indices/import.xlsx', Buffer.from('Mã xã;SIPAS'));
     expect(text.statusCode).toBe(400);
   });
 });

@@ -221,8 +221,9 @@ describe('objectives as data, the official indices and the year at a glance', ()
       kind: 'sipas',
       value: 86.45,
       rank: 12,
-      decision: 'Quyết định số 512/QĐ-UBND ngày 20/3/2027 của Ủy ban nhân dân thành phố',
-      decisionDate: '2027-03-20',
+      decision: 'Quyết định số 512/QĐ-UBND của Ủy ban nhân dân thành phố',
+      // a decision is dated today at the latest (the import's rule too)
+      decisionDate: vietnamDate(new Date()),
     };
     expect((await vhxh.request('PUT', '/api/official-indices', body)).statusCode).toBe(403);
     const admin = await login(t.app, 'admin');
@@ -230,6 +231,16 @@ describe('objectives as data, the official indices and the year at a glance', ()
     const bad = await city.request('PUT', '/api/official-indices', { ...body, value: 120 });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.message).toMatch(/0 đến 100/);
+    // the rules of the XLSX import hold for a typed result too (decision 0031)
+    const future = await city.request('PUT', '/api/official-indices', {
+      ...body,
+      decisionDate: '2999-01-01',
+    });
+    expect(future.statusCode).toBe(400);
+    expect(future.json().error.message).toMatch(/tương lai/);
+    const early = await city.request('PUT', '/api/official-indices', { ...body, decisionDate: '2025-12-31' });
+    expect(early.statusCode).toBe(400);
+    expect(early.json().error.message).toMatch(/trước năm/);
     const hanoi = await login(t.app, 'snv.hanoi');
     expect((await hanoi.request('PUT', '/api/official-indices', body)).statusCode).toBe(404);
     const saved = await city.request('PUT', '/api/official-indices', body);

@@ -54,6 +54,8 @@ describe('server process', () => {
       try {
         expect(await waitForHealth(server)).toEqual({ status: 'ok', db: 'pglite' });
         expect(server.output()).toMatch(/Tài khoản demo \(mật khẩu: BinhGiang@2026\)/);
+        // the national account reads every city: the banner names it with the others
+        expect(server.output()).toMatch(/snv\.haiphong.*bnv\.quocgia/);
         const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },

@@ -17,7 +17,6 @@ const ratio = z.number().nullable();
 function fileEndpoint<Q extends z.ZodType>(spec: Omit<Endpoint<undefined, Q, undefined, undefined>, 'file'>) {
   return { ...endpoint<undefined, Q>(spec), file: true as const };
 }
-const INDEX_KINDS = ['sipas', 'par_index'] as const;
 
 export const CommuneYear = z.object({
   year: z.number(),
@@ -412,50 +411,6 @@ export const cityYear = {
       publish: { levels: true, sipas: true, parIndex: true, satisfaction: false },
     },
     response: CityYear,
-  }),
-};
-
-export const OfficialIndex = z.object({
-  communeId: z.uuid(),
-  communeCode: z.string(),
-  communeName: z.string(),
-  year: z.number(),
-  kind: z.enum(INDEX_KINDS),
-  value: z.number(),
-  rank: z.number().nullable(),
-  decision: z.string(),
-  decisionDate: z.string().nullable(),
-});
-
-export const indices = {
-  list: endpoint({
-    method: 'GET',
-    url: '/api/city/indices',
-    tag: 'city',
-    summary: 'Kết quả chính thức SIPAS, PAR INDEX của các xã trong năm',
-    access: { permission: 'city.view' },
-    query: z.strictObject({ year: yearQuery }),
-    response: z.array(OfficialIndex),
-  }),
-  template: fileEndpoint({
-    method: 'GET',
-    url: '/api/city/indices/template.xlsx',
-    tag: 'city',
-    summary: 'Mẫu XLSX để nhập kết quả SIPAS, PAR INDEX (mỗi xã một dòng, mã xã điền sẵn)',
-    access: { permission: 'city.manage' },
-    query: z.strictObject({ year: yearQuery }),
-    status: 200,
-  }),
-  import: endpoint({
-    method: 'POST',
-    url: '/api/city/indices/import.xlsx',
-    tag: 'city',
-    summary:
-      'Nhập kết quả SIPAS, PAR INDEX từ tệp XLSX: tất cả hoặc không dòng nào; mọi dòng lỗi được liệt kê',
-    access: { permission: 'city.manage' },
-    multipart: true,
-    status: 200,
-    response: z.object({ year: z.number(), saved: z.number() }),
   }),
 };
 

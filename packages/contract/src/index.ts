@@ -1,6 +1,7 @@
 import * as budget from './budget.ts';
 import * as city from './city.ts';
 import type { AnyEndpoint } from './endpoint.ts';
+import * as indices from './indices.ts';
 import * as ops from './ops.ts';
 import * as org from './org.ts';
 import * as outreach from './outreach.ts';
@@ -29,6 +30,7 @@ export const CONTRACTS = {
   work,
   budget,
   city,
+  indices,
 } as const;
 
 function isEndpoint(value: unknown): value is AnyEndpoint {

@@ -5,6 +5,7 @@ import { budgetFigures } from '../budget/figures.ts';
 import { criteriaFigures } from '../criteria/figures.ts';
 import type { DB } from '../db/schema.ts';
 import { feedbackFigures } from '../feedback/figures.ts';
+import * as officialIndices from '../indices/store.ts';
 import { type Cells, cellKey, cellsOf, type FigureScope } from '../measures/registry.ts';
 import { outreachFigures } from '../outreach/figures.ts';
 import { taskFigures } from '../plans/figures.ts';
@@ -24,7 +25,7 @@ export async function communeYears(db: Kysely<DB>, scope: FigureScope): Promise<
     taskFigures(db, scope),
     outreachFigures(db, scope),
     budgetFigures(db, scope),
-    store.officialIndices(db, scope.communeIds, scope.years),
+    officialIndices.forCommunes(db, scope.communeIds, scope.years),
   ]);
   const submitted = [...criteria.values()].flatMap((c) =>
     c.assessment?.status === 'submitted' ? [c.assessment.id] : [],

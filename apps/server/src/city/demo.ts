@@ -6,8 +6,8 @@ import type { DB } from '../db/schema.ts';
 /**
  * The city's demo: Phường Hồng Bàng sent its 2026 self-assessment on 10/11 (waiting for the city's
  * appraisal), Đặc khu Cát Hải never registered (the city's home names it), Hải Phòng aims at every
- * commune at level 3 or above in 2026 and publishes the levels and SIPAS; Bình Giang's official
- * SIPAS 2026 is entered.
+ * commune at level 3 or above in 2026 and publishes the levels and SIPAS (Bình Giang's official
+ * SIPAS 2026 is the indices' demo).
  */
 export async function seedCityDemo(db: Kysely<DB>, communes: DemoCommunes) {
   const hongbang = communes.hongbang!;
@@ -120,21 +120,6 @@ export async function seedCityDemo(db: Kysely<DB>, communes: DemoCommunes) {
       publish_satisfaction: false,
       updated_by: city,
       updated_at: new Date('2026-01-15T02:00:00Z'),
-    })
-    .execute();
-  await db
-    .insertInto('official_indices')
-    .values({
-      city_id: hongbang.cityId,
-      commune_id: communes.binhgiang!.id,
-      year: 2026,
-      index_kind: 'sipas',
-      value: 9124,
-      rank: 7,
-      decision: 'Quyết định số 3120/QĐ-UBND ngày 25/11/2026 của Ủy ban nhân dân thành phố',
-      decision_date: '2026-11-25',
-      entered_by: city,
-      updated_at: new Date('2026-11-25T08:00:00Z'),
     })
     .execute();
 }

@@ -1,6 +1,7 @@
 import { vietnamDate } from '@cqtt/domain';
 import { notFound } from '../http/errors.ts';
 import type { RequestContext } from '../http/route.ts';
+import * as officialIndices from '../indices/store.ts';
 import { cellKey } from '../measures/registry.ts';
 import { satisfactionFigures } from '../satisfaction/figures.ts';
 import { cityYearView } from './city-year.ts';
@@ -23,7 +24,7 @@ export async function publicCity(ctx: RequestContext, code: string, year?: numbe
   const shows = cityYearView(y, await store.cityYearRow(ctx.db, city.id, y)).publish;
   const [recognised, indices, satisfaction] = await Promise.all([
     shows.levels ? store.recognitions(ctx.db, ids, y) : [],
-    shows.sipas || shows.parIndex ? store.officialIndices(ctx.db, ids, [y]) : [],
+    shows.sipas || shows.parIndex ? officialIndices.forCommunes(ctx.db, ids, [y]) : [],
     shows.satisfaction ? satisfactionFigures(ctx.db, { communeIds: ids, years: [y], today }) : null,
   ]);
   const level = new Map(recognised.map((r) => [r.commune_id, r]));

@@ -10,7 +10,6 @@ import { getCityYear, saveCityYear } from './city-year.ts';
 import { communePage } from './commune-page.ts';
 import { compareCommunes } from './compare-communes.ts';
 import { cityReportDocx, communesXlsx } from './exports.ts';
-import { importIndices, indicesTemplate, listIndices } from './official-indices.ts';
 import { publicCity } from './public-city.ts';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -53,15 +52,6 @@ export const cityRoutes = [
   implement(city.rounds, { handler: ({ ctx, params }) => listRounds(ctx, params.id) }),
   implement(city.cityYear.get, { handler: ({ ctx, params }) => getCityYear(ctx, params.year) }),
   implement(city.cityYear.save, { handler: ({ ctx, params, body }) => saveCityYear(ctx, params.year, body) }),
-  implement(city.indices.list, { handler: ({ ctx, query }) => listIndices(ctx, query.year) }),
-  implement(city.indices.template, {
-    handler: async ({ ctx, query, reply }) =>
-      file(reply, XLSX, {
-        name: `Mau nhap chi so ${query.year}.xlsx`,
-        bytes: await indicesTemplate(ctx, query.year),
-      }),
-  }),
-  implement(city.indices.import, { handler: ({ ctx, req }) => importIndices(ctx, req) }),
   implement(city.publicCity, {
     handler: ({ ctx, params, query }) => publicCity(ctx, params.code, query.year),
   }),

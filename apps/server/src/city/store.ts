@@ -24,17 +24,6 @@ export function findCommuneInView(db: Kysely<DB>, actor: Actor, id: string) {
     .executeTakeFirst();
 }
 
-/** Official SIPAS / PAR INDEX results of the communes and years. */
-export function officialIndices(db: Kysely<DB>, communeIds: readonly string[], years: readonly number[]) {
-  if (communeIds.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('official_indices')
-    .select(['commune_id', 'year', 'index_kind', 'value', 'rank', 'decision', 'decision_date'])
-    .where('commune_id', 'in', [...communeIds])
-    .where('year', 'in', [...years])
-    .execute();
-}
-
 /** Submitted files on which the city already entered appraisal points. */
 export async function appraisedAssessments(db: Kysely<DB>, assessmentIds: readonly string[]) {
   if (assessmentIds.length === 0) return new Set<string>();
@@ -240,7 +229,7 @@ export function registrationsOf(db: Kysely<DB>, communeIds: readonly string[], y
     .execute();
 }
 
-// ------------------------------------------------------------------ official indices import
+// ------------------------------------------------------------------ the public page
 
 export function communesOfCity(db: Kysely<DB>, cityId: string) {
   return db
@@ -250,38 +239,6 @@ export function communesOfCity(db: Kysely<DB>, cityId: string) {
     .orderBy('name')
     .execute();
 }
-
-export function upsertIndex(
-  trx: Transaction<DB>,
-  row: {
-    city_id: string;
-    commune_id: string;
-    year: number;
-    index_kind: 'sipas' | 'par_index';
-    value: number;
-    rank: number | null;
-    decision: string;
-    decision_date: string | null;
-    entered_by: string;
-  },
-) {
-  return trx
-    .insertInto('official_indices')
-    .values({ ...row, updated_at: new Date() })
-    .onConflict((oc) =>
-      oc.columns(['commune_id', 'year', 'index_kind']).doUpdateSet({
-        value: row.value,
-        rank: row.rank,
-        decision: row.decision,
-        decision_date: row.decision_date,
-        entered_by: row.entered_by,
-        updated_at: new Date(),
-      }),
-    )
-    .execute();
-}
-
-// ------------------------------------------------------------------ the public page
 
 export function cityByCode(db: Kysely<DB>, code: string) {
   return db

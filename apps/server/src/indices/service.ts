@@ -1,17 +1,19 @@
 /**
  * The official SIPAS and PAR INDEX results of the city's communes, year by year, with the decision
- * they come from, as the city publishes them. A city-level account enters them (one value per
- * commune, year and index; entering again replaces it, audited before and after); every commune
- * reads its own. Kept as rows (not a file) so that an import, publishing choices and a public page
- * of the city can be built on them.
+ * they come from, as the city publishes them. This capability alone writes them (decision 0031):
+ * a city-level account enters one, corrects it, deletes it, or imports a year from an XLSX
+ * (import.ts); all go through `saveIndices`, with the same rules and the same audit actions
+ * (official_indices.create / .update, before and after, one row per result). Every commune reads
+ * its own, a city its communes', a national account all.
  */
-import { can } from '@cqtt/domain';
+import { can, vietnamDate } from '@cqtt/domain';
 import type { Kysely } from 'kysely';
-import { audited } from '../audit/service.ts';
+import { audited, recordAudit } from '../audit/service.ts';
 import type { DB } from '../db/schema.ts';
 import { badRequest, forbidden, notFound } from '../http/errors.ts';
 import type { Actor, RequestContext } from '../http/route.ts';
 import { visibleCommuneIds } from '../org/scope.ts';
+import * as store from './store.ts';
 
 export const INDEX_KINDS = ['sipas', 'par_index'] as const;
 export type IndexKind = (typeof INDEX_KINDS)[number];
@@ -19,11 +21,13 @@ export const INDEX_LABELS: Record<IndexKind, string> = {
   sipas: 'Chỉ số hài lòng SIPAS',
   par_index: 'Chỉ số cải cách hành chính PAR INDEX',
 };
+/** The short name in messages and tables. */
+export const INDEX_NAMES: Record<IndexKind, string> = { sipas: 'SIPAS', par_index: 'PAR INDEX' };
 
 const day = (v: unknown) => (v ? String(v).slice(0, 10) : null);
 
 /** A city-level account that keeps the indices (Sở Nội vụ, the city's administrator). */
-function requireCity(actor: Actor) {
+export function requireCity(actor: Actor) {
   if (actor.communeId !== null || !can(actor.roles, 'indices.manage'))
     throw forbidden('Chỉ tài khoản cấp thành phố (Sở Nội vụ) nhập kết quả chỉ số chính thức.');
 }
@@ -31,22 +35,13 @@ function requireCity(actor: Actor) {
 export async function listIndices(
   db: Kysely<DB>,
   actor: Actor,
-  filter: { communeId?: string; year?: number; kind?: IndexKind },
+  filter: { communeId?: string; year?: number; kind?: IndexKind; id?: string },
 ) {
-  let q = db
-    .selectFrom('official_indices as i')
-    .innerJoin('communes as c', 'c.id', 'i.commune_id')
-    .leftJoin('users as u', 'u.id', 'i.entered_by')
-    .selectAll('i')
-    .select(['c.name as commune_name', 'u.full_name as entered_by_name'])
-    .where('i.commune_id', 'in', visibleCommuneIds(db, actor));
-  if (filter.communeId) q = q.where('i.commune_id', '=', filter.communeId);
-  if (filter.year) q = q.where('i.year', '=', filter.year);
-  if (filter.kind) q = q.where('i.index_kind', '=', filter.kind);
-  const rows = await q.orderBy('i.year', 'desc').orderBy('c.name').orderBy('i.index_kind').execute();
+  const rows = await store.listRows(db, visibleCommuneIds(db, actor), filter);
   return rows.map((r) => ({
     id: r.id,
     communeId: r.commune_id,
+    communeCode: r.commune_code,
     communeName: r.commune_name,
     year: r.year,
     kind: r.index_kind,
@@ -65,6 +60,7 @@ export interface IndexInput {
   communeId: string;
   year: number;
   kind: IndexKind;
+  /** Percent. */
   value: number;
   rank?: number | null;
   decision: string;
@@ -72,87 +68,97 @@ export interface IndexInput {
   note?: string;
 }
 
-export async function saveIndex(ctx: RequestContext, input: IndexInput) {
+/**
+ * The rules every result meets, however it arrives: a percent from 0 to 100 with two decimals at
+ * most, a rank a positive whole number, a decision, a decision date not in the future and not
+ * before the year it judges. Answers each broken rule as a field and a Vietnamese sentence.
+ */
+export function indexProblems(
+  input: Omit<IndexInput, 'communeId'>,
+  today = vietnamDate(new Date()),
+): { path: string; message: string }[] {
+  const out: { path: string; message: string }[] = [];
+  const name = INDEX_NAMES[input.kind];
+  if (!Number.isFinite(input.value) || input.value < 0 || input.value > 100)
+    out.push({ path: 'value', message: `${name} phải là số từ 0 đến 100.` });
+  else if (Math.abs(Math.round(input.value * 100) - input.value * 100) > 1e-6)
+    out.push({ path: 'value', message: `${name} ghi tối đa hai chữ số thập phân.` });
+  if (input.rank !== null && input.rank !== undefined && (!Number.isInteger(input.rank) || input.rank < 1))
+    out.push({ path: 'rank', message: `Xếp hạng ${name} phải là số nguyên dương.` });
+  if (!input.decision.trim()) out.push({ path: 'decision', message: 'Thiếu quyết định công bố.' });
+  if (input.decisionDate) {
+    if (input.decisionDate > today)
+      out.push({ path: 'decisionDate', message: 'Ngày quyết định công bố không thể ở tương lai.' });
+    else if (Number(input.decisionDate.slice(0, 4)) < input.year)
+      out.push({
+        path: 'decisionDate',
+        message: 'Quyết định công bố chỉ số không thể ban hành trước năm được đánh giá.',
+      });
+  }
+  return out;
+}
+
+/**
+ * Stores results of the caller's city in one transaction, each with its audit row (created or
+ * updated, before and after), so that a commune's history reads the same whether its result was
+ * typed or imported. The inputs were checked (indexProblems) and their communes are the city's.
+ */
+export async function saveIndices(
+  ctx: RequestContext,
+  inputs: readonly (IndexInput & { cityId: string })[],
+  via: 'form' | 'import',
+) {
   const actor = ctx.actor!;
   requireCity(actor);
-  const commune = await ctx.db
-    .selectFrom('communes')
-    .select(['id', 'city_id'])
-    .where('id', '=', input.communeId)
-    .where('city_id', '=', actor.cityId)
-    .executeTakeFirst();
-  if (!commune) throw notFound('Xã, phường, đặc khu');
-  const hundredths = Math.round(input.value * 100);
-  if (Math.abs(hundredths - input.value * 100) > 1e-6) {
-    const message = 'Giá trị chỉ số ghi tối đa hai chữ số thập phân.';
-    throw badRequest(message, [{ path: 'value', message }]);
-  }
-  if (input.decisionDate && Number(input.decisionDate.slice(0, 4)) < input.year) {
-    const message = 'Quyết định công bố chỉ số không thể ban hành trước năm được đánh giá.';
-    throw badRequest(message, [{ path: 'decisionDate', message }]);
-  }
-  const before = await ctx.db
-    .selectFrom('official_indices')
-    .selectAll()
-    .where('commune_id', '=', commune.id)
-    .where('year', '=', input.year)
-    .where('index_kind', '=', input.kind)
-    .executeTakeFirst();
-  const values = {
-    value: hundredths,
-    rank: input.rank ?? null,
-    decision: input.decision,
-    decision_date: input.decisionDate ?? null,
-    note: input.note ?? '',
-    entered_by: actor.userId,
-    updated_at: new Date(),
-  };
-  const id = await audited(ctx, async (trx) => {
-    const row = await trx
-      .insertInto('official_indices')
-      .values({
-        city_id: commune.city_id,
-        commune_id: commune.id,
+  return ctx.db.transaction().execute(async (trx) => {
+    const ids: string[] = [];
+    for (const input of inputs) {
+      const before = await store.findByKey(trx, input);
+      const row = await store.upsert(trx, {
+        city_id: input.cityId,
+        commune_id: input.communeId,
         year: input.year,
         index_kind: input.kind,
-        ...values,
-      })
-      .onConflict((oc) => oc.columns(['commune_id', 'year', 'index_kind']).doUpdateSet(values))
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    return {
-      result: row.id,
-      audit: {
+        value: Math.round(input.value * 100),
+        rank: input.rank ?? null,
+        decision: input.decision.trim(),
+        decision_date: input.decisionDate ?? null,
+        note: input.note ?? '',
+        entered_by: actor.userId,
+      });
+      await recordAudit(trx, ctx, {
         action: before ? 'official_indices.update' : 'official_indices.create',
         entityType: 'official_index',
         entityId: row.id,
-        communeId: commune.id,
+        communeId: input.communeId,
         before: before ?? null,
-        after: row,
-      },
-    };
+        after: { ...row, via },
+      });
+      ids.push(row.id);
+    }
+    return ids;
   });
-  return (
-    await listIndices(ctx.db, actor, { communeId: commune.id, year: input.year, kind: input.kind })
-  ).find((r) => r.id === id)!;
+}
+
+/** One result typed in the console (PUT /api/official-indices). */
+export async function saveIndex(ctx: RequestContext, input: IndexInput) {
+  const actor = ctx.actor!;
+  requireCity(actor);
+  const commune = await store.communeOfCity(ctx.db, input.communeId, actor.cityId);
+  if (!commune) throw notFound('Xã, phường, đặc khu');
+  const problems = indexProblems(input);
+  if (problems.length > 0) throw badRequest(problems.map((p) => p.message).join(' '), problems);
+  const [id] = await saveIndices(ctx, [{ ...input, cityId: commune.city_id }], 'form');
+  return (await listIndices(ctx.db, actor, { id }))[0]!;
 }
 
 export async function deleteIndex(ctx: RequestContext, id: string) {
   const actor = ctx.actor!;
   requireCity(actor);
-  const before = await ctx.db
-    .selectFrom('official_indices')
-    .selectAll()
-    .where('id', '=', id)
-    .where('city_id', '=', actor.cityId)
-    .executeTakeFirst();
+  const before = await store.findInCity(ctx.db, id, actor.cityId);
   if (!before) throw notFound('Kết quả chỉ số');
   await audited(ctx, async (trx) => {
-    await trx
-      .deleteFrom('official_indices')
-      .where('commune_id', '=', before.commune_id)
-      .where('id', '=', id)
-      .execute();
+    await store.remove(trx, before.commune_id, id);
     return {
       result: null,
       audit: {

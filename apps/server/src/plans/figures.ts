@@ -1,8 +1,8 @@
-import { doneOnTime, occurrenceStatus, taskOccurrenceIn } from '@cqtt/domain';
+import { deriveOccurrence, doneOnTime, taskOccurrenceIn } from '@cqtt/domain';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { type Cells, cellKey, cellsOf, type FigureScope } from '../measures/registry.ts';
-import { occurrences } from './occurrences.ts';
+import { workFactsFor } from './fulfilment.ts';
 
 /** A commune's plan tasks of a year: occurrences due up to today, done on time, overdue now. */
 export interface TaskCell {
@@ -17,7 +17,8 @@ export interface TaskCell {
 
 /**
  * The task figures of every commune and year of the scope, from two queries (the tasks of the
- * communes' plans, and their yearly states) and the domain's schedule rules: the measure
+ * communes' plans, and their yearly states), one read per kind of linked work, and the domain's
+ * schedule and fulfilment rules: the measure
  * plans.tasksOnTimeShare (what the commune's assessment proposes a score from) and the city's view.
  * Occurrences without a due date (continuous work) and those not yet due are not counted.
  */
@@ -39,39 +40,33 @@ export async function taskFigures(db: Kysely<DB>, scope: FigureScope): Promise<C
             .execute(),
           db
             .selectFrom('task_years')
-            .select(['commune_id', 'task_id', 'year', 'progress', 'completed_on', 'override_state'])
+            .select([
+              'commune_id',
+              'task_id',
+              'year',
+              'progress',
+              'completed_on',
+              'override_state',
+              'override_on',
+              'override_reason',
+            ])
             .where('commune_id', 'in', ids)
             .where('year', 'in', [...scope.years])
             .execute(),
         ]);
   const state = new Map(states.map((s) => [`${s.task_id}|${s.year}`, s]));
   const cells = cellsOf(scope, (): TaskCell => ({ due: 0, onTime: 0, overdue: 0, onTimeShare: null }));
-  // A task carried by the work that fulfils it, or a state the coordinator overrode, is read as
-  // the commune's own pages read it (occurrences.ts: the same rule, the same facts); the other
-  // tasks, most of them in a city, from the two queries above.
-  const derived = new Set<string>();
-  for (const t of tasks) if (t.fulfilment) for (const y of scope.years) derived.add(cellKey(t.commune_id, y));
-  for (const s of states) if (s.override_state) derived.add(cellKey(s.commune_id, s.year));
-  for (const key of derived) {
-    const [communeId, y] = [key.slice(0, key.lastIndexOf('|')), Number(key.slice(key.lastIndexOf('|') + 1))];
-    const list = await occurrences(
-      db,
-      communeId,
-      tasks.filter((t) => t.commune_id === communeId),
-      y,
-      scope.today,
-    );
-    const cell = cells.get(key)!;
-    for (const o of list) {
-      if (o.dueDate === null || o.dueDate > scope.today) continue;
-      cell.due++;
-      if (doneOnTime({ dueDate: o.dueDate, completedOn: o.completedOn, progress: o.progress })) cell.onTime++;
-      if (o.status === 'overdue') cell.overdue++;
-    }
-  }
+  // A task carried by the work that fulfils it reads that work's facts for the whole scope at once
+  // (plans/fulfilment.ts workFactsFor: one read per kind, whatever the number of communes), and
+  // every occurrence goes through the domain rule the commune's own pages use (occurrences.ts).
+  const linked = tasks.filter((t) => t.fulfilment);
+  const work = await workFactsFor(
+    db,
+    { ...scope, communeIds: [...new Set(linked.map((t) => t.commune_id))] },
+    linked.map((t) => t.fulfilment),
+  );
   for (const task of tasks) {
     for (const year of scope.years) {
-      if (derived.has(cellKey(task.commune_id, year))) continue;
       const o = taskOccurrenceIn(
         task.schedule,
         year,
@@ -80,15 +75,26 @@ export async function taskFigures(db: Kysely<DB>, scope: FigureScope): Promise<C
       );
       if (!o || o.dueDate === null || o.dueDate > scope.today) continue;
       const s = state.get(`${task.id}|${year}`);
-      const occurrence = {
-        dueDate: o.dueDate,
-        completedOn: s?.completed_on ?? null,
-        progress: s?.progress ?? 0,
-      };
+      const derived = deriveOccurrence(
+        {
+          link: task.fulfilment,
+          dueDate: o.dueDate,
+          manual: { completedOn: s?.completed_on ?? null, progress: s?.progress ?? 0 },
+          override:
+            s?.override_state && s.override_reason
+              ? { state: s.override_state, on: s.override_on, reason: s.override_reason }
+              : null,
+          work: task.fulfilment
+            ? (work.get(cellKey(task.commune_id, year))?.get(task.fulfilment) ?? null)
+            : null,
+        },
+        scope.today,
+      );
       const cell = cells.get(cellKey(task.commune_id, year))!;
       cell.due++;
-      if (doneOnTime(occurrence)) cell.onTime++;
-      if (occurrenceStatus(occurrence, scope.today) === 'overdue') cell.overdue++;
+      if (doneOnTime({ dueDate: o.dueDate, completedOn: derived.completedOn, progress: derived.progress }))
+        cell.onTime++;
+      if (derived.status === 'overdue') cell.overdue++;
     }
   }
   for (const cell of cells.values()) cell.onTimeShare = cell.due === 0 ? null : cell.onTime / cell.due;

@@ -14,6 +14,7 @@ import { FILE_KINDS } from '../files/types.ts';
 import { notFound } from '../http/errors.ts';
 import { defineRoute, registerRoute } from '../http/route.ts';
 import { INDEX_LABELS } from '../indices/service.ts';
+import * as officialIndices from '../indices/store.ts';
 import { findMeasure } from '../measures/index.ts';
 import { communeCodeParams, findPublicCommune } from '../public/routes.ts';
 import { planOfYear } from './yearly.ts';
@@ -123,12 +124,7 @@ export function reportsPublicRoutes(app: FastifyInstance) {
             .where('status', '=', 'recognised')
             .execute(),
           findMeasure('satisfaction.index')!.compute(ctx.db, { communeId: commune.id, year, today }),
-          ctx.db
-            .selectFrom('official_indices')
-            .select(['year', 'index_kind', 'value', 'decision'])
-            .where('commune_id', '=', commune.id)
-            .orderBy('year', 'desc')
-            .execute(),
+          officialIndices.forCommunes(ctx.db, [commune.id]),
         ]);
         const years = plan
           ? Array.from(

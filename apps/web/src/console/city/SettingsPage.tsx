@@ -1,13 +1,14 @@
-import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Checkbox, Col, Form, InputNumber, Row, Space, Table, Upload } from 'antd';
+import { App, Button, Card, Checkbox, Col, Form, InputNumber, Row, Space, Table } from 'antd';
 import { useEffect, useState } from 'react';
-import { errorMessage, isApiError } from '../../api/client';
+import { Link } from 'react-router';
+import { errorMessage } from '../../api/client';
 import { useSession } from '../auth/session';
+import { useIndices } from '../indices/api';
 import { can } from '../permissions';
 import { formatPercent } from '../shared/format';
 import { PageHeader } from '../shared/PageHeader';
 import { useDocumentTitle } from '../shared/useDocumentTitle';
-import { downloadTemplate, importIndices, useCityYear, useIndices, useSaveCityYear } from './api';
+import { useCityYear, useSaveCityYear } from './api';
 import { thisYear, YearSelect } from './ui';
 
 interface Values {
@@ -28,10 +29,9 @@ export function CitySettingsPage() {
   const { message } = App.useApp();
   const [year, setYear] = useState(thisYear());
   const settings = useCityYear(year);
-  const indices = useIndices(year);
+  const indices = useIndices({ year });
   const save = useSaveCityYear();
   const [form] = Form.useForm<Values>();
-  const [problems, setProblems] = useState<string[]>([]);
   const manage = can(me, 'city.manage');
   useEffect(() => {
     const s = settings.data;
@@ -130,54 +130,14 @@ export function CitySettingsPage() {
           <Card
             title="Kết quả SIPAS, PAR INDEX chính thức"
             extra={
-              manage ? (
-                <Space>
-                  <Button icon={<DownloadOutlined />} onClick={() => downloadTemplate(year)}>
-                    Tải mẫu
-                  </Button>
-                  <Upload
-                    accept=".xlsx"
-                    showUploadList={false}
-                    customRequest={async ({ file, onSuccess, onError }) => {
-                      setProblems([]);
-                      try {
-                        const r = await importIndices(file as File);
-                        message.success(`Đã nhập ${r.saved} kết quả.`);
-                        void indices.refetch();
-                        onSuccess?.(r);
-                      } catch (e) {
-                        const fieldErrors = isApiError(e) ? e.fieldErrors : [];
-                        setProblems(
-                          fieldErrors.length > 0 ? fieldErrors.map((d) => d.message) : [errorMessage(e)],
-                        );
-                        onError?.(e as Error);
-                      }
-                    }}
-                  >
-                    <Button icon={<UploadOutlined />}>Nhập từ Excel</Button>
-                  </Upload>
-                </Space>
+              can(me, 'indices.manage') ? (
+                <Link to={`/official-indices?year=${year}`}>Nhập, sửa, nhập từ Excel</Link>
               ) : null
             }
           >
-            {problems.length > 0 ? (
-              <Alert
-                type="error"
-                showIcon
-                style={{ marginBottom: 12 }}
-                message="Tệp có dòng lỗi; chưa lưu dòng nào."
-                description={
-                  <ul style={{ margin: 0 }}>
-                    {problems.map((p) => (
-                      <li key={p}>{p}</li>
-                    ))}
-                  </ul>
-                }
-              />
-            ) : null}
             <Table
               size="small"
-              rowKey={(r) => `${r.communeId}-${r.kind}`}
+              rowKey="id"
               loading={indices.isLoading}
               dataSource={indices.data ?? []}
               pagination={{ pageSize: 20 }}

@@ -1,6 +1,8 @@
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { DeleteOutlined, DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import * as indices from '@cqtt/contract/indices';
+import { useQueryClient } from '@tanstack/react-query';
 import {
+  Alert,
   App,
   Button,
   Card,
@@ -14,11 +16,13 @@ import {
   Table,
   type TableColumnsType,
   Typography,
+  Upload,
 } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, errorMessage, request } from '../../api/client';
+import { errorMessage, isApiError } from '../../api/client';
+import { invalidate } from '../../api/queries';
 import { useSession } from '../auth/session';
 import { useCommunes } from '../org/api';
 import { can } from '../permissions';
@@ -28,22 +32,14 @@ import { dayParam, formatPercent } from '../shared/format';
 import { applyApiErrorToForm } from '../shared/formErrors';
 import { PageHeader } from '../shared/PageHeader';
 import { useDocumentTitle } from '../shared/useDocumentTitle';
-
-export interface OfficialIndex {
-  id: string;
-  communeId: string;
-  communeName: string;
-  year: number;
-  kind: 'sipas' | 'par_index';
-  kindLabel: string;
-  value: number;
-  rank: number | null;
-  decision: string;
-  decisionDate: string | null;
-  note: string;
-  enteredBy: string;
-  updatedAt: string;
-}
+import {
+  downloadTemplate,
+  importIndices,
+  type OfficialIndex,
+  useDeleteIndex,
+  useIndices,
+  useSaveIndex,
+} from './api';
 
 interface IndexForm {
   communeId: string;
@@ -55,17 +51,15 @@ interface IndexForm {
   note?: string;
 }
 
-const KEY = ['official-indices'] as const;
-
 function EntryModal({ year, onClose }: { year: number; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const communes = useCommunes();
-  const queryClient = useQueryClient();
   const [form] = Form.useForm<IndexForm>();
-  const save = useMutation({
-    mutationFn: (v: IndexForm) =>
-      request<OfficialIndex>('PUT', '/api/official-indices', {
+  const save = useSaveIndex();
+  const submit = (v: IndexForm) =>
+    save.mutate(
+      {
         body: {
           communeId: v.communeId,
           year,
@@ -76,17 +70,27 @@ function EntryModal({ year, onClose }: { year: number; onClose: () => void }) {
           decisionDate: v.decisionDate ? dayParam(v.decisionDate) : null,
           note: v.note?.trim() ?? '',
         },
-      }),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: KEY });
-      message.success(t('indices.saved'));
-      onClose();
-    },
-    onError: (err) => {
-      if (!applyApiErrorToForm(form, err, ['communeId', 'kind', 'value', 'rank', 'decision', 'decisionDate']))
-        message.error(errorMessage(err));
-    },
-  });
+      },
+      {
+        onSuccess: () => {
+          message.success(t('indices.saved'));
+          onClose();
+        },
+        onError: (err) => {
+          if (
+            !applyApiErrorToForm(form, err, [
+              'communeId',
+              'kind',
+              'value',
+              'rank',
+              'decision',
+              'decisionDate',
+            ])
+          )
+            message.error(errorMessage(err));
+        },
+      },
+    );
   return (
     <Modal
       open
@@ -98,7 +102,7 @@ function EntryModal({ year, onClose }: { year: number; onClose: () => void }) {
       confirmLoading={save.isPending}
     >
       <Typography.Paragraph type="secondary">{t('indices.enterHint')}</Typography.Paragraph>
-      <Form form={form} layout="vertical" initialValues={{ kind: 'sipas' }} onFinish={(v) => save.mutate(v)}>
+      <Form form={form} layout="vertical" initialValues={{ kind: 'sipas' }} onFinish={submit}>
         <Form.Item
           label={t('indices.commune')}
           name="communeId"
@@ -165,17 +169,11 @@ export default function IndicesPage() {
   const me = useSession();
   const [year, setYear] = useYearParam();
   const [entering, setEntering] = useState(false);
+  const [problems, setProblems] = useState<string[]>([]);
   const queryClient = useQueryClient();
   const mayManage = can(me, 'indices.manage');
-  const list = useQuery({
-    queryKey: [...KEY, year],
-    queryFn: () => api.get<OfficialIndex[]>('/api/official-indices', { year }),
-  });
-  const remove = useMutation({
-    mutationFn: (id: string) => api.delete(`/api/official-indices/${encodeURIComponent(id)}`),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: KEY }),
-    onError: (err) => message.error(errorMessage(err)),
-  });
+  const list = useIndices({ year });
+  const remove = useDeleteIndex();
   const columns: TableColumnsType<OfficialIndex> = [
     { title: t('indices.commune'), dataIndex: 'communeName' },
     { title: t('indices.kind'), dataIndex: 'kindLabel', width: 260 },
@@ -203,7 +201,12 @@ export default function IndicesPage() {
                 title={t('indices.deleteConfirm')}
                 okText={t('indices.delete')}
                 cancelText={t('common.cancel')}
-                onConfirm={() => remove.mutate(r.id)}
+                onConfirm={() =>
+                  remove.mutate(
+                    { params: { id: r.id } },
+                    { onError: (err) => message.error(errorMessage(err)) },
+                  )
+                }
               >
                 <Button size="small" danger icon={<DeleteOutlined />} aria-label={t('indices.delete')} />
               </Popconfirm>
@@ -221,15 +224,56 @@ export default function IndicesPage() {
           <>
             <YearPicker value={year} onChange={setYear} />
             {mayManage ? (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setEntering(true)}>
-                {t('indices.enter')}
-              </Button>
+              <>
+                <Button icon={<DownloadOutlined />} onClick={() => downloadTemplate(year)}>
+                  {t('indices.template')}
+                </Button>
+                <Upload
+                  accept=".xlsx"
+                  showUploadList={false}
+                  customRequest={async ({ file, onSuccess, onError }) => {
+                    setProblems([]);
+                    try {
+                      const r = await importIndices(file as File);
+                      message.success(t('indices.imported', { count: r.saved }));
+                      invalidate(queryClient, [indices.list]);
+                      onSuccess?.(r);
+                    } catch (e) {
+                      const fieldErrors = isApiError(e) ? e.fieldErrors : [];
+                      setProblems(
+                        fieldErrors.length > 0 ? fieldErrors.map((d) => d.message) : [errorMessage(e)],
+                      );
+                      onError?.(e as Error);
+                    }
+                  }}
+                >
+                  <Button icon={<UploadOutlined />}>{t('indices.import')}</Button>
+                </Upload>
+                <Button type="primary" icon={<PlusOutlined />} onClick={() => setEntering(true)}>
+                  {t('indices.enter')}
+                </Button>
+              </>
             ) : null}
           </>
         }
       />
       <Card>
         {list.error ? <QueryError error={list.error} /> : null}
+        {problems.length > 0 ? (
+          <Alert
+            type="error"
+            showIcon
+            style={{ marginBottom: 12 }}
+            message={t('indices.importRefused')}
+            description={
+              <ul style={{ margin: 0 }}>
+                {problems.map((p) => (
+                  <li key={p}>{p}</li>
+                ))}
+              </ul>
+            }
+          />
+        ) : null}
         <Table<OfficialIndex>
           rowKey="id"
           size="middle"
