@@ -82,6 +82,7 @@ describe('the commune’s wording of “4 xin, 4 luôn, 5 không”', () => {
       communeCode: 'HP-BINHGIANG',
       clientId: '6a1f3c2e-9b7d-4c5e-8f10-2a3b4c5d6e7f',
       score: 5,
+      channel: 'web',
       conduct: { done: ['luon_lang_nghe'], breaches: [] },
     });
     expect(rated.statusCode, rated.body).toBe(201);
