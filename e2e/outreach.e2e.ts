@@ -110,3 +110,25 @@ describe('trang của xã cho người dân: khẩu hiệu và hoạt động c�
     await page.screenshot({ path: join(outDir, 'citizen-outreach-phone.png'), fullPage: true });
   });
 });
+
+describe('“4 xin, 4 luôn, 5 không” theo lời văn của xã', () => {
+  const browser = useBrowser();
+  it('Phòng VH-XH sửa lời văn một nội dung; trang người dân và phiếu đánh giá hiện lời mới', async () => {
+    const page = browser.page();
+    await login(page, 'vhxh.binhgiang');
+    await page.goto('/outreach?tab=conduct');
+    const form = page.getByRole('form', { name: '4 xin, 4 luôn, 5 không' });
+    const item = formField(form, 'Nội dung 3').nth(1).locator('input');
+    await item.fill('Luôn thấu hiểu');
+    await page.getByRole('button', { name: 'Lưu lời văn' }).click();
+    await page.getByText('Đã lưu lời văn “4 xin, 4 luôn, 5 không”.').waitFor();
+    await page.goto('/p/HP-BINHGIANG');
+    await page.getByText('Luôn thấu hiểu').waitFor();
+    expect(await page.getByText('Luôn lắng nghe').count()).toBe(0);
+    // back to the default, so the other pages read the usual words
+    await page.goto('/outreach?tab=conduct');
+    await page.getByRole('button', { name: 'Trở về mặc định' }).click();
+    await page.getByRole('button', { name: /OK|Đồng ý|Có/ }).click();
+    await page.getByText(/lời văn mặc định/).waitFor();
+  });
+});

@@ -110,7 +110,8 @@ describe('an estimate from draft to spending', () => {
     expect(created).toMatchObject({ status: 'draft', unit: expect.objectContaining({ code: 'KT' }) });
     for (const line of [
       { content: 'Hội nghị quán triệt năm 2025', amount: 10_000_000, source: 'commune' },
-      { content: 'Pano, khẩu hiệu', amount: 20_000_000, source: 'city' },
+      // the commune's own sources: a line the city funds is the city's to approve (city-funds.test.ts)
+      { content: 'Pano, khẩu hiệu', amount: 20_000_000, source: 'other' },
       { content: 'Tập huấn kỹ năng giao tiếp', amount: 1_250_000, source: 'other' },
     ]) {
       const added = await kinhTe.post(`/api/budgets/${id}/lines`, line);
@@ -316,7 +317,7 @@ describe('an estimate from draft to spending', () => {
     const values = Array.from(sheet.getSheetValues(), (r) => (Array.isArray(r) ? r.slice(1) : []));
     const total = values.find((r) => r[1] === 'Tổng cộng')!;
     expect(total.slice(3, 7)).toEqual([31_500_000, 29_500_000, 18_500_000, 11_000_000]);
-    expect(values.some((r) => r[1] === 'Pano, khẩu hiệu' && r[2] === 'Ngân sách thành phố')).toBe(true);
+    expect(values.some((r) => r[1] === 'Pano, khẩu hiệu' && r[2] === 'Nguồn hợp pháp khác')).toBe(true);
     expect(sheet.getCell('D5').numFmt).toBe('#,##0');
   });
 

@@ -287,8 +287,14 @@ describe('the public block', () => {
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.slogans.title).toBe('4 xin, 4 luôn, 5 không');
-    expect(body.slogans.xin).toEqual(['Xin chào', 'Xin lỗi', 'Xin cảm ơn', 'Xin phép']);
-    expect(body.slogans.luon).toEqual(['Luôn mỉm cười', 'Luôn nhẹ nhàng', 'Luôn lắng nghe', 'Luôn giúp đỡ']);
+    const labels = (items: { label: string }[]) => items.map((i) => i.label);
+    expect(labels(body.slogans.xin)).toEqual(['Xin chào', 'Xin lỗi', 'Xin cảm ơn', 'Xin phép']);
+    expect(labels(body.slogans.luon)).toEqual([
+      'Luôn mỉm cười',
+      'Luôn nhẹ nhàng',
+      'Luôn lắng nghe',
+      'Luôn giúp đỡ',
+    ]);
     expect(body.slogans.khong).toHaveLength(5);
     expect(body.activities).toHaveLength(6);
     expect(body.activities[0]).toMatchObject({ kindLabel: 'Bảng tin thôn', place: 'Thôn Cậy' });

@@ -16,6 +16,7 @@ import { BINH_GIANG_TASKS } from '../src/demo/plan.ts';
 import { numberLine, placeDateLine } from '../src/documents/official.ts';
 import { signatureLines } from '../src/plans/export-docx.ts';
 import { type Client, createTestApp, login, type TestApp } from './harness.ts';
+import { convertWithLibreOffice } from './office.ts';
 
 let t: TestApp;
 let vhxh: Client;
@@ -119,6 +120,32 @@ describe('GET /api/plans/:id/export.docx', () => {
     expect(text).toContain('Năm 2026, phấn đấu đạt chuẩn “Chính quyền thân thiện” mức độ 3.');
   });
 
+  it('section V holds each unit’s role as the signed plan words it (the seed’s text)', () => {
+    const text = textOf(documentXml);
+    const v = text.slice(text.indexOf('V. TỔ CHỨC THỰC HIỆN'), text.indexOf('Nơi nhận:'));
+    const headings = [
+      '1. Các cơ quan, đơn vị có liên quan',
+      '2. Phòng Văn hóa - Xã hội',
+      '3. Trung tâm Phục vụ hành chính công',
+      '4. Văn phòng HĐND và UBND',
+      '5. Phòng Kinh tế',
+      '6. Trung tâm Dịch vụ sự nghiệp công',
+      '7. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam xã và các tổ chức chính trị - xã hội xã',
+      '8. Đề nghị Ban Xây dựng Đảng',
+    ];
+    let at = -1;
+    for (const heading of headings) {
+      const next = v.indexOf(heading, at + 1);
+      expect(next, heading).toBeGreaterThan(at);
+      at = next;
+    }
+    expect(v).toContain(
+      'Phối hợp với Phòng Văn hóa - Xã hội và các cơ quan, đơn vị liên quan tham mưu, đề xuất Ủy ban nhân dân thành phố bố trí kinh phí ngân sách hàng năm để thực hiện (nếu có).',
+    );
+    expect(v).toContain('- Chủ trì tham mưu thực hiện sơ kết vào năm 2027');
+    expect(v).not.toMatch(/chủ trì thực hiện các nhiệm vụ số/); // no longer the generated fallback
+  });
+
   it('has the appendix table: STT | Nhiệm vụ cụ thể | Thời gian thực hiện | Cơ quan chủ trì | Cơ quan phối hợp, ten tasks', () => {
     const appendix = documentXml.slice(documentXml.indexOf('PHỤ LỤC NHIỆM VỤ CỤ THỂ'));
     const rows = [...appendix.matchAll(/<w:tr\b[\s\S]*?<\/w:tr>/g)].map((m) =>
@@ -141,6 +168,8 @@ describe('GET /api/plans/:id/export.docx', () => {
     }
     expect(rows[3]![2]).toBe('Trước ngày 15/02 hằng năm');
     expect(rows[1]![3]).toBe('Phòng Văn hóa - Xã hội');
+    // task 4 is led by every unit, as the plan says
+    expect(rows[4]![3]).toBe('Các phòng, ban, cơ quan, đơn vị thuộc UBND xã');
     expect(rows[9]![3]).toBe('Trung tâm Phục vụ hành chính công');
     // the header row repeats on each page
     expect(appendix).toContain('<w:tblHeader/>');
@@ -207,6 +236,18 @@ describe('GET /api/plans/:id/export.docx', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 150_000);
+
+  it('LibreOffice reads section V and the all-units lead of task 4 (skipped without LibreOffice)', async (ctx) => {
+    const text = convertWithLibreOffice({ plan: docx });
+    if (!text) {
+      ctx.skip('LibreOffice (soffice) is not on the PATH');
+      return;
+    }
+    const read = text.plan!;
+    expect(read).toContain('V. TỔ CHỨC THỰC HIỆN');
+    expect(read).toContain('8. Đề nghị Ban Xây dựng Đảng');
+    expect(read).toContain('Các phòng, ban, cơ quan, đơn vị thuộc UBND xã');
+  }, 250_000);
 
   it('writes the number once the plan has one, in the header, the appendix note and the file name', async () => {
     await t.database.db.updateTable('plans').set({ number: '25/KH-UBND' }).where('id', '=', planId).execute();

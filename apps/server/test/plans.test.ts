@@ -91,11 +91,11 @@ describe('the plan of xã Bình Giang', () => {
 });
 
 describe('progress, completion and difficulties', () => {
-  it('the service centre sees its tasks: task 9 it leads, and those it helps with', async () => {
+  it('the service centre sees its tasks: task 9 it leads, task 4 every unit leads, and those it helps with', async () => {
     const focal = await login(t.app, 'ttpvhcc.binhgiang');
     const mine = (await focal.get('/api/occurrences/mine?year=2027')).json();
     expect(mine.map((o: Occurrence) => o.taskNumber).sort((a: number, b: number) => a - b)).toEqual([
-      1, 3, 5, 6, 7, 9,
+      1, 3, 4, 5, 6, 7, 9,
     ]);
     const village = await login(t.app, 'thon1.binhgiang');
     expect((await village.get('/api/occurrences/mine?year=2027')).json()).toEqual([]);
@@ -177,7 +177,8 @@ describe('progress, completion and difficulties', () => {
 
   it("the leader's summary counts each lead unit's tasks by status", async () => {
     const leader = await login(t.app, 'chutich.binhgiang');
-    // task 4 (lead: Phòng VH-XH) names no work that fulfils it: it is completed by hand (task 3,
+    // task 4 (lead: every unit, as the plan says) names no work that fulfils it: Phòng VH-XH
+    // completes it by hand, on the commune's behalf (task 3,
     // carried by the level registration, refuses a manual completion without a reason: #12)
     const completed = await coordinator.post(`/api/tasks/${tasks[4]}/complete`, {
       year: 2027,
@@ -187,7 +188,10 @@ describe('progress, completion and difficulties', () => {
     const summary = (await leader.get(`/api/plans/${planId}/summary?year=2027`)).json();
     expect(summary.totals.total).toBe(10);
     const vhxh = summary.units.find((u: { unit: { code: string } }) => u.unit.code === 'VHXH');
-    expect(vhxh).toMatchObject({ total: 8, done: 1, doneOnTime: 1 });
+    expect(vhxh).toMatchObject({ total: 7, done: 0 });
+    // the tasks every unit leads are one row of their own
+    const all = summary.units.find((u: { unit: { id: string } }) => u.unit.id === 'all');
+    expect(all).toMatchObject({ unit: { name: 'Tất cả các đơn vị' }, total: 1, done: 1, doneOnTime: 1 });
     expect(summary.units.find((u: { unit: { code: string } }) => u.unit.code === 'KT')).toMatchObject({
       total: 1,
     });

@@ -2,6 +2,7 @@ import {
   BUDGET_SOURCE_LABELS,
   BUDGET_SOURCES,
   BUDGET_STATUSES,
+  CITY_LINE_STATUSES,
   formatVnd,
   MAX_AMOUNT,
 } from '@cqtt/domain/budget/budget';
@@ -64,6 +65,18 @@ export const Spending = z.object({
   files: z.array(FileRef),
   createdBy: UserRef.nullable(),
 });
+/** A line the city budget funds: proposed by the commune's issued tờ trình, decided by the city. */
+export const CityFunding = z.object({
+  status: z.enum(['not_proposed', ...CITY_LINE_STATUSES]),
+  statusLabel: z.string(),
+  /** The issued tờ trình that asked for it. */
+  proposal: z.object({ id: z.uuid(), number: z.string(), issuedOn: z.string() }).nullable(),
+  reason: z.string(),
+  decidedAt: z.string().nullable(),
+  decidedBy: UserRef.nullable(),
+});
+export type CityFunding = z.output<typeof CityFunding>;
+
 export const BudgetLine = z.object({
   id: z.uuid(),
   number: z.number(),
@@ -72,6 +85,8 @@ export const BudgetLine = z.object({
   source: z.enum(BUDGET_SOURCES),
   sourceLabel: z.string(),
   approvedAmount: z.number().nullable(),
+  /** Null unless the city budget funds the line. */
+  city: CityFunding.nullable(),
   note: z.string(),
   spent: z.number(),
   remaining: z.number(),
@@ -179,14 +194,12 @@ export const estimates = {
     method: 'POST',
     url: '/api/budgets/:id/approve',
     tag: 'budget',
-    summary: 'Lãnh đạo phê duyệt dự toán, ghi số được duyệt của từng dòng',
+    summary:
+      'Lãnh đạo phê duyệt dự toán, ghi số được duyệt của từng dòng do xã bố trí (dòng ngân sách thành phố do thành phố duyệt)',
     access: { permission: 'budget.approve' },
     params: idParams,
     body: z.strictObject({
-      lines: z
-        .array(z.strictObject({ lineId: z.uuid(), approvedAmount: amount }))
-        .min(1)
-        .max(500),
+      lines: z.array(z.strictObject({ lineId: z.uuid(), approvedAmount: amount })).max(500),
       note: optionalText(2000).optional(),
     }),
     example: { lines: [{ lineId: '00000000-0000-4000-8000-000000000000', approvedAmount: 10_000_000 }] },
@@ -239,5 +252,56 @@ export const estimates = {
     params: idParams,
     status: 200,
     file: true,
+  }),
+};
+
+// ------------------------------------------------------------------ the city's decision
+
+export const CityBudgetLine = z.object({
+  id: z.uuid(),
+  commune: z.object({ id: z.uuid(), name: z.string() }),
+  year: z.number(),
+  number: z.number(),
+  content: z.string(),
+  amount: z.number(),
+  approvedAmount: z.number().nullable(),
+  note: z.string(),
+  city: CityFunding,
+});
+export type CityBudgetLine = z.output<typeof CityBudgetLine>;
+
+export const cityFunds = {
+  list: endpoint({
+    method: 'GET',
+    url: '/api/city/budget-lines',
+    tag: 'budget',
+    summary:
+      'Các dòng kinh phí các xã đề nghị ngân sách thành phố bố trí (theo tờ trình đã ban hành): chờ xem xét, đã bố trí, không bố trí',
+    access: { permission: 'city.view' },
+    query: z.strictObject({
+      year: yearQuery.optional(),
+      status: z.enum(CITY_LINE_STATUSES).optional(),
+      communeId: z.uuid().optional(),
+    }),
+    response: z.array(CityBudgetLine),
+  }),
+  decide: endpoint({
+    method: 'POST',
+    url: '/api/budget-lines/:id/city-decision',
+    tag: 'budget',
+    summary:
+      'Thành phố bố trí (ghi số kinh phí) hoặc không bố trí (nêu lý do) một dòng kinh phí xã đã đề xuất bằng tờ trình',
+    access: { permission: 'budget.approve_city' },
+    params: idParams,
+    body: z.strictObject({
+      decision: z.enum(
+        ['approve', 'refuse'],
+        'Quyết định phải là bố trí (approve) hoặc không bố trí (refuse).',
+      ),
+      approvedAmount: amount.optional(),
+      reason: optionalText(2000).optional(),
+    }),
+    example: { decision: 'approve', approvedAmount: 80_000_000 },
+    response: CityBudgetLine,
   }),
 };

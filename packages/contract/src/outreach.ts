@@ -97,13 +97,25 @@ export const Coverage = z.object({
 });
 export type Coverage = z.output<typeof Coverage>;
 
+const ConductItem = z.object({ key: z.string(), label: z.string() });
+
+/**
+ * The commune's wording of “4 xin, 4 luôn, 5 không”: what its pano, citizens' pages, rating form,
+ * figures and documents say. Each item keeps its key (what a rating stores) whatever its words.
+ */
+export const ConductCode = z.object({
+  title: z.string(),
+  xin: z.array(ConductItem),
+  luon: z.array(ConductItem),
+  khong: z.array(ConductItem),
+  /** True while the commune keeps the default wording. */
+  isDefault: z.boolean(),
+  updatedAt: z.string().nullable(),
+});
+export type ConductCode = z.output<typeof ConductCode>;
+
 export const PublicOutreach = z.object({
-  slogans: z.object({
-    title: z.string(),
-    xin: z.array(z.string()),
-    luon: z.array(z.string()),
-    khong: z.array(z.string()),
-  }),
+  slogans: ConductCode.pick({ title: true, xin: true, luon: true, khong: true }),
   activities: z.array(
     z.object({
       id: z.uuid(),
@@ -185,6 +197,66 @@ export const coverage = endpoint({
   query: z.strictObject({ communeId, year: yearQuery.optional() }),
   response: Coverage,
 });
+
+// ------------------------------------------------------------------ conduct code
+
+const wordingItem = z.string().trim().min(2, 'Mỗi nội dung phải có ít nhất 2 ký tự.').max(200);
+
+export const conduct = {
+  get: endpoint({
+    method: 'GET',
+    url: '/api/conduct-code',
+    tag: 'outreach',
+    summary: 'Nội dung “4 xin, 4 luôn, 5 không” của xã (mặc định theo văn hóa công vụ nếu xã chưa sửa)',
+    access: 'user',
+    query: z.strictObject({ communeId }),
+    response: ConductCode,
+  }),
+  update: endpoint({
+    method: 'PUT',
+    url: '/api/conduct-code',
+    tag: 'outreach',
+    summary:
+      'Sửa lời văn “4 xin, 4 luôn, 5 không” của xã (Phòng Văn hóa - Xã hội); mỗi nội dung giữ vị trí của nó',
+    access: { permission: 'outreach.manage' },
+    body: z.strictObject({
+      communeId,
+      xin: z.array(wordingItem).max(10),
+      luon: z.array(wordingItem).max(10),
+      khong: z.array(wordingItem).max(10),
+    }),
+    example: {
+      xin: ['Xin chào', 'Xin lỗi', 'Xin cảm ơn', 'Xin phép'],
+      luon: ['Luôn mỉm cười', 'Luôn nhẹ nhàng', 'Luôn thấu hiểu', 'Luôn giúp đỡ'],
+      khong: [
+        'Không phân biệt đối xử, thờ ơ, vô cảm',
+        'Không gây khó khăn, phiền hà, vòi vĩnh',
+        'Không làm việc riêng khi người dân chờ',
+        'Không hách dịch, cửa quyền, gợi ý dịch vụ không cần thiết',
+        'Không hẹn miệng, không chậm tiếp nhận, trả kết quả',
+      ],
+    },
+    response: ConductCode,
+  }),
+  reset: endpoint({
+    method: 'DELETE',
+    url: '/api/conduct-code',
+    tag: 'outreach',
+    summary: 'Trở về lời văn mặc định của “4 xin, 4 luôn, 5 không”',
+    access: { permission: 'outreach.manage' },
+    query: z.strictObject({ communeId }),
+    response: ConductCode,
+  }),
+  public: endpoint({
+    method: 'GET',
+    url: '/api/public/communes/:communeCode/conduct-code',
+    tag: 'outreach',
+    summary: '“4 xin, 4 luôn, 5 không” theo lời văn của xã (phiếu đánh giá cán bộ)',
+    access: 'public',
+    params: communeCodeParams,
+    response: ConductCode,
+  }),
+};
 
 // ------------------------------------------------------------------ library
 

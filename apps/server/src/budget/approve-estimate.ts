@@ -45,7 +45,10 @@ export async function returnEstimate(ctx: RequestContext, id: string, reason: st
   });
 }
 
-/** The leader approves every line at once, each with its approved amount. */
+/**
+ * The leader approves every line the commune funds at once, each with its approved amount. A line
+ * the city budget funds is not the chairman's to approve: the city decides it (city-funds.ts).
+ */
 export async function approveEstimate(
   ctx: RequestContext,
   id: string,
@@ -69,7 +72,14 @@ export async function approveEstimate(
     const message = 'Dòng dự toán không thuộc dự toán này.';
     throw badRequest(message, [{ path: `lines.${stranger}.lineId`, message }]);
   }
-  const missing = lines.find((l) => !given.has(l.id));
+  const cityLine = new Set(lines.filter((l) => l.source === 'city').map((l) => l.id));
+  const ofCity = input.lines.findIndex((l) => cityLine.has(l.lineId));
+  if (ofCity >= 0) {
+    const message =
+      'Dòng đề nghị ngân sách thành phố bố trí do thành phố phê duyệt (sau khi ban hành tờ trình), không do lãnh đạo xã duyệt.';
+    throw badRequest(message, [{ path: `lines.${ofCity}.lineId`, message }]);
+  }
+  const missing = lines.find((l) => !cityLine.has(l.id) && !given.has(l.id));
   if (missing) {
     const message = `Vui lòng nhập số được duyệt cho dòng số ${missing.number} (${missing.content}).`;
     throw badRequest(message, [{ path: 'lines', message }]);

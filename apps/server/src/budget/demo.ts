@@ -40,6 +40,7 @@ export async function seedBudgetDemo(db: Kysely<DB>, communes: DemoCommunes): Pr
   const binhGiang = communes.binhgiang!;
   const drafter = await demoUserId(db, 'kinhte.binhgiang');
   const leader = await demoUserId(db, 'chutich.binhgiang');
+  const city = await demoUserId(db, 'snv.haiphong');
   const estimate = await db
     .insertInto('budget_estimates')
     .values({
@@ -69,6 +70,15 @@ export async function seedBudgetDemo(db: Kysely<DB>, communes: DemoCommunes): Pr
         amount: l.amount,
         source: l.source,
         approved_amount: l.approved,
+        // the city's line: asked for by the tờ trình (demo/documents.ts links it when it issues
+        // one), approved by Sở Nội vụ on 12/03/2026, not by the commune's chairman
+        ...(l.source === 'city'
+          ? {
+              city_status: 'approved' as const,
+              city_decided_by: city,
+              city_decided_at: new Date('2026-03-12T03:00:00Z'),
+            }
+          : {}),
         updated_at: new Date(),
       })),
     )

@@ -5,6 +5,7 @@ import type { Actor, RequestContext } from '../http/route.ts';
 import { defineRegister } from '../register/define.ts';
 import { loadRefs, type Refs } from '../register/refs.ts';
 import type { Row } from '../register/table.ts';
+import { cityFunding, proposalsOf } from './city-funds.ts';
 import { estimateOfYear, estimateTable, type LineRow, linesOf, spendingsOf } from './store.ts';
 
 /** Budget estimates (dự toán kinh phí): one per commune and year, drafted by a unit or Phòng VH-XH. */
@@ -84,11 +85,19 @@ export async function detail(ctx: RequestContext, e: EstimateRow): Promise<Estim
     e.commune_id,
     lines.map((l) => l.id),
   );
-  const refs = await loadRefs(ctx.db, [e], {
-    units: true,
-    users: [e.submitted_by, e.decided_by, ...spendings.map((s) => s.created_by)],
-    files: spendings.flatMap((s) => s.file_ids),
-  });
+  const [refs, proposals] = await Promise.all([
+    loadRefs(ctx.db, [e], {
+      units: true,
+      users: [
+        e.submitted_by,
+        e.decided_by,
+        ...spendings.map((s) => s.created_by),
+        ...lines.map((l) => l.city_decided_by),
+      ],
+      files: spendings.flatMap((s) => s.file_ids),
+    }),
+    proposalsOf(ctx.db, lines),
+  ]);
   const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
   return {
     ...summary(e, lines, refs),
@@ -110,6 +119,7 @@ export async function detail(ctx: RequestContext, e: EstimateRow): Promise<Estim
         source: l.source,
         sourceLabel: BUDGET_SOURCE_LABELS[l.source],
         approvedAmount: f.approvedAmount,
+        city: cityFunding(l, proposals, refs),
         note: l.note,
         spent: f.spent,
         remaining: balance.remaining,

@@ -9,5 +9,5 @@ export const budget: Capability = {
   routes: budgetRoutes,
   measures: budgetMeasures,
   demo: seedBudgetDemo,
-  permissions: ['budget.manage', 'budget.approve'],
+  permissions: ['budget.manage', 'budget.approve', 'budget.approve_city'],
 };

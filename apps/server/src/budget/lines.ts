@@ -1,4 +1,5 @@
 import type { BudgetSource } from '@cqtt/domain';
+import { conflict } from '../http/errors.ts';
 import type { RequestContext } from '../http/route.ts';
 import { findRow } from '../register/table.ts';
 import { deleteRow, insertRow, updateRow } from '../register/write.ts';
@@ -48,10 +49,20 @@ export async function loadLine(ctx: RequestContext, id: string) {
   return { line, estimate };
 }
 
+/** A line the issued tờ trình asked the city for is what the city decides on: it stays as sent. */
+function requireNotProposed(line: { city_status: string | null }) {
+  if (line.city_status !== null) {
+    throw conflict(
+      'Dòng này đã được đề xuất thành phố bằng tờ trình đã ban hành; muốn thay đổi, hãy ban hành tờ trình thay thế.',
+    );
+  }
+}
+
 export async function updateLine(ctx: RequestContext, id: string, input: Partial<LineInput>) {
   const { line, estimate } = await loadLine(ctx, id);
   requireWrite(ctx.actor!, estimate);
   requireStatus(estimate, 'draft', 'Chỉ sửa được dòng của dự toán đang lập.');
+  requireNotProposed(line);
   await updateRow(
     ctx,
     'budget_lines',
@@ -72,6 +83,7 @@ export async function deleteLine(ctx: RequestContext, id: string) {
   const { line, estimate } = await loadLine(ctx, id);
   requireWrite(ctx.actor!, estimate);
   requireStatus(estimate, 'draft', 'Chỉ xóa được dòng của dự toán đang lập.');
+  requireNotProposed(line);
   await deleteRow(ctx, 'budget_lines', audit('delete_line'), line, (trx) => touch(trx, estimate));
   return estimates.get(ctx, estimate.id);
 }

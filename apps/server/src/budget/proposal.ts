@@ -21,6 +21,7 @@ import {
 import { badRequest } from '../http/errors.ts';
 import { blocksFromText } from '../plans/export-docx.ts';
 import { communeOf, planOfYear } from '../reports/yearly.ts';
+import { proposeCityLines } from './city-funds.ts';
 
 /** The unit that asks the city for funds (Phòng Kinh tế). */
 export const ECONOMY_UNIT = 'KT';
@@ -96,6 +97,8 @@ export const budgetProposalKind: DocumentKindHandler<ProposalData> = {
       ],
     };
   },
+  // issuing the tờ trình proposes the year's city lines to the city (budget/city-funds.ts)
+  afterIssue: (trx, doc) => proposeCityLines(trx, doc),
   async checkIssue(trx, doc) {
     await checkOnePerYear(trx, doc.commune_id, 'budget-proposal', doc.year, {
       what: 'Tờ trình đề xuất kinh phí',

@@ -1,8 +1,9 @@
-import { estimates as c } from '@cqtt/contract/budget';
+import { estimates as c, cityFunds } from '@cqtt/contract/budget';
 import { implement } from '../http/route.ts';
 import { communeName } from '../org/store.ts';
 import { sendDocument } from '../register/export.ts';
 import { approveEstimate, returnEstimate, submitEstimate } from './approve-estimate.ts';
+import { cityLines, decideCityLine } from './city-funds.ts';
 import { estimates } from './estimates.ts';
 import { budgetXlsx } from './export-xlsx.ts';
 import { addLine, deleteLine, updateLine } from './lines.ts';
@@ -22,6 +23,11 @@ export const budgetRoutes = [
   implement(c.return, { handler: ({ ctx, params, body }) => returnEstimate(ctx, params.id, body.reason) }),
   implement(c.addSpending, { handler: ({ ctx, params, body }) => addSpending(ctx, params.id, body) }),
   implement(c.removeSpending, { handler: ({ ctx, params }) => deleteSpending(ctx, params.id) }),
+  implement(cityFunds.list, { handler: ({ ctx, query }) => cityLines(ctx, query) }),
+  implement(cityFunds.decide, {
+    scope: 'city',
+    handler: ({ ctx, params, body }) => decideCityLine(ctx, params.id, body),
+  }),
   implement(c.exportXlsx, {
     handler: async ({ ctx, params, reply }) => {
       const detail = await estimates.get(ctx, params.id);

@@ -1,4 +1,4 @@
-import { occurrenceStatus, taskOccurrenceIn, vietnamDate } from '@cqtt/domain';
+import { ALL_UNITS_LEAD_SHORT, occurrenceStatus, taskOccurrenceIn, vietnamDate } from '@cqtt/domain';
 import { notFound } from '../http/errors.ts';
 import type { RequestContext } from '../http/route.ts';
 import { cellKey } from '../measures/registry.ts';
@@ -82,7 +82,7 @@ export async function communePage(ctx: RequestContext, id: string, year?: number
           dueDate: o.dueDate,
           status: occurrenceStatus({ dueDate: o.dueDate, completedOn, progress: t.progress ?? 0 }, today),
           completedOn,
-          leadUnit: t.unit_name ?? '',
+          leadUnit: t.unit_name ?? ALL_UNITS_LEAD_SHORT,
         },
       ];
     }),

@@ -138,6 +138,11 @@ export interface BudgetLinesTable {
   note: Generated<string>;
   created_at: ColumnType<Date, Date | string | undefined, Date | string>;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  city_status: 'proposed' | 'approved' | 'refused' | null;
+  proposal_document_id: string | null;
+  city_decided_by: string | null;
+  city_decided_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  city_reason: Generated<string>;
 }
 
 export interface BudgetSpendingsTable {
@@ -179,6 +184,8 @@ export interface CommuneSettingsTable {
   commune_id: string;
   reminder_offsets: Generated<number[]>;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  conduct_wording: ColumnType<unknown | null, string | null, string | null>;
+  conduct_updated_by: string | null;
 }
 
 export interface CommunesTable {
@@ -507,7 +514,7 @@ export interface PlanTasksTable {
   content: string;
   schedule: ColumnType<import('@cqtt/domain').Schedule, string, string>;
   schedule_text: string;
-  lead_unit_id: string;
+  lead_unit_id: string | null;
   coordinating_unit_ids: Generated<string[]>;
   coordinating_text: Generated<string>;
   added_on: string;
@@ -526,6 +533,7 @@ export interface PlanTasksTable {
     | 'village_assessments'
     | 'service_centre'
     | null;
+  lead_all_units: Generated<boolean>;
 }
 
 export interface PlansTable {
@@ -551,6 +559,7 @@ export interface PlansTable {
   created_by: string | null;
   created_at: ColumnType<Date, Date | string | undefined, Date | string>;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  roles: ColumnType<unknown, string | undefined, string>;
 }
 
 export interface ProceduresTable {

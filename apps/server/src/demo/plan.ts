@@ -41,7 +41,69 @@ export const BINH_GIANG_PLAN = {
   ].join('\n'),
   funding:
     'Kinh phí thực hiện Kế hoạch này do ngân sách nhà nước bảo đảm theo phân cấp ngân sách hiện hành và các nguồn kinh phí hợp pháp khác.',
+  // V. Tổ chức thực hiện: the seed's section V, one role per unit or group (unit: its code)
   organization: '',
+  roles: [
+    {
+      heading: 'Các cơ quan, đơn vị có liên quan',
+      unit: null,
+      text: [
+        '- Quán triệt, chỉ đạo và tổ chức triển khai thực hiện các nội dung có liên quan của Kế hoạch này tại cơ quan, đơn vị bảo đảm theo quy định.',
+        '- Phân công cán bộ, công chức làm đầu mối để chủ trì tham mưu tổ chức thực hiện các nhiệm vụ có liên quan.',
+        '- Phối hợp với Phòng Văn hóa - Xã hội đôn đốc, theo dõi, kiểm tra, giám sát các cơ quan, đơn vị trong việc triển khai thực hiện các nhiệm vụ liên quan đến ngành, lĩnh vực; đánh giá kết quả thực hiện, chấm điểm các tiêu chí và đề xuất công nhận xã đạt chuẩn mô hình “Chính quyền thân thiện”.',
+        '- Tổng hợp các vướng mắc, khó khăn trong quá trình thực hiện, báo cáo Ủy ban nhân dân xã (qua Phòng Văn hóa - Xã hội tổng hợp).',
+      ].join('\n'),
+    },
+    {
+      heading: 'Phòng Văn hóa - Xã hội',
+      unit: 'VHXH',
+      text: [
+        '- Hướng dẫn, kiểm tra, đôn đốc việc triển khai thực hiện của các cơ quan, đơn vị; tổng hợp kết quả thực hiện Kế hoạch định kỳ hàng năm và theo yêu cầu đột xuất.',
+        '- Chủ trì tổng hợp kết quả đánh giá, chấm điểm các tiêu chí mô hình “Chính quyền thân thiện” hằng năm, báo cáo Ủy ban nhân dân xã trình thành phố xem xét, quyết định.',
+        '- Chủ trì tham mưu thực hiện sơ kết vào năm 2027, tổng kết giai đoạn thực hiện Kế hoạch này; Tham mưu, đề xuất cấp có thẩm quyền xem xét, quyết định khen thưởng đối với các tập thể, cá nhân có thành tích.',
+        '- Hướng dẫn các cơ sở thôn đẩy mạnh phong trào: Toàn dân xây dựng đời sống văn hóa gắn với các tiêu chí Chính quyền thân thiện; lồng ghép nội dung mô hình vào bình xét các danh hiệu văn hóa hằng năm.',
+      ].join('\n'),
+    },
+    {
+      heading: 'Trung tâm Phục vụ hành chính công',
+      unit: 'TTPVHCC',
+      text: 'Chủ trì, phối hợp với các cơ quan, đơn vị tham mưu chỉ đạo tiếp tục đẩy mạnh thực hiện cải cách thủ tục hành chính, đổi mới cơ chế hoạt động của Trung tâm phục vụ hành chính công bảo đảm đi vào thực chất, hiệu quả hướng đến mục tiêu phục vụ, tạo điều kiện tốt nhất cho người dân, doanh nghiệp.',
+    },
+    {
+      heading: 'Văn phòng HĐND và UBND',
+      unit: 'VP',
+      text: [
+        '- Phối hợp với Trung tâm Phục vụ hành chính công trong việc thực hiện đẩy mạnh thực hiện thủ tục hành chính.',
+        '- Phối hợp với Phòng Văn hóa - Xã hội trong việc tổ chức các Hội nghị, Hội thảo sơ kết, tổng kết; trình ký các văn bản do lãnh đạo Ủy ban nhân dân xã ký liên quan đến việc triển khai thực hiện Kế hoạch này.',
+      ].join('\n'),
+    },
+    {
+      heading: 'Phòng Kinh tế',
+      unit: 'KT',
+      text: 'Phối hợp với Phòng Văn hóa - Xã hội và các cơ quan, đơn vị liên quan tham mưu, đề xuất Ủy ban nhân dân thành phố bố trí kinh phí ngân sách hàng năm để thực hiện (nếu có).',
+    },
+    {
+      heading: 'Trung tâm Dịch vụ sự nghiệp công',
+      unit: 'TTDVSNC',
+      text: 'Đẩy mạnh công tác thông tin tuyên truyền những đơn vị, cá nhân có nhiều cách làm hay, sáng tạo, các gương điển hình trong thực hiện mô hình để tạo sức lan tỏa sâu rộng; đồng thời phản ánh những đơn vị thực hiện chưa nghiêm túc.',
+    },
+    {
+      heading: 'Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam xã và các tổ chức chính trị - xã hội xã',
+      unit: 'MTTQ',
+      text: [
+        '- Đẩy mạnh công tác tuyên truyền, phổ biến nội dung Kế hoạch; phát huy vai trò giám sát và phản biện xã hội trong quá trình triển khai thực hiện Kế hoạch;',
+        '- Phối hợp với Phòng Văn hóa - Xã hội và các cơ quan, đơn vị có liên quan tổ chức đánh giá, chấm điểm các tiêu chí mô hình “Chính quyền thân thiện” trên địa bàn xã.',
+      ].join('\n'),
+    },
+    {
+      heading: 'Đề nghị Ban Xây dựng Đảng',
+      unit: 'BXDD',
+      text: [
+        '- Phối hợp với các cơ quan liên quan nắm bắt tình hình, báo cáo, đề xuất giải quyết những khó khăn, vướng mắc trong việc triển khai thực hiện mô hình “Chính quyền thân thiện” tại các cơ quan, đơn vị; phối hợp với các cơ quan, đơn vị có liên quan theo dõi, đôn đốc, kiểm tra, giám sát việc triển khai thực hiện Kế hoạch tại các địa phương.',
+        '- Phối hợp với Phòng Văn hóa - Xã hội và các cơ quan, đơn vị có liên quan đánh giá, chấm điểm các tiêu chí mô hình “Chính quyền thân thiện” trên địa bàn xã.',
+      ].join('\n'),
+    },
+  ] as Array<{ heading: string; unit: string | null; text: string }>,
   // II. Mục tiêu: mức độ 3 năm 2026, nâng mức từ năm 2027, mức độ 4 năm 2030. The satisfaction
   // target is the city's (Hải Phòng's 2026 reform plan, QĐ 5256/QĐ-UBND: at least 90%); feedback
   // is answered within its legal deadline, so every item on time is the target.
@@ -70,6 +132,7 @@ export interface DemoTask {
   content: string;
   schedule: Schedule;
   scheduleText: string;
+  /** The lead unit's code, or 'ALL': every unit of the commune leads. */
   lead: string;
   coordinating: string[];
   coordinatingText: string;
@@ -117,7 +180,8 @@ export const BINH_GIANG_TASKS: DemoTask[] = [
     content: 'Tổ chức thực hiện các tiêu chí của mô hình Chính quyền thân thiện tại địa phương',
     schedule: { kind: 'continuous' },
     scheduleText: 'Thường xuyên',
-    lead: 'VHXH',
+    // “Các phòng, ban cơ quan, đơn vị thuộc UBND xã”: every unit leads
+    lead: 'ALL',
     coordinating: ['MTTQ'],
     coordinatingText: 'Ủy ban Mặt trận Tổ quốc, các ngành liên quan',
     // carrying out the criteria is every unit's continuous work; no single record fulfils it

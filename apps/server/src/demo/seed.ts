@@ -335,6 +335,13 @@ export async function seedDemo(
         content: p.content,
         funding: p.funding,
         organization: p.organization,
+        roles: JSON.stringify(
+          p.roles.map((r) => ({
+            heading: r.heading,
+            unitId: r.unit ? binhGiang.units[r.unit]! : null,
+            text: r.text,
+          })),
+        ),
         targets: JSON.stringify(p.targets),
         period_from: p.periodFrom,
         period_to: p.periodTo,
@@ -355,7 +362,8 @@ export async function seedDemo(
           content: t.content,
           schedule: JSON.stringify(t.schedule),
           schedule_text: t.scheduleText,
-          lead_unit_id: binhGiang.units[t.lead]!,
+          lead_unit_id: t.lead === 'ALL' ? null : binhGiang.units[t.lead]!,
+          lead_all_units: t.lead === 'ALL',
           coordinating_unit_ids: t.coordinating.map((code) => binhGiang.units[code]!),
           coordinating_text: t.coordinatingText,
           fulfilment: t.fulfilment,

@@ -1,4 +1,5 @@
 import {
+  ALL_UNITS_LEAD_SHORT,
   DEFAULT_REMINDER_OFFSETS,
   daysLeft,
   deriveOccurrence,
@@ -50,7 +51,8 @@ interface TaskRow {
   schedule_text: string;
   coordinating_text: string;
   added_on: string;
-  lead_unit_id: string;
+  /** Null when every unit of the commune leads the task. */
+  lead_unit_id: string | null;
   lead_unit_name: string;
   period_from: number;
   period_to: number | null;
@@ -117,7 +119,7 @@ export async function findOwed(db: Kysely<DB>, today: IsoDate): Promise<Owed[]> 
       j.onRef('p.commune_id', '=', 't.commune_id').onRef('p.id', '=', 't.plan_id'),
     )
     .innerJoin('communes as c', 'c.id', 't.commune_id')
-    .innerJoin('units as u', (j) =>
+    .leftJoin('units as u', (j) =>
       j.onRef('u.commune_id', '=', 't.commune_id').onRef('u.id', '=', 't.lead_unit_id'),
     )
     .leftJoin('commune_settings as s', 's.commune_id', 't.commune_id')
@@ -137,7 +139,7 @@ export async function findOwed(db: Kysely<DB>, today: IsoDate): Promise<Owed[]> 
       't.coordinating_text',
       't.added_on',
       't.lead_unit_id',
-      'u.name as lead_unit_name',
+      sql<string>`coalesce(u.name, ${ALL_UNITS_LEAD_SHORT})`.as('lead_unit_name'),
       'p.period_from',
       'p.period_to',
       's.reminder_offsets',
@@ -322,19 +324,19 @@ async function sendReminder(
 }
 
 /**
- * Active users of the lead unit who are its focal point or the coordinator.
+ * Active users of the lead unit who are its focal point or the coordinator (of every unit when
+ * every unit leads the task).
  * When the unit has none (a unit without an account yet), the commune's
  * coordinators receive it, so that a reminder never goes to nobody.
  */
-async function recipientsOf(trx: Kysely<DB>, communeId: string, unitId: string) {
+async function recipientsOf(trx: Kysely<DB>, communeId: string, unitId: string | null) {
   const base = trx
     .selectFrom('users')
     .select(['id', 'username', 'full_name', 'email'])
     .where('commune_id', '=', communeId)
     .where('is_active', '=', true)
     .orderBy('username');
-  const unitUsers = await base
-    .where('unit_id', '=', unitId)
+  const unitUsers = await (unitId === null ? base : base.where('unit_id', '=', unitId))
     .where(sql<boolean>`roles && ${sql.val([...REMINDER_ROLES])}::text[]`)
     .execute();
   if (unitUsers.length > 0) return unitUsers;

@@ -1,9 +1,10 @@
 import * as c from '@cqtt/contract/outreach';
-import { CONDUCT_SLOGANS, maskPersonalData, OUTREACH_KIND_LABELS, vietnamDate } from '@cqtt/domain';
+import { maskPersonalData, OUTREACH_KIND_LABELS, vietnamDate } from '@cqtt/domain';
 import { readReplica } from '../db/database.ts';
 import { implement } from '../http/route.ts';
 import { findCommuneByCode } from '../org/store.ts';
 import { activities, activitiesXlsx, coverage } from './activities.ts';
+import { conductView, conductWordingOf, getConduct, setConduct } from './conduct.ts';
 import { examples, examplesXlsx } from './examples.ts';
 import { library } from './library.ts';
 import { publicActivities } from './store.ts';
@@ -39,19 +40,30 @@ export const outreachRoutes = [
   implement(c.examples.update, { handler: ({ ctx, params, body }) => examples.update(ctx, params.id, body) }),
   implement(c.examples.remove, { handler: ({ ctx, params }) => examples.remove(ctx, params.id) }),
 
+  implement(c.conduct.get, { handler: ({ ctx, query }) => getConduct(ctx, query.communeId) }),
+  implement(c.conduct.update, {
+    handler: ({ ctx, body: { communeId, ...wording } }) => setConduct(ctx, communeId, wording),
+  }),
+  implement(c.conduct.reset, { handler: ({ ctx, query }) => setConduct(ctx, query.communeId, null) }),
+  implement(c.conduct.public, {
+    handler: async ({ ctx, params }) => {
+      const db = readReplica(ctx.db);
+      const commune = await findCommuneByCode(db, params.communeCode);
+      return conductView(await conductWordingOf(db, commune.id));
+    },
+  }),
   implement(c.publicOutreach, {
     handler: async ({ ctx, params }) => {
       // citizens read what officials wrote: a standby's lag is harmless (decision 0021)
       const db = readReplica(ctx.db);
       const commune = await findCommuneByCode(db, params.communeCode);
-      const rows = await publicActivities(db, commune.id);
+      const [rows, wording] = await Promise.all([
+        publicActivities(db, commune.id),
+        conductWordingOf(db, commune.id),
+      ]);
+      const { title, xin, luon, khong } = conductView(wording);
       return {
-        slogans: {
-          title: CONDUCT_SLOGANS.title,
-          xin: [...CONDUCT_SLOGANS.xin],
-          luon: [...CONDUCT_SLOGANS.luon],
-          khong: [...CONDUCT_SLOGANS.khong],
-        },
+        slogans: { title, xin, luon, khong },
         activities: rows.map((r) => ({
           id: r.id,
           kindLabel: OUTREACH_KIND_LABELS[r.kind],

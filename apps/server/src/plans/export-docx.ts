@@ -19,6 +19,8 @@ export interface PlanExportData {
     content: string;
     funding: string;
     organization: string;
+    /** V. Tổ chức thực hiện, each unit's (or group's) role as the plan words it. */
+    roles: Array<{ heading: string; text: string }>;
     targets: Array<{ year: number; level: number }>;
     periodFrom: number;
     periodTo: number | null;
@@ -83,7 +85,22 @@ function legalBasisBlocks(bases: string[]): Block[] {
   }));
 }
 
+/**
+ * V. Tổ chức thực hiện: each role as a numbered heading ("2. Phòng Văn hóa - Xã hội") and its
+ * duties; the free text of the section, when there is one, comes after them (the closing words).
+ */
 function organizationBlocks(data: PlanExportData): Block[] {
+  const roles = data.plan.roles.filter((r) => r.heading.trim());
+  if (roles.length > 0)
+    return [
+      ...roles.flatMap((r, i): Block[] => [
+        { kind: 'heading', text: `${i + 1}. ${r.heading.trim().replace(/^\d+\.\s*/, '')}` },
+        ...blocksFromText(r.text).map(
+          (b): Block => (b.kind === 'heading' ? { kind: 'paragraph', text: b.text } : b),
+        ),
+      ]),
+      ...blocksFromText(data.plan.organization),
+    ];
   if (data.plan.organization.trim()) return blocksFromText(data.plan.organization);
   // no text yet: say who leads which tasks of the appendix, from the tasks themselves
   const byLead = new Map<string, number[]>();

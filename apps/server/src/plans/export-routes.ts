@@ -3,7 +3,7 @@
  * task status (XLSX). Any signed-in user who can see the plan may download;
  * another commune's plan answers 404 like everywhere else.
  */
-import { vietnamDate } from '@cqtt/domain';
+import { allUnitsLead, vietnamDate } from '@cqtt/domain';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
@@ -16,6 +16,7 @@ import { visibleCommuneIds } from '../org/scope.ts';
 import { type PlanExportData, planDocx, planFileName } from './export-docx.ts';
 import { occurrencesXlsx } from './export-xlsx.ts';
 import { occurrences } from './occurrences.ts';
+import { rolesOf } from './views.ts';
 
 export async function loadPlan(db: Kysely<DB>, actor: Actor, id: string) {
   const plan = await db
@@ -66,6 +67,7 @@ export function exportData({ plan, tasks, unitName }: Loaded): PlanExportData {
       content: plan.content,
       funding: plan.funding,
       organization: plan.organization,
+      roles: rolesOf(plan.roles).map((r) => ({ heading: r.heading, text: r.text })),
       targets: plan.targets,
       periodFrom: plan.period_from,
       periodTo: plan.period_to,
@@ -77,7 +79,10 @@ export function exportData({ plan, tasks, unitName }: Loaded): PlanExportData {
       number: t.number,
       content: t.content,
       scheduleText: t.schedule_text,
-      leadUnit: unitName.get(t.lead_unit_id) ?? '',
+      leadUnit:
+        t.lead_all_units || t.lead_unit_id === null
+          ? allUnitsLead(plan.commune_kind)
+          : (unitName.get(t.lead_unit_id) ?? ''),
       coordinatingText: t.coordinating_text,
       coordinatingUnits: t.coordinating_unit_ids.map((id) => unitName.get(id) ?? '').filter(Boolean),
     })),

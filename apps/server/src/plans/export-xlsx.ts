@@ -20,7 +20,7 @@ export interface OccurrenceRow {
   content: string;
   scheduleText: string;
   dueDate: IsoDate | null;
-  leadUnit: { name: string };
+  leadName: string;
   status: keyof typeof OCCURRENCE_STATUS_LABELS;
   progress: number;
   completedOn: IsoDate | null;
@@ -99,7 +99,7 @@ export async function occurrencesXlsx(data: OccurrenceExportData): Promise<Buffe
       r.content,
       r.scheduleText,
       r.dueDate ? asDate(r.dueDate) : 'Thường xuyên',
-      r.leadUnit.name,
+      r.leadName,
       OCCURRENCE_STATUS_LABELS[r.status],
       r.progress,
       r.completedOn ? asDate(r.completedOn) : null,

@@ -12,7 +12,7 @@ import { notFound } from '../http/errors.ts';
 import type { RequestContext } from '../http/route.ts';
 import { workFacts } from './fulfilment.ts';
 import * as store from './store.ts';
-import { type TaskRow, type UnitRef, unitMap } from './views.ts';
+import { leadView, type TaskRow, type UnitRef, unitMap } from './views.ts';
 
 /** A task's yearly occurrences: computed from its schedule, joined with what happened. */
 export function today(): string {
@@ -86,7 +86,7 @@ export async function occurrences(
       year,
       opensOn: occurrence.opensOn,
       dueDate: occurrence.dueDate,
-      leadUnit: units(task.lead_unit_id),
+      ...leadView(task, units),
       coordinatingUnits: task.coordinating_unit_ids.map(units),
       coordinatingText: task.coordinating_text,
       status: derived.status,
@@ -143,7 +143,11 @@ export async function myOccurrences(ctx: RequestContext, year: number) {
     .select(['p.period_from', 'p.period_to'])
     .where('t.commune_id', '=', actor.communeId)
     .where((eb) =>
-      eb.or([eb('t.lead_unit_id', '=', unitId), sql<boolean>`${unitId} = any(t.coordinating_unit_ids)`]),
+      eb.or([
+        eb('t.lead_unit_id', '=', unitId),
+        eb('t.lead_all_units', '=', true),
+        sql<boolean>`${unitId} = any(t.coordinating_unit_ids)`,
+      ]),
     )
     .execute();
   return occurrences(ctx.db, actor.communeId, tasks, year, today());
@@ -154,7 +158,9 @@ export function summarize(list: Awaited<ReturnType<typeof occurrences>>, year: n
   const byUnit = new Map<string, { unit: UnitRef } & ReturnType<typeof blank>>();
   const totals = blank();
   for (const o of list) {
-    const row = byUnit.get(o.leadUnit.id) ?? { unit: o.leadUnit, ...blank() };
+    // a task every unit leads has its own row ('all', as the progress page filters it)
+    const unit = o.leadUnit ?? { id: 'all', code: '', name: o.leadName };
+    const row = byUnit.get(unit.id) ?? { unit, ...blank() };
     for (const target of [row, totals]) {
       target.total++;
       if (o.status === 'done') {
@@ -164,7 +170,7 @@ export function summarize(list: Awaited<ReturnType<typeof occurrences>>, year: n
       else if (o.status === 'in_progress') target.inProgress++;
       else target.notStarted++;
     }
-    byUnit.set(o.leadUnit.id, row);
+    byUnit.set(unit.id, row);
   }
   return {
     year,

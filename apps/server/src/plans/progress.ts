@@ -15,7 +15,9 @@ export function inTask(actor: Actor, task: TaskWithPeriod) {
   return (
     actor.communeId === task.commune_id &&
     actor.unitId !== null &&
-    (actor.unitId === task.lead_unit_id || task.coordinating_unit_ids.includes(actor.unitId))
+    (task.lead_all_units ||
+      actor.unitId === task.lead_unit_id ||
+      task.coordinating_unit_ids.includes(actor.unitId))
   );
 }
 
@@ -170,9 +172,15 @@ export async function setCompleted(
 ) {
   const actor = ctx.actor!;
   const { task } = await taskForOccurrence(ctx, taskId, year);
-  const lead = actor.communeId === task.commune_id && actor.unitId === task.lead_unit_id;
+  // a task every unit leads is the commune's: Phòng VH-XH completes it, not one unit for all
+  const lead =
+    actor.communeId === task.commune_id && actor.unitId !== null && actor.unitId === task.lead_unit_id;
   if (!isCoordinator(actor) && !lead) {
-    throw forbidden('Chỉ đơn vị chủ trì hoặc Phòng Văn hóa - Xã hội được đánh dấu hoàn thành nhiệm vụ này.');
+    throw forbidden(
+      task.lead_all_units
+        ? 'Nhiệm vụ do tất cả các đơn vị chủ trì: Phòng Văn hóa - Xã hội đánh dấu hoàn thành.'
+        : 'Chỉ đơn vị chủ trì hoặc Phòng Văn hóa - Xã hội được đánh dấu hoàn thành nhiệm vụ này.',
+    );
   }
   // work that happens on a day decides by itself; figures of the year are completed by hand
   if (task.fulfilment && isEventFulfilment(task.fulfilment)) {

@@ -25,6 +25,13 @@ const ScheduleSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('once'), date: isoDay }),
 ]);
 
+const PlanRole = z.object({ heading: z.string(), unitId: z.uuid().nullable(), text: z.string() });
+/** A unit's id, or 'all' when every unit of the commune leads the task. */
+const leadUnitId = z.union(
+  [z.uuid(), z.literal('all')],
+  'Đơn vị chủ trì phải là một đơn vị của xã hoặc “all” (tất cả các đơn vị).',
+);
+
 const Task = z.object({
   id: z.uuid(),
   planId: z.uuid(),
@@ -32,7 +39,10 @@ const Task = z.object({
   content: z.string(),
   schedule: z.unknown(),
   scheduleText: z.string(),
-  leadUnit: UnitRef,
+  leadUnit: UnitRef.nullable(),
+  /** Led by every unit of the commune (“Các phòng, ban, cơ quan, đơn vị thuộc UBND xã”). */
+  leadAllUnits: z.boolean(),
+  leadName: z.string(),
   coordinatingUnits: z.array(UnitRef),
   coordinatingText: z.string(),
   addedOn: z.string(),
@@ -65,6 +75,8 @@ const Plan = PlanSummary.extend({
   content: z.string(),
   funding: z.string(),
   organization: z.string(),
+  /** V. Tổ chức thực hiện: each unit's (or group's) role, as the plan words it. */
+  roles: z.array(PlanRole),
   targets: z.array(YearTarget),
   signerTitle: z.string(),
   signerName: z.string(),
@@ -80,7 +92,9 @@ const Occurrence = z.object({
   year: z.number(),
   opensOn: z.string(),
   dueDate: z.string().nullable(),
-  leadUnit: UnitRef,
+  leadUnit: UnitRef.nullable(),
+  leadAllUnits: z.boolean(),
+  leadName: z.string(),
   coordinatingUnits: z.array(UnitRef),
   coordinatingText: z.string(),
   status: z.enum(OCCURRENCE_STATUSES),
@@ -157,6 +171,16 @@ const planFields = {
   content: longText.optional(),
   funding: longText.optional(),
   organization: longText.optional(),
+  roles: z
+    .array(
+      z.strictObject({
+        heading: text(300),
+        unitId: z.uuid().nullable().optional(),
+        text: optionalText(10_000),
+      }),
+    )
+    .max(40)
+    .optional(),
   targets: z
     .array(
       z.strictObject({
@@ -178,7 +202,7 @@ const taskFields = {
   content: text(5000),
   schedule: ScheduleSchema,
   scheduleText: optionalText(200).optional(),
-  leadUnitId: z.uuid(),
+  leadUnitId,
   coordinatingUnitIds: z.array(z.uuid()).max(50).optional(),
   coordinatingText: optionalText(1000).optional(),
   addedOn: isoDay.optional(),
@@ -308,7 +332,7 @@ export function plansRoutes(app: FastifyInstance) {
         content: taskFields.content.optional(),
         schedule: ScheduleSchema.optional(),
         scheduleText: taskFields.scheduleText,
-        leadUnitId: z.uuid().optional(),
+        leadUnitId: leadUnitId.optional(),
         coordinatingUnitIds: taskFields.coordinatingUnitIds,
         coordinatingText: taskFields.coordinatingText,
         addedOn: taskFields.addedOn,
@@ -335,7 +359,8 @@ export function plansRoutes(app: FastifyInstance) {
       params: idParams,
       query: z.strictObject({
         year: year.optional(),
-        unitId: z.uuid().optional(),
+        /** A unit (the tasks it leads or coordinates, and those every unit leads), or 'all'. */
+        unitId: leadUnitId.optional(),
         status: z.enum(OCCURRENCE_STATUSES).optional(),
       }),
       response: z.array(Occurrence),
@@ -348,7 +373,8 @@ export function plansRoutes(app: FastifyInstance) {
         return list.filter(
           (o) =>
             (!query.unitId ||
-              o.leadUnit.id === query.unitId ||
+              o.leadAllUnits ||
+              (query.unitId !== 'all' && o.leadUnit?.id === query.unitId) ||
               o.coordinatingUnits.some((u) => u.id === query.unitId)) &&
             (!query.status || o.status === query.status),
         );
@@ -383,7 +409,8 @@ export function plansRoutes(app: FastifyInstance) {
       query: z.strictObject({ year: year.optional() }),
       response: z.object({
         year: z.number(),
-        units: z.array(Counts.extend({ unit: UnitRef })),
+        /** A unit's row; the tasks every unit leads are one row with the id 'all'. */
+        units: z.array(Counts.extend({ unit: UnitRef.extend({ id: z.string() }) })),
         totals: Counts,
       }),
       handler: async ({ ctx, params, query }) => {

@@ -1,4 +1,4 @@
-import { FULFILMENT_LABELS, normaliseTargets } from '@cqtt/domain';
+import { ALL_UNITS_LEAD_SHORT, FULFILMENT_LABELS, normaliseTargets } from '@cqtt/domain';
 import type { Selectable } from 'kysely';
 import type { PlansTable, PlanTasksTable } from '../db/schema.ts';
 
@@ -25,6 +25,35 @@ export function unitMap(units: UnitRef[]) {
   return (id: string) => byId.get(id) ?? { id, code: '', name: '' };
 }
 
+/** A task's lead: one unit, or every unit of the commune (leadUnit null). */
+export function leadView(t: Pick<TaskRow, 'lead_unit_id' | 'lead_all_units'>, unit: (id: string) => UnitRef) {
+  const lead = t.lead_all_units || t.lead_unit_id === null ? null : unit(t.lead_unit_id);
+  return { leadUnit: lead, leadAllUnits: lead === null, leadName: lead?.name ?? ALL_UNITS_LEAD_SHORT };
+}
+
+/** Whether a unit leads the task: its own unit, or every unit. */
+export function isLead(t: Pick<TaskRow, 'lead_unit_id' | 'lead_all_units'>, unitId: string | null): boolean {
+  return unitId !== null && (t.lead_all_units || t.lead_unit_id === unitId);
+}
+
+/** V. Tổ chức thực hiện, one entry per unit or group, as the plan words it. */
+export interface PlanRole {
+  heading: string;
+  unitId: string | null;
+  text: string;
+}
+
+export function rolesOf(value: unknown): PlanRole[] {
+  if (!Array.isArray(value)) return [];
+  return value
+    .filter((r): r is PlanRole => typeof r === 'object' && r !== null && typeof r.heading === 'string')
+    .map((r) => ({
+      heading: r.heading,
+      unitId: typeof r.unitId === 'string' ? r.unitId : null,
+      text: String(r.text ?? ''),
+    }));
+}
+
 export function taskView(t: TaskRow, unit: (id: string) => UnitRef) {
   return {
     id: t.id,
@@ -33,7 +62,7 @@ export function taskView(t: TaskRow, unit: (id: string) => UnitRef) {
     content: t.content,
     schedule: t.schedule,
     scheduleText: t.schedule_text,
-    leadUnit: unit(t.lead_unit_id),
+    ...leadView(t, unit),
     coordinatingUnits: t.coordinating_unit_ids.map(unit),
     coordinatingText: t.coordinating_text,
     addedOn: t.added_on,
@@ -55,6 +84,7 @@ export function planView(p: PlanRow, tasks: TaskRow[], unit: (id: string) => Uni
     content: p.content,
     funding: p.funding,
     organization: p.organization,
+    roles: rolesOf(p.roles),
     targets: normaliseTargets(p.targets),
     signerTitle: p.signer_title,
     signerName: p.signer_name,

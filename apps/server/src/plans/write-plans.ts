@@ -39,6 +39,7 @@ export interface PlanInput {
   content?: string;
   funding?: string;
   organization?: string;
+  roles?: Array<{ heading: string; unitId?: string | null | undefined; text: string }>;
   targets?: StoredTarget[];
   periodFrom?: number;
   periodTo?: number | null;
@@ -60,6 +61,14 @@ function planColumns(input: PlanInput) {
     ...columnIfDefined(input.content, 'content'),
     ...columnIfDefined(input.funding, 'funding'),
     ...columnIfDefined(input.organization, 'organization'),
+    ...columnIfDefined(
+      input.roles === undefined
+        ? undefined
+        : JSON.stringify(
+            input.roles.map((r) => ({ heading: r.heading, unitId: r.unitId ?? null, text: r.text })),
+          ),
+      'roles',
+    ),
     ...columnIfDefined(input.targets === undefined ? undefined : JSON.stringify(input.targets), 'targets'),
     ...columnIfDefined(input.periodFrom, 'period_from'),
     ...columnIfDefined(input.periodTo, 'period_to'),
@@ -67,6 +76,24 @@ function planColumns(input: PlanInput) {
     ...columnIfDefined(input.signerName, 'signer_name'),
     ...columnIfDefined(input.recipients, 'recipients'),
   };
+}
+
+/** Each role's unit, when it names one, is a unit of the plan's commune. */
+async function checkRoles(ctx: RequestContext, communeId: string, roles: PlanInput['roles']) {
+  const ids = [...new Set((roles ?? []).flatMap((r) => (r.unitId ? [r.unitId] : [])))];
+  if (ids.length === 0) return;
+  const found = await ctx.db
+    .selectFrom('units')
+    .select('id')
+    .where('commune_id', '=', communeId)
+    .where('id', 'in', ids)
+    .execute();
+  const known = new Set(found.map((u) => u.id));
+  const i = (roles ?? []).findIndex((r) => r.unitId && !known.has(r.unitId));
+  if (i >= 0) {
+    const message = 'Đơn vị không thuộc xã, phường, đặc khu của kế hoạch.';
+    throw badRequest(message, [{ path: `roles.${i}.unitId`, message }]);
+  }
 }
 
 function checkPeriod(from: number, to: number | null, targets: StoredTarget[]) {
@@ -84,6 +111,7 @@ export async function createPlan(
 ) {
   const communeId = await resolveCommuneId(ctx.db, ctx.actor!, input.communeId);
   checkPeriod(input.periodFrom, input.periodTo ?? null, input.targets ?? []);
+  await checkRoles(ctx, communeId, input.roles);
   return audited(ctx, async (trx) => {
     const plan = await trx
       .insertInto('plans')
@@ -109,6 +137,7 @@ export async function updatePlan(ctx: RequestContext, id: string, input: PlanInp
   const from = input.periodFrom ?? before.period_from;
   const to = input.periodTo === undefined ? before.period_to : input.periodTo;
   checkPeriod(from, to, input.targets ?? before.targets);
+  await checkRoles(ctx, before.commune_id, input.roles);
   return audited(ctx, async (trx) => {
     const plan = await trx
       .updateTable('plans')
@@ -141,6 +170,7 @@ export interface TaskInput {
   content?: string;
   schedule?: Schedule;
   scheduleText?: string;
+  /** A unit's id, or 'all': every unit of the commune leads. */
   leadUnitId?: string;
   coordinatingUnitIds?: string[];
   coordinatingText?: string;
@@ -170,7 +200,8 @@ async function checkTask(
     const message = `Ngày ${input.addedOn} không có trong lịch.`;
     throw badRequest(message, [{ path: 'addedOn', message }]);
   }
-  const unitIds = [...(input.leadUnitId ? [input.leadUnitId] : []), ...(input.coordinatingUnitIds ?? [])];
+  const lead = input.leadUnitId === 'all' ? undefined : input.leadUnitId;
+  const unitIds = [...(lead ? [lead] : []), ...(input.coordinatingUnitIds ?? [])];
   if (unitIds.length > 0) {
     const found = await ctx.db
       .selectFrom('units')
@@ -194,7 +225,11 @@ function taskColumns(input: TaskInput) {
     ...columnIfDefined(input.content, 'content'),
     ...columnIfDefined(input.schedule === undefined ? undefined : JSON.stringify(input.schedule), 'schedule'),
     ...columnIfDefined(input.scheduleText, 'schedule_text'),
-    ...columnIfDefined(input.leadUnitId, 'lead_unit_id'),
+    ...columnIfDefined(input.leadUnitId === 'all' ? null : input.leadUnitId, 'lead_unit_id'),
+    ...columnIfDefined(
+      input.leadUnitId === undefined ? undefined : input.leadUnitId === 'all',
+      'lead_all_units',
+    ),
     ...columnIfDefined(input.coordinatingUnitIds, 'coordinating_unit_ids'),
     ...columnIfDefined(input.coordinatingText, 'coordinating_text'),
     ...columnIfDefined(input.addedOn, 'added_on'),
@@ -227,7 +262,7 @@ export async function createTask(
           number: number;
           content: string;
           schedule: string;
-          lead_unit_id: string;
+          lead_unit_id: string | null;
         }),
         schedule_text: input.scheduleText || describe(input.schedule),
         added_on: input.addedOn ?? today(),

@@ -4,7 +4,7 @@
  * the console's own route calls for that page (noted beside it), with the caller's rights, so
  * that every figure of the report equals what the console shows for the same year.
  */
-import { DOCUMENT_KIND_INFO, documentNumber, targetFor, vietnamDate } from '@cqtt/domain';
+import { allUnitsLead, DOCUMENT_KIND_INFO, documentNumber, targetFor, vietnamDate } from '@cqtt/domain';
 import type { Kysely } from 'kysely';
 import { estimates as budgetEstimates } from '../budget/estimates.ts';
 import { listAssessments } from '../criteria/assessments.ts';
@@ -174,7 +174,7 @@ export async function yearlyReport(
         content: o.content,
         scheduleText: o.scheduleText,
         dueDate: o.dueDate,
-        leadUnit: o.leadUnit.name,
+        leadUnit: o.leadUnit?.name ?? allUnitsLead(commune.kind),
         status: o.status,
         progress: o.progress,
         completedOn: o.completedOn,

@@ -1,7 +1,6 @@
 import {
   type CountedOnArrival,
   counterResultFromCounts,
-  DEFAULT_CONDUCT_CODE,
   type Granularity,
   isSatisfied,
   ratingDayNote,
@@ -11,6 +10,7 @@ import { audited } from '../audit/service.ts';
 import { badRequest, forbidden, notFound } from '../http/errors.ts';
 import type { RequestContext } from '../http/route.ts';
 import { resolveCommuneId } from '../org/scope.ts';
+import { conductCodeOfCommune } from '../outreach/conduct.ts';
 import { targetOfYear } from '../plans/objectives.ts';
 import { canManage, figuresScope } from './access.ts';
 import { periodOf } from './public-routes.ts';
@@ -66,7 +66,8 @@ export async function dashboard(
         ? sql<string>`to_char(r.rated_on, 'YYYY-MM')`
         : sql<string>`to_char(r.rated_on, 'YYYY')`;
   const n = sql<number>`count(*)`;
-  const [trend, byCounter, byOfficial, byProcedure, conductRows, anonymous] = await Promise.all([
+  const [code, trend, byCounter, byOfficial, byProcedure, conductRows, anonymous] = await Promise.all([
+    conductCodeOfCommune(ctx.db, communeId),
     base
       .select([bucket.as('key'), bucket.as('label'), 'r.score', n.as('n')])
       .groupBy([bucket, 'r.score'])
@@ -159,7 +160,7 @@ export async function dashboard(
     byCounter: group(byCounter, 'Không rõ quầy'),
     byOfficial: group(byOfficial, 'Không rõ cán bộ'),
     byProcedure: group(byProcedure, 'Không rõ thủ tục'),
-    conductCode: { done: [...DEFAULT_CONDUCT_CODE.done], breaches: [...DEFAULT_CONDUCT_CODE.breaches] },
+    conductCode: { done: [...code.done], breaches: [...code.breaches] },
     conduct: [...conduct.values()].sort((a, b) => a.fullName.localeCompare(b.fullName, 'vi')),
   };
 }

@@ -83,13 +83,13 @@ export function can(me: Me, capability: Capability): boolean {
 
 /** A task's units, as an occurrence or a task names them. */
 interface TaskUnits {
-  leadUnit: { id: string };
+  leadUnit: { id: string } | null;
   coordinatingUnits: ReadonlyArray<{ id: string }>;
 }
 
 /** Marking an occurrence done or reopening it: the lead unit's users or the coordinator. */
 export function canComplete(me: Me, task: TaskUnits): boolean {
-  return hasRole(me, 'coordinator') || (me.unit !== null && me.unit.id === task.leadUnit.id);
+  return hasRole(me, 'coordinator') || (me.unit !== null && me.unit.id === task.leadUnit?.id);
 }
 
 /** Writing progress notes: users of the lead or a coordinating unit, and the coordinator. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   amountProblem,
   budgetTotals,
+  cityDecisionProblem,
   formatVnd,
   lineBalance,
   MAX_AMOUNT,
@@ -112,5 +113,55 @@ describe('spentShare and status moves', () => {
     expect(nextStatusProblem('draft', 'approved')).toMatch(/chờ phê duyệt/);
     expect(nextStatusProblem('approved', 'submitted')).toMatch(/đang lập/);
     expect(nextStatusProblem('approved', 'draft')).toMatch(/trả lại/);
+  });
+});
+
+describe('the city decides the lines it funds', () => {
+  const proposed = { source: 'city' as const, cityStatus: 'proposed' as const, amount: 80_000_000 };
+
+  it('approves a proposed line up to the amount asked', () => {
+    expect(cityDecisionProblem(proposed, { decision: 'approve', approvedAmount: 80_000_000 })).toBeNull();
+    expect(cityDecisionProblem(proposed, { decision: 'approve', approvedAmount: 50_000_000 })).toBeNull();
+    expect(cityDecisionProblem(proposed, { decision: 'approve', approvedAmount: 80_000_001 })).toEqual({
+      path: 'approvedAmount',
+      message: 'Số bố trí không được vượt số xã đề nghị (80.000.000 đ).',
+    });
+  });
+
+  it('asks for the amount, a positive one', () => {
+    expect(cityDecisionProblem(proposed, { decision: 'approve' })?.path).toBe('approvedAmount');
+    expect(cityDecisionProblem(proposed, { decision: 'approve', approvedAmount: 0 })?.message).toBe(
+      'Số tiền phải lớn hơn 0.',
+    );
+  });
+
+  it('refuses only with a reason', () => {
+    expect(
+      cityDecisionProblem(proposed, { decision: 'refuse', reason: 'Ngân sách năm 2026 đã phân bổ hết.' }),
+    ).toBeNull();
+    expect(cityDecisionProblem(proposed, { decision: 'refuse', reason: '  ab ' })).toEqual({
+      path: 'reason',
+      message: 'Vui lòng nêu lý do không bố trí (ít nhất 5 ký tự).',
+    });
+  });
+
+  it('decides nothing that is not a proposed line of the city budget', () => {
+    expect(
+      cityDecisionProblem(
+        { ...proposed, source: 'commune', cityStatus: null },
+        { decision: 'refuse', reason: 'x'.repeat(9) },
+      )?.message,
+    ).toMatch(/xã tự phê duyệt/);
+    expect(
+      cityDecisionProblem({ ...proposed, cityStatus: null }, { decision: 'approve', approvedAmount: 1 })
+        ?.message,
+    ).toMatch(/chưa ban hành tờ trình/);
+    expect(
+      cityDecisionProblem({ ...proposed, cityStatus: 'approved' }, { decision: 'approve', approvedAmount: 1 })
+        ?.message,
+    ).toBe('Dòng kinh phí này đã được quyết định (thành phố đã bố trí).');
+    expect(
+      cityDecisionProblem({ ...proposed, cityStatus: 'refused' }, { decision: 'approve', approvedAmount: 1 }),
+    ).not.toBeNull();
   });
 });

@@ -126,3 +126,52 @@ export function nextStatusProblem(from: BudgetStatus, to: BudgetStatus): string 
   if (to === 'approved') return 'Chỉ dự toán đang chờ phê duyệt mới được phê duyệt.';
   return 'Chỉ dự toán đang chờ phê duyệt mới được trả lại để chỉnh sửa.';
 }
+
+/**
+ * A line the city budget funds (source 'city'): the commune asks for it in its tờ trình (issued:
+ * 'proposed'), the city approves it with an amount or refuses it with a reason. Until then it has
+ * no approved amount, and the commune's chairman does not approve it (decision 0030).
+ */
+export const CITY_LINE_STATUSES = ['proposed', 'approved', 'refused'] as const;
+export type CityLineStatus = (typeof CITY_LINE_STATUSES)[number];
+export const CITY_LINE_STATUS_LABELS: Record<CityLineStatus | 'not_proposed', string> = {
+  not_proposed: 'Chưa đề xuất thành phố',
+  proposed: 'Chờ thành phố xem xét',
+  approved: 'Thành phố đã bố trí',
+  refused: 'Thành phố không bố trí',
+};
+
+export type CityDecision =
+  | { decision: 'approve'; approvedAmount?: number | undefined; reason?: string | undefined }
+  | { decision: 'refuse'; approvedAmount?: number | undefined; reason?: string | undefined };
+
+/** Why the city cannot decide a line now, or with this input; null when it can. */
+export function cityDecisionProblem(
+  line: { source: BudgetSource; cityStatus: CityLineStatus | null; amount: number },
+  input: CityDecision,
+): { path: string; message: string } | null {
+  if (line.source !== 'city')
+    return { path: 'id', message: 'Dòng này không đề nghị ngân sách thành phố bố trí; xã tự phê duyệt.' };
+  if (line.cityStatus === null)
+    return { path: 'id', message: 'Xã chưa ban hành tờ trình đề xuất dòng kinh phí này.' };
+  if (line.cityStatus !== 'proposed')
+    return {
+      path: 'id',
+      message: `Dòng kinh phí này đã được quyết định (${CITY_LINE_STATUS_LABELS[line.cityStatus].toLocaleLowerCase('vi-VN')}).`,
+    };
+  if (input.decision === 'approve') {
+    if (input.approvedAmount === undefined)
+      return { path: 'approvedAmount', message: 'Vui lòng nhập số kinh phí thành phố bố trí.' };
+    const problem = amountProblem(input.approvedAmount, { positive: true });
+    if (problem) return { path: 'approvedAmount', message: problem };
+    if (input.approvedAmount > line.amount)
+      return {
+        path: 'approvedAmount',
+        message: `Số bố trí không được vượt số xã đề nghị (${formatVnd(line.amount)}).`,
+      };
+    return null;
+  }
+  if ((input.reason ?? '').trim().length < 5)
+    return { path: 'reason', message: 'Vui lòng nêu lý do không bố trí (ít nhất 5 ký tự).' };
+  return null;
+}

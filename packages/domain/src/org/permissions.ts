@@ -22,6 +22,11 @@ export const PERMISSIONS = {
   'budget.manage': ['admin', 'coordinator', 'focal'],
   /** Approve a budget estimate, or return it for changes. */
   'budget.approve': ['leader'],
+  /**
+   * Approve (with the amount) or refuse (with the reason) the budget lines a commune asks the city
+   * budget to fund, once its tờ trình is issued; a city-level account of the commune's own city.
+   */
+  'budget.approve_city': ['city'],
   /** Log outreach activities (each unit, MTTQ, the village heads); edit one's own. */
   'outreach.record': ['admin', 'coordinator', 'focal', 'supervisor', 'village'],
   /** Keep the library of legal and guiding documents; edit any outreach activity. */

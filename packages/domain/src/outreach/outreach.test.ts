@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  CONDUCT_SLOGANS,
-  OUTREACH_KIND_LABELS,
-  OUTREACH_KINDS,
-  outreachCoverage,
-  placeProblem,
-} from './outreach.ts';
+import { OUTREACH_KIND_LABELS, OUTREACH_KINDS, outreachCoverage, placeProblem } from './outreach.ts';
 
 describe('outreachCoverage', () => {
   it('counts activities and audience per village and channel; share over active villages', () => {
@@ -46,15 +40,10 @@ describe('outreachCoverage', () => {
   });
 });
 
-describe('labels and slogans', () => {
+describe('labels', () => {
   it('labels every channel the plan names', () => {
     expect(OUTREACH_KINDS.map((k) => OUTREACH_KIND_LABELS[k])).toContain('Pano - khẩu hiệu');
     expect(OUTREACH_KINDS.map((k) => OUTREACH_KIND_LABELS[k])).toContain('Bảng tin thôn');
-  });
-  it('keeps the counts of 4 xin, 4 luôn, 5 không', () => {
-    expect(CONDUCT_SLOGANS.xin).toEqual(['Xin chào', 'Xin lỗi', 'Xin cảm ơn', 'Xin phép']);
-    expect(CONDUCT_SLOGANS.luon).toHaveLength(4);
-    expect(CONDUCT_SLOGANS.khong).toHaveLength(5);
   });
   it('asks for a place or a village', () => {
     expect(placeProblem('', null)).toMatch(/địa điểm/);

@@ -25,23 +25,6 @@ export const OUTREACH_KIND_LABELS: Record<OutreachKind, string> = {
   village_board: 'Bảng tin thôn',
 };
 
-/**
- * "4 xin, 4 luôn, 5 không" (DOMAIN.md). The "5 không" have no official Hải Phòng list:
- * this default follows Gia Lai's code for its service centres.
- */
-export const CONDUCT_SLOGANS = {
-  title: '4 xin, 4 luôn, 5 không',
-  xin: ['Xin chào', 'Xin lỗi', 'Xin cảm ơn', 'Xin phép'],
-  luon: ['Luôn mỉm cười', 'Luôn nhẹ nhàng', 'Luôn lắng nghe', 'Luôn giúp đỡ'],
-  khong: [
-    'Không phân biệt đối xử, thờ ơ với người dân',
-    'Không gây khó khăn, phiền hà, vòi vĩnh',
-    'Không làm việc riêng khi người dân chờ',
-    'Không hách dịch, cửa quyền, gợi ý dịch vụ không cần thiết',
-    'Không hứa hẹn miệng, chậm tiếp nhận hoặc trả kết quả không có phiếu theo quy định',
-  ],
-} as const;
-
 export interface CoverageActivity {
   kind: OutreachKind;
   villageId: string | null;

@@ -161,3 +161,11 @@ export function describeSchedule(schedule: Schedule): string {
     }
   }
 }
+
+/** A task led by every unit of the commune (“Các phòng, ban, cơ quan, đơn vị thuộc UBND xã”). */
+export const ALL_UNITS_LEAD_SHORT = 'Tất cả các đơn vị';
+const COMMUNE_KIND_WORD = { xa: 'xã', phuong: 'phường', dac_khu: 'đặc khu' } as const;
+/** The lead of an all-units task as the plan and its documents word it. */
+export function allUnitsLead(kind: 'xa' | 'phuong' | 'dac_khu'): string {
+  return `Các phòng, ban, cơ quan, đơn vị thuộc UBND ${COMMUNE_KIND_WORD[kind]}`;
+}

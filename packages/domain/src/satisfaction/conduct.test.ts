@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
+  conductCodeOf,
   conductProblems,
+  conductWordingProblems,
   DEFAULT_CONDUCT_CODE,
+  DEFAULT_CONDUCT_WORDING,
   FIVE_KHONG,
   FOUR_LUON,
   FOUR_XIN,
@@ -60,5 +63,55 @@ describe('"4 xin, 4 luôn, 5 không"', () => {
     expect(t.done.find((d) => d.key === 'xin_phep')!.count).toBe(0);
     expect(t.breaches.map((b) => b.count)).toEqual([0, 0, 1, 0, 0]);
     expect(t.done.map((d) => d.key)).toEqual(DEFAULT_CONDUCT_CODE.done.map((d) => d.key));
+  });
+});
+
+describe("a commune's wording of the code", () => {
+  const reworded = {
+    ...DEFAULT_CONDUCT_WORDING,
+    luon: ['Luôn mỉm cười', 'Luôn nhẹ nhàng', 'Luôn thấu hiểu', 'Luôn giúp đỡ'],
+  };
+
+  it("the default is the code's own items, in their order", () => {
+    const code = conductCodeOf(DEFAULT_CONDUCT_WORDING);
+    expect(code.done).toEqual(DEFAULT_CONDUCT_CODE.done);
+    expect(code.breaches).toEqual(DEFAULT_CONDUCT_CODE.breaches);
+    expect(code.xin.map((i) => i.label)).toEqual(['Xin chào', 'Xin lỗi', 'Xin cảm ơn', 'Xin phép']);
+  });
+
+  it('a reworded item keeps its key, so earlier ratings still count for it', () => {
+    const code = conductCodeOf(reworded);
+    expect(code.luon[2]).toEqual({ key: 'luon_lang_nghe', label: 'Luôn thấu hiểu' });
+    expect(tallyConduct([{ done: ['luon_lang_nghe'], breaches: [] }], code).done[6]).toEqual({
+      key: 'luon_lang_nghe',
+      label: 'Luôn thấu hiểu',
+      count: 1,
+    });
+  });
+
+  it('accepts four, four and five items', () => {
+    expect(conductWordingProblems(DEFAULT_CONDUCT_WORDING)).toEqual([]);
+    expect(conductWordingProblems(reworded)).toEqual([]);
+  });
+
+  it('refuses a group with too few or too many items', () => {
+    expect(conductWordingProblems({ ...reworded, xin: ['Xin chào'] })).toEqual([
+      { path: 'xin', message: '«4 xin» phải có đúng 4 nội dung (đang có 1).' },
+    ]);
+    expect(
+      conductWordingProblems({ ...reworded, khong: [...reworded.khong, 'Không uống rượu'] })[0]?.path,
+    ).toBe('khong');
+  });
+
+  it('refuses an empty, a too long or a repeated item (blanks and case ignored)', () => {
+    expect(conductWordingProblems({ ...reworded, xin: ['Xin chào', ' ', 'Xin cảm ơn', 'Xin phép'] })).toEqual(
+      [{ path: 'xin.1', message: 'Nội dung thứ 2 của «4 xin» phải dài từ 2 đến 200 ký tự.' }],
+    );
+    expect(
+      conductWordingProblems({ ...reworded, xin: ['Xin chào', 'a'.repeat(201), 'Xin cảm ơn', 'Xin phép'] }),
+    ).toHaveLength(1);
+    expect(
+      conductWordingProblems({ ...reworded, xin: ['Xin chào', 'xin chào ', 'Xin cảm ơn', 'Xin phép'] }),
+    ).toEqual([{ path: 'xin.1', message: 'Nội dung thứ 2 của «4 xin» bị lặp.' }]);
   });
 });

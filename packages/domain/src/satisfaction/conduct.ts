@@ -42,6 +42,74 @@ export interface ConductCode {
 
 export const DEFAULT_CONDUCT_CODE: ConductCode = { done: [...FOUR_XIN, ...FOUR_LUON], breaches: FIVE_KHONG };
 
+/**
+ * The commune's wording of the code: what its pano, its citizens' pages, its rating form and
+ * its figures say. The items keep their places (and their keys, which the ratings store), so a
+ * coordinator rewords an item without changing what earlier ratings counted.
+ */
+export interface ConductWording {
+  xin: readonly string[];
+  luon: readonly string[];
+  khong: readonly string[];
+}
+
+export const CONDUCT_TITLE = '4 xin, 4 luôn, 5 không';
+export const CONDUCT_SIZES = { xin: 4, luon: 4, khong: 5 } as const;
+const GROUP_NAMES = { xin: '4 xin', luon: '4 luôn', khong: '5 không' } as const;
+
+export const DEFAULT_CONDUCT_WORDING: ConductWording = {
+  xin: FOUR_XIN.map((i) => i.label),
+  luon: FOUR_LUON.map((i) => i.label),
+  khong: FIVE_KHONG.map((i) => i.label),
+};
+
+/** The code's items with their stored keys, in the commune's words. */
+export function conductCodeOf(wording: ConductWording): ConductCode & ConductGroups {
+  const items = (defaults: readonly ConductItem[], labels: readonly string[]) =>
+    defaults.map((d, i) => ({ key: d.key, label: labels[i] ?? d.label }));
+  const xin = items(FOUR_XIN, wording.xin);
+  const luon = items(FOUR_LUON, wording.luon);
+  const khong = items(FIVE_KHONG, wording.khong);
+  return { xin, luon, khong, done: [...xin, ...luon], breaches: khong };
+}
+
+export interface ConductGroups {
+  xin: ConductItem[];
+  luon: ConductItem[];
+  khong: ConductItem[];
+}
+
+/** A wording's problems: each group holds exactly its items, each one 2-200 characters, none twice. */
+export function conductWordingProblems(wording: ConductWording): Problem[] {
+  const problems: Problem[] = [];
+  for (const group of ['xin', 'luon', 'khong'] as const) {
+    const labels = wording[group].map((l) => l.trim());
+    const size = CONDUCT_SIZES[group];
+    if (labels.length !== size) {
+      problems.push({
+        path: group,
+        message: `«${GROUP_NAMES[group]}» phải có đúng ${size} nội dung (đang có ${labels.length}).`,
+      });
+      continue;
+    }
+    const seen = new Set<string>();
+    labels.forEach((label, i) => {
+      if (label.length < 2 || label.length > 200)
+        problems.push({
+          path: `${group}.${i}`,
+          message: `Nội dung thứ ${i + 1} của «${GROUP_NAMES[group]}» phải dài từ 2 đến 200 ký tự.`,
+        });
+      else if (seen.has(label.toLocaleLowerCase('vi-VN')))
+        problems.push({
+          path: `${group}.${i}`,
+          message: `Nội dung thứ ${i + 1} của «${GROUP_NAMES[group]}» bị lặp.`,
+        });
+      seen.add(label.toLocaleLowerCase('vi-VN'));
+    });
+  }
+  return problems;
+}
+
 export interface ConductAnswer {
   done: readonly string[];
   breaches: readonly string[];

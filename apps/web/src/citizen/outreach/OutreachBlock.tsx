@@ -32,19 +32,19 @@ export default function OutreachBlock() {
         <h3>4 xin</h3>
         <ul>
           {slogans.xin.map((s) => (
-            <li key={s}>{s}</li>
+            <li key={s.key}>{s.label}</li>
           ))}
         </ul>
         <h3>4 luôn</h3>
         <ul>
           {slogans.luon.map((s) => (
-            <li key={s}>{s}</li>
+            <li key={s.key}>{s.label}</li>
           ))}
         </ul>
         <h3>5 không</h3>
         <ul>
           {slogans.khong.map((s) => (
-            <li key={s}>{s}</li>
+            <li key={s.key}>{s.label}</li>
           ))}
         </ul>
       </section>

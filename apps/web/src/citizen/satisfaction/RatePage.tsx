@@ -1,8 +1,9 @@
+import type { ConductCode } from '@cqtt/contract/outreach';
 import { useCallback, useEffect, useId, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useCommune } from '../commune';
 import { useLoad } from '../useLoad';
-import { BREACH_ITEMS, DONE_ITEMS, FACES } from './faces';
+import { FACES } from './faces';
 import { flushPending, keepKioskKey, newId, pending, type SendResult, sendRating } from './queue';
 import './satisfaction.css';
 
@@ -53,6 +54,12 @@ export default function RatePage({ kiosk = false }: { kiosk?: boolean }) {
   // the counter the QR code names (?quay=<id>); none: a rating for the service centre as a whole
   const counterId = search.get('quay');
   const [counters] = useLoad<Counter[]>(`/api/public/communes/${encodeURIComponent(commune.code)}/counters`);
+  // the commune's own wording of the code; without it (offline) the form asks only for the face
+  const [conduct] = useLoad<ConductCode>(
+    `/api/public/communes/${encodeURIComponent(commune.code)}/conduct-code`,
+  );
+  const doneItems = conduct.state === 'ready' ? [...conduct.data.xin, ...conduct.data.luon] : [];
+  const breachItems = conduct.state === 'ready' ? conduct.data.khong : [];
   const counter = counters.state === 'ready' ? counters.data.find((c) => c.id === counterId) : undefined;
   // a link that names a counter the centre does not have (a mistyped link, an old poster): the
   // citizen is told, and nothing is sent from it, neither to a counter nor to the centre
@@ -221,32 +228,36 @@ export default function RatePage({ kiosk = false }: { kiosk?: boolean }) {
       </button>
       {details && (
         <div className="c-card">
-          <fieldset className="s-checks">
-            <legend>Cán bộ đã thực hiện «4 xin, 4 luôn»</legend>
-            {DONE_ITEMS.map((item) => (
-              <label key={item.key}>
-                <input
-                  type="checkbox"
-                  checked={done.includes(item.key)}
-                  onChange={() => toggle(done, setDone, item.key)}
-                />{' '}
-                {item.label}
-              </label>
-            ))}
-          </fieldset>
-          <fieldset className="s-checks">
-            <legend>Cán bộ đã vi phạm «5 không»</legend>
-            {BREACH_ITEMS.map((item) => (
-              <label key={item.key}>
-                <input
-                  type="checkbox"
-                  checked={breaches.includes(item.key)}
-                  onChange={() => toggle(breaches, setBreaches, item.key)}
-                />{' '}
-                {item.label}
-              </label>
-            ))}
-          </fieldset>
+          {doneItems.length > 0 && (
+            <>
+              <fieldset className="s-checks">
+                <legend>Cán bộ đã thực hiện «4 xin, 4 luôn»</legend>
+                {doneItems.map((item) => (
+                  <label key={item.key}>
+                    <input
+                      type="checkbox"
+                      checked={done.includes(item.key)}
+                      onChange={() => toggle(done, setDone, item.key)}
+                    />{' '}
+                    {item.label}
+                  </label>
+                ))}
+              </fieldset>
+              <fieldset className="s-checks">
+                <legend>Cán bộ đã vi phạm điều nào trong «5 không»</legend>
+                {breachItems.map((item) => (
+                  <label key={item.key}>
+                    <input
+                      type="checkbox"
+                      checked={breaches.includes(item.key)}
+                      onChange={() => toggle(breaches, setBreaches, item.key)}
+                    />{' '}
+                    {item.label}
+                  </label>
+                ))}
+              </fieldset>
+            </>
+          )}
           <div className="c-field">
             <label htmlFor={ids.comment}>Ý kiến khác</label>
             <textarea

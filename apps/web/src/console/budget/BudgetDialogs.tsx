@@ -65,13 +65,17 @@ function LineModal({ budget, onClose }: { budget: Estimate; onClose: () => void 
   );
 }
 
-/** One field per line, filled with its estimated amount; the approved amounts go together. */
+/**
+ * One field per line the commune funds, filled with its estimated amount; the approved amounts go
+ * together. A line the city budget funds is the city's to approve (after the tờ trình), not here.
+ */
 function ApproveModal({ budget, onClose }: { budget: Estimate; onClose: () => void }) {
   const { t } = useTranslation();
+  const own = budget.lines.filter((l) => l.source !== 'city');
   const approve = useSend(estimates.approve, { invalidates: CHANGES });
   type Values = Record<string, number> & { note?: string };
   const fields: Field<Values>[] = [
-    ...budget.lines.map(
+    ...own.map(
       (l): Field<Values> => ({
         name: `line_${l.id}`,
         label: `${l.number}. ${l.content} (${t('budget.estimated').toLowerCase()} ${formatVnd(l.amount)})`,
@@ -88,14 +92,14 @@ function ApproveModal({ budget, onClose }: { budget: Estimate; onClose: () => vo
       width={720}
       fields={fields}
       row={null}
-      defaults={Object.fromEntries(budget.lines.map((l) => [`line_${l.id}`, l.amount]))}
+      defaults={Object.fromEntries(own.map((l) => [`line_${l.id}`, l.amount]))}
       pending={approve.isPending}
       save={(v, callbacks) =>
         approve.mutate(
           {
             params: { id: budget.id },
             body: {
-              lines: budget.lines.map((l) => ({ lineId: l.id, approvedAmount: Number(v[`line_${l.id}`]) })),
+              lines: own.map((l) => ({ lineId: l.id, approvedAmount: Number(v[`line_${l.id}`]) })),
               note: v.note || undefined,
             },
           },

@@ -124,7 +124,33 @@ export function EstimateCard({ id }: { id: string }) {
         columns={[
           { title: t('budget.number'), dataIndex: 'number', width: 56 },
           { title: t('budget.content'), dataIndex: 'content' },
-          { title: t('budget.source'), dataIndex: 'sourceLabel', width: 170 },
+          {
+            title: t('budget.source'),
+            dataIndex: 'sourceLabel',
+            width: 190,
+            // a line the city funds: what the city did with it, and the tờ trình that asked
+            render: (label: string, l: BudgetLine) =>
+              l.city ? (
+                <Space direction="vertical" size={0}>
+                  <span>{label}</span>
+                  <Tag
+                    color={
+                      l.city.status === 'approved' ? 'green' : l.city.status === 'refused' ? 'red' : 'gold'
+                    }
+                  >
+                    {l.city.statusLabel}
+                  </Tag>
+                  {l.city.proposal ? (
+                    <Typography.Text type="secondary">
+                      {t('budget.proposalRef', { number: l.city.proposal.number })}
+                    </Typography.Text>
+                  ) : null}
+                  {l.city.reason ? <Typography.Text type="secondary">{l.city.reason}</Typography.Text> : null}
+                </Space>
+              ) : (
+                label
+              ),
+          },
           money('amount', t('budget.estimated')),
           money('approvedAmount', t('budget.approved')),
           money('spent', t('budget.spent')),

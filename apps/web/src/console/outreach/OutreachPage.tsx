@@ -7,6 +7,7 @@ import { PageHeader } from '../shared/PageHeader';
 import { FilterBar } from '../shared/register/FilterBar';
 import { useDocumentTitle } from '../shared/useDocumentTitle';
 import { ActivitiesTab } from './ActivitiesTab';
+import { ConductTab } from './ConductTab';
 import { CoverageTab } from './CoverageTab';
 import { ExamplesTab } from './ExamplesTab';
 import { useOutreachFilters } from './filters';
@@ -54,6 +55,7 @@ export default function OutreachPage() {
           { key: 'coverage', label: t('outreach.tabCoverage'), children: <CoverageTab f={f} /> },
           { key: 'library', label: t('outreach.tabLibrary'), children: <LibraryTab f={f} /> },
           { key: 'examples', label: t('outreach.tabExamples'), children: <ExamplesTab f={f} /> },
+          { key: 'conduct', label: t('outreach.tabConduct'), children: <ConductTab f={f} /> },
         ]}
       />
     </>

@@ -56,7 +56,7 @@ export default function MyTasksPage() {
     key: 'role',
     width: 110,
     render: (_: unknown, o: Occurrence) =>
-      o.leadUnit.id === unitId ? (
+      o.leadAllUnits || o.leadUnit?.id === unitId ? (
         <Tag color="blue">{t('plans.mine.lead')}</Tag>
       ) : (
         <Tag>{t('plans.mine.coordinate')}</Tag>

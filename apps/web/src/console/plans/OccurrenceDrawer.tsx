@@ -567,7 +567,7 @@ export function OccurrenceDrawer({
                 children: <span style={{ whiteSpace: 'pre-wrap' }}>{o.content}</span>,
               },
               { key: 'due', label: t('plans.task.schedule'), children: <DueCell occurrence={o} /> },
-              { key: 'lead', label: t('plans.task.leadUnit'), children: o.leadUnit.name },
+              { key: 'lead', label: t('plans.task.leadUnit'), children: o.leadName },
               {
                 key: 'with',
                 label: t('plans.task.coordinating'),

@@ -116,7 +116,7 @@ export function OccurrenceTable({
             title: t('plans.task.leadUnit'),
             key: 'lead',
             width: 160,
-            render: (_: unknown, o: Occurrence) => o.leadUnit.name,
+            render: (_: unknown, o: Occurrence) => o.leadName,
           },
         ]
       : []),

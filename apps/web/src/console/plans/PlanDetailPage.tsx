@@ -154,7 +154,7 @@ function Appendix({ plan, onEdit }: { plan: Plan; onEdit?: (task: Task) => void 
       ),
     },
     { title: t('plans.appendix.schedule'), dataIndex: 'scheduleText', width: 160 },
-    { title: t('plans.appendix.lead'), key: 'lead', width: 170, render: (_, task) => task.leadUnit.name },
+    { title: t('plans.appendix.lead'), key: 'lead', width: 170, render: (_, task) => task.leadName },
     {
       title: t('plans.appendix.coordinating'),
       key: 'with',

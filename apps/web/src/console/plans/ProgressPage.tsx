@@ -123,7 +123,7 @@ function OccurrenceRow({
             <div style={{ minWidth: 0 }}>
               <OccurrenceLink occurrence={occurrence} onOpen={onOpen} />
               <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
-                {t('plans.timeline.leadBy', { unit: occurrence.leadUnit.name })}
+                {t('plans.timeline.leadBy', { unit: occurrence.leadName })}
               </Typography.Text>
               <OccurrenceCounters occurrence={occurrence} />
             </div>

@@ -73,7 +73,7 @@ export function TaskFormModal({
 
   const unitOptions = (units.data ?? [])
     .filter(
-      (u) => u.isActive || u.id === task?.leadUnit.id || task?.coordinatingUnits.some((c) => c.id === u.id),
+      (u) => u.isActive || u.id === task?.leadUnit?.id || task?.coordinatingUnits.some((c) => c.id === u.id),
     )
     .map((u) => ({ value: u.id, label: u.name, search: foldVietnamese(`${u.name} ${u.code}`) }));
   const filterOption = (input: string, option?: { search: string }) =>
@@ -152,7 +152,7 @@ export function TaskFormModal({
                 content: task.content,
                 schedule: task.schedule as ScheduleDraft,
                 scheduleText: task.scheduleText,
-                leadUnitId: task.leadUnit.id,
+                leadUnitId: task.leadUnit?.id ?? 'all',
                 coordinatingUnitIds: task.coordinatingUnits.map((u) => u.id),
                 coordinatingText: task.coordinatingText,
                 addedOn: task.addedOn ? dayjs(task.addedOn) : null,
@@ -232,7 +232,14 @@ export function TaskFormModal({
               rules={[{ required: true, message: t('plans.taskForm.leadRequired') }]}
             >
               <Select
-                options={unitOptions}
+                options={[
+                  {
+                    value: 'all',
+                    label: t('plans.taskForm.allUnits'),
+                    search: foldVietnamese(`${t('plans.taskForm.allUnits')} all`),
+                  },
+                  ...unitOptions,
+                ]}
                 loading={units.isLoading}
                 placeholder={t('plans.taskForm.leadPlaceholder')}
                 showSearch={{ filterOption }}

@@ -27,6 +27,12 @@ export interface PlanTarget {
   feedbackOnTime?: number | null;
 }
 
+export interface PlanRole {
+  heading: string;
+  unitId: string | null;
+  text: string;
+}
+
 export interface Task {
   id: string;
   planId: string;
@@ -34,7 +40,11 @@ export interface Task {
   content: string;
   schedule: Schedule;
   scheduleText: string;
-  leadUnit: UnitRef;
+  /** Null when every unit of the commune leads the task. */
+  leadUnit: UnitRef | null;
+  leadAllUnits: boolean;
+  /** The lead unit's name, or “Tất cả các đơn vị”. */
+  leadName: string;
   coordinatingUnits: UnitRef[];
   coordinatingText: string;
   addedOn: string;
@@ -57,6 +67,8 @@ export interface Plan {
   content: string;
   funding: string;
   organization: string;
+  /** V. Tổ chức thực hiện: each unit's (or group's) role, as the plan words it. */
+  roles: PlanRole[];
   targets: PlanTarget[];
   periodFrom: number;
   periodTo: number | null;
@@ -91,7 +103,11 @@ export interface Occurrence {
   year: number;
   opensOn: string;
   dueDate: string | null;
-  leadUnit: UnitRef;
+  /** Null when every unit of the commune leads the task. */
+  leadUnit: UnitRef | null;
+  leadAllUnits: boolean;
+  /** The lead unit's name, or “Tất cả các đơn vị”. */
+  leadName: string;
   coordinatingUnits: UnitRef[];
   coordinatingText: string;
   status: OccurrenceStatus;
