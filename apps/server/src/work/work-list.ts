@@ -113,7 +113,7 @@ async function tasks(s: Scope): Promise<WorkItem[]> {
         kind: 'task',
         key: `task:${o.taskId}`,
         title: `${o.taskNumber}. ${o.content}`,
-        detail: `Chủ trì: ${o.leadUnit.name} · Tiến độ ${o.progress}%`,
+        detail: `Chủ trì: ${o.leadName} · Tiến độ ${o.progress}%`,
         due: o.dueDate,
         link: { page: 'task', planId: o.planId, taskId: o.taskId, year: s.year },
       }),
