@@ -19,6 +19,7 @@ import type { DocumentRow } from '../documents/kind.ts';
 import { badRequest, conflict, forbidden, notFound } from '../http/errors.ts';
 import type { RequestContext } from '../http/route.ts';
 import { visibleCommuneIds } from '../org/scope.ts';
+import { findCommune } from '../org/store.ts';
 import type { Refs } from '../register/refs.ts';
 import { touch } from './store.ts';
 
@@ -143,6 +144,9 @@ export async function cityLines(
   query: { year?: number | undefined; status?: CityLineStatus | undefined; communeId?: string | undefined },
 ): Promise<CityBudgetLine[]> {
   const actor = ctx.actor!;
+  // a commune the actor does not see is not found, as on every route (not an empty list)
+  if (query.communeId && !(await findCommune(ctx.db, actor, query.communeId)))
+    throw notFound('Xã, phường, đặc khu');
   let q = baseQuery(ctx.db)
     .where('l.commune_id', 'in', visibleCommuneIds(ctx.db, actor))
     .where('l.source', '=', 'city')
