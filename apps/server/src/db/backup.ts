@@ -126,8 +126,19 @@ export async function* backupSql(database: Database, options: BackupOptions = {}
       select distinct event_object_table as table_name from information_schema.triggers
       where trigger_schema = 'public' order by 1`.execute(conn);
     for (const { table_name } of triggered) yield `alter table ${table_name} disable trigger user;\n`;
+    // Generated columns (supervision_entries.answered, …) are computed again on insert, so a row
+    // goes in by its stored columns only.
+    const { rows: stored } = await sql<{ table_name: string; column_name: string }>`
+      select table_name, column_name from information_schema.columns
+      where table_schema = 'public' and is_generated = 'NEVER' order by table_name, ordinal_position`.execute(
+      conn,
+    );
+    const columnsOf = new Map<string, string[]>();
+    for (const { table_name, column_name } of stored)
+      columnsOf.set(table_name, [...(columnsOf.get(table_name) ?? []), `"${column_name}"`]);
     for (const table of await tablesInOrder(conn)) {
       yield `\n-- data ${table}\n`;
+      const columns = columnsOf.get(table)!.join(', ');
       const batch = bytesTables.has(table) ? ROWS_PER_STATEMENT_WITH_BYTES : ROWS_PER_STATEMENT;
       await sql`declare cqtt_backup no scroll cursor for select to_jsonb(t)::text as row from ${sql.table(table)} t`.execute(
         conn,
@@ -138,7 +149,7 @@ export async function* backupSql(database: Database, options: BackupOptions = {}
         );
         if (rows.length === 0) break;
         const json = `[${rows.map((r) => r.row).join(',')}]`;
-        yield `insert into ${table} overriding system value select * from jsonb_populate_recordset(null::${table}, ${dollarQuote(json)}::jsonb);\n`;
+        yield `insert into ${table} (${columns}) overriding system value select ${columns} from jsonb_populate_recordset(null::${table}, ${dollarQuote(json)}::jsonb);\n`;
         if (rows.length < batch) break;
       }
       await sql`close cqtt_backup`.execute(conn);
