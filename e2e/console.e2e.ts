@@ -19,7 +19,8 @@ describe('Giao diện quản trị: cán bộ Phòng Văn hóa - Xã hội xã B
     // Trang Tổng quan với số cơ quan, đơn vị và thôn.
     await page.getByRole('heading', { name: 'Tổng quan', exact: true }).waitFor();
     await page.getByText('Xin chào Nguyễn Thị Thu Hà').waitFor();
-    await page.getByTestId('stat-units').getByText('7').waitFor();
+    // seven offices and the four socio-political organisations the demo holds as units
+    await page.getByTestId('stat-units').getByText('11').waitFor();
     await apiSettled(page);
     await page.screenshot({ path: join(outDir, 'console-after-login.png'), fullPage: true });
 
