@@ -247,6 +247,41 @@ describe('items come and go with the work', () => {
     expect(keys(await work('vhxh.binhgiang'))).not.toContain(`difficulty:${id}`);
   });
 
+  it('a kind with more than fifty items shows fifty and says how many wait in all', async () => {
+    const task = await t.database.db
+      .selectFrom('plan_tasks')
+      .select(['id'])
+      .where('commune_id', '=', binhGiang)
+      .orderBy('number')
+      .executeTakeFirstOrThrow();
+    const before = await work('vhxh.binhgiang');
+    const open = before.items.filter((i) => i.kind === 'difficulty').length;
+    expect(before.more.find((m) => m.kind === 'difficulty')).toBeUndefined();
+    const added = 55 - open;
+    const ids: string[] = [];
+    for (let n = 1; n <= added; n++) {
+      const res = await clients['ttpvhcc.binhgiang']!.post('/api/difficulties', {
+        taskId: task.id,
+        year: 2026,
+        content: `Vướng mắc thử số ${n}`,
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      ids.push(res.json().id);
+    }
+    const list = await work('vhxh.binhgiang');
+    expect(list.items.filter((i) => i.kind === 'difficulty')).toHaveLength(50);
+    expect(list.more).toContainEqual({ kind: 'difficulty', total: 55 });
+    // kinds that fit are not in `more`
+    expect(list.more.map((m) => m.kind)).toEqual(['difficulty']);
+    for (const id of ids) {
+      const res = await clients['chutich.binhgiang']!.post(`/api/difficulties/${id}/answer`, {
+        answer: 'Đã xử lý.',
+      });
+      expect(res.statusCode, res.body).toBe(200);
+    }
+    expect((await work('vhxh.binhgiang')).more).toEqual([]);
+  });
+
   it('a nomination waits for MTTQ’s comment, then for the leader only', async () => {
     const created = await clients['ttpvhcc.binhgiang']!.post('/api/rewards', {
       communeId: binhGiang,

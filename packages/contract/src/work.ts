@@ -54,7 +54,10 @@ export const WorkList = z.object({
   /** Today in Việt Nam, and the Sunday that ends this week. */
   today: z.iso.date(),
   weekEnd: z.iso.date(),
+  /** Items of each kind, the most urgent first, at most 50 of a kind. */
   items: z.array(WorkItem),
+  /** The kinds with more items than the list shows, and how many there are in all. */
+  more: z.array(z.object({ kind: z.enum(WORK_KINDS), total: z.number().int() })),
 });
 export type WorkList = z.output<typeof WorkList>;
 

@@ -4,7 +4,7 @@
  * when it is due and where it opens. The rules of who acts are the capabilities' own (feedback's
  * actorMay, the assessment's workflow, the domain's permissions), not repeated here.
  */
-import type { WorkItem, WorkList } from '@cqtt/contract/work';
+import type { WorkItem, WorkKind, WorkList } from '@cqtt/contract/work';
 import {
   allIndicators,
   type CriteriaSet,
@@ -27,7 +27,10 @@ import { actorMay, OPEN_STATUSES } from '../feedback/items.ts';
 import type { Actor, RequestContext } from '../http/route.ts';
 import { myOccurrences, occurrences } from '../plans/occurrences.ts';
 
-/** At most this many items of one kind: the list is a to-do, each kind's page has the rest. */
+/**
+ * At most this many items of one kind, the most urgent first: the list is a to-do, each kind's
+ * page has the rest, and the answer says how many of each kind there are in all (`more`).
+ */
 const PER_KIND = 50;
 const TITLE = 160;
 
@@ -37,20 +40,29 @@ interface Scope {
   today: string;
   weekEnd: string;
   year: number;
+  /** How many items a source found in all where it read only the first PER_KIND (SQL limit). */
+  totals: Map<WorkKind, number>;
 }
+
+/** The whole count of a query cut at PER_KIND, read from a `count(*) over ()` column. */
+function noteTotal(s: Scope, kind: WorkKind, rows: readonly { total: number | string | bigint }[]) {
+  if (rows.length > 0) s.totals.set(kind, (s.totals.get(kind) ?? 0) + Number(rows[0]!.total));
+}
+const countAll = sql<string>`count(*) over ()`.as('total');
 
 export async function workList(ctx: RequestContext): Promise<WorkList> {
   const actor = ctx.actor!;
   const today = vietnamDate(new Date());
   const end = weekEnd(today);
   // a city-level account follows communes from its own home (city/city-home.ts)
-  if (!actor.communeId) return { today, weekEnd: end, items: [] };
+  if (!actor.communeId) return { today, weekEnd: end, items: [], more: [] };
   const s: Scope = {
     ctx,
     actor: actor as Scope['actor'],
     today,
     weekEnd: end,
     year: Number(today.slice(0, 4)),
+    totals: new Map(),
   };
   const parts = await Promise.all([
     tasks(s),
@@ -61,11 +73,22 @@ export async function workList(ctx: RequestContext): Promise<WorkList> {
     budgets(s),
     rewards(s),
   ]);
-  return {
-    today,
-    weekEnd: end,
-    items: parts.flatMap((p) => p.sort(compareWork).slice(0, PER_KIND)),
-  };
+  const byKind = new Map<WorkKind, WorkItem[]>();
+  for (const i of parts.flat()) {
+    const list = byKind.get(i.kind);
+    if (list) list.push(i);
+    else byKind.set(i.kind, [i]);
+  }
+  const items: WorkItem[] = [];
+  const more: WorkList['more'] = [];
+  for (const [kind, list] of byKind) {
+    // sources cut in SQL counted what they found; the rest are whole lists
+    const total = Math.max(list.length, s.totals.get(kind) ?? 0);
+    const shown = list.sort(compareWork).slice(0, PER_KIND);
+    items.push(...shown);
+    if (total > shown.length) more.push({ kind, total });
+  }
+  return { today, weekEnd: end, items, more };
 }
 
 const item = (s: Scope, i: Omit<WorkItem, 'urgency'>): WorkItem => ({
@@ -312,11 +335,13 @@ async function difficulties(s: Scope): Promise<WorkItem[]> {
       j.onRef('u.commune_id', '=', 'd.commune_id').onRef('u.id', '=', 'd.unit_id'),
     )
     .select(['d.id', 'd.year', 'd.content', 'd.created_at', 't.plan_id', 't.number', 'u.name as unit_name'])
+    .select(countAll)
     .where('d.commune_id', '=', actor.communeId)
     .where('d.answer', 'is', null)
     .orderBy('d.created_at')
     .limit(PER_KIND)
     .execute();
+  noteTotal(s, 'difficulty', rows);
   return rows.map((r) =>
     item(s, {
       kind: 'difficulty',
@@ -374,12 +399,16 @@ async function villages(s: Scope): Promise<WorkItem[]> {
         j.onRef('v.commune_id', '=', 'a.commune_id').onRef('v.id', '=', 'a.village_id'),
       )
       .select(['a.id', 'a.year', 'v.name'])
+      .select(countAll)
       .where('a.commune_id', '=', actor.communeId)
       .where('a.status', '=', 'submitted')
       .orderBy('a.year')
       .orderBy('v.name')
       .limit(PER_KIND)
       .execute();
+    // the village head's own villages are listed whole; the reviewer's are cut at PER_KIND
+    noteTotal(s, 'village', sent);
+    if (sent.length > 0) s.totals.set('village', (s.totals.get('village') ?? 0) + out.length);
     for (const a of sent)
       out.push(
         item(s, {
@@ -405,11 +434,13 @@ async function budgets(s: Scope): Promise<WorkItem[]> {
       j.onRef('u.commune_id', '=', 'e.commune_id').onRef('u.id', '=', 'e.unit_id'),
     )
     .select(['e.id', 'e.year', 'e.title', 'e.submitted_at', 'u.name as unit_name'])
+    .select(countAll)
     .where('e.commune_id', '=', actor.communeId)
     .where('e.status', '=', 'submitted')
     .orderBy('e.submitted_at')
     .limit(PER_KIND)
     .execute();
+  noteTotal(s, 'budget', rows);
   return rows.map((r) =>
     item(s, {
       kind: 'budget',
@@ -431,10 +462,12 @@ async function rewards(s: Scope): Promise<WorkItem[]> {
   let q = ctx.db
     .selectFrom('rewards')
     .select(['id', 'year', 'nominee_name', 'nominee_kind', 'mttq_comment'])
+    .select(countAll)
     .where('commune_id', '=', actor.communeId)
     .where('status', '=', 'nominated');
   if (!decides) q = q.where(sql<string>`trim(mttq_comment)`, '=', '');
   const rows = await q.orderBy('year').orderBy('created_at').limit(PER_KIND).execute();
+  noteTotal(s, 'reward', rows);
   return rows.map((r) =>
     item(s, {
       kind: 'reward',

@@ -26,6 +26,19 @@ export function workHref(link: WorkLink): string {
   }
 }
 
+/** Where the whole of a kind is, when the list shows only its most urgent items. */
+const KIND_PAGE: Record<(typeof WORK_KINDS)[number], string> = {
+  cityReturn: '/assessments',
+  task: '/progress',
+  feedback: '/feedback',
+  score: '/assessments',
+  assessment: '/assessments',
+  difficulty: '/difficulties?answered=open',
+  village: '/village-assessments',
+  budget: '/budget',
+  reward: '/rewards?status=nominated',
+};
+
 /** The sections of the list, in the order a clerk takes them. */
 const SECTIONS: readonly (typeof WORK_KINDS)[number][] = [
   'cityReturn',
@@ -79,11 +92,19 @@ export function WorkList() {
         const section = items.filter((i) => i.kind === kind);
         if (section.length === 0) return null;
         const heading = t(`work.kinds.${kind}`);
+        const total = list.data?.more.find((m) => m.kind === kind)?.total;
         return (
           <section key={kind} aria-label={heading} data-testid={`work-${kind}`}>
             <List
               size="small"
-              header={<Typography.Text strong>{`${heading} (${section.length})`}</Typography.Text>}
+              header={<Typography.Text strong>{`${heading} (${total ?? section.length})`}</Typography.Text>}
+              footer={
+                total ? (
+                  <Link to={KIND_PAGE[kind]} data-testid={`work-more-${kind}`}>
+                    {t('work.more', { shown: section.length, total })}
+                  </Link>
+                ) : undefined
+              }
               dataSource={section}
               renderItem={(i) => (
                 <List.Item key={i.key}>
