@@ -2,7 +2,6 @@ import {
   ALL_UNITS_LEAD_SHORT,
   DEFAULT_REMINDER_OFFSETS,
   daysLeft,
-  deriveOccurrence,
   excerpt,
   type FulfilmentKind,
   formatVietnameseDate,
@@ -17,8 +16,10 @@ import { type Kysely, sql } from 'kysely';
 import { recordAudit } from '../audit/service.ts';
 import type { DB } from '../db/schema.ts';
 import { enqueueMail, isMailAddress } from '../mail/outbox.ts';
+import { cellKey } from '../measures/registry.ts';
 import { createNotifications } from '../notify/service.ts';
-import { workFacts } from '../plans/fulfilment.ts';
+import { workFactsFor } from '../plans/fulfilment.ts';
+import { deriveTaskYear, type TaskYearState, taskYearKey, taskYearStates } from '../plans/task-states.ts';
 import type { JobLog } from './scheduler.ts';
 
 export interface ReminderOptions {
@@ -150,23 +151,10 @@ export async function findOwed(db: Kysely<DB>, today: IsoDate): Promise<Owed[]> 
     .orderBy('t.number')
     .execute()) as TaskRow[];
   if (tasks.length === 0) return [];
-  const [states, sent] = await Promise.all([
-    db
-      .selectFrom('task_years')
-      .select([
-        'task_id',
-        'year',
-        'progress',
-        'completed_on',
-        'override_state',
-        'override_on',
-        'override_reason',
-      ])
-      .where('year', 'in', years)
-      .execute(),
+  const [stateOf, sent] = await Promise.all([
+    taskYearStates(db, null, years),
     db.selectFrom('reminders_sent').select(['task_id', 'year', 'key']).where('year', 'in', years).execute(),
   ]);
-  const stateOf = new Map(states.map((s) => [`${s.task_id}/${s.year}`, s]));
   const sentKeys = new Set(sent.map((s) => `${s.task_id}/${s.year}/${s.key}`));
   const owed: Owed[] = [];
   for (const task of tasks) {
@@ -179,7 +167,7 @@ export async function findOwed(db: Kysely<DB>, today: IsoDate): Promise<Owed[]> 
         task.added_on,
       );
       if (!occurrence?.dueDate) continue;
-      const state = stateOf.get(`${task.task_id}/${y}`);
+      const state = stateOf.get(taskYearKey(task.task_id, y));
       const keys = remindersOwed(
         {
           dueDate: occurrence.dueDate,
@@ -206,57 +194,39 @@ export async function findOwed(db: Kysely<DB>, today: IsoDate): Promise<Owed[]> 
 
 /**
  * Drops the reminders of occurrences that their linked work (or the coordinator's override)
- * has completed: the same rule as the console's lists (deriveOccurrence), with the work's facts
- * read once per commune and year, only where a reminder is owed.
+ * has completed: the same rule as the console's lists (plans/task-states.ts deriveTaskYear),
+ * with the work's facts read once per kind for every commune and year where a reminder is owed
+ * (plans/fulfilment.ts workFactsFor), not once per commune.
  */
 async function withoutFulfilled(
   db: Kysely<DB>,
   owed: Owed[],
-  stateOf: Map<
-    string,
-    {
-      progress: number;
-      completed_on: string | null;
-      override_state: 'done' | 'open' | null;
-      override_on: string | null;
-      override_reason: string | null;
-    }
-  >,
+  stateOf: Map<string, TaskYearState>,
   today: IsoDate,
 ): Promise<Owed[]> {
   const linked = owed.filter(
-    (o) => o.task.fulfilment !== null || stateOf.get(`${o.task.task_id}/${o.year}`)?.override_state,
+    (o) => o.task.fulfilment !== null || stateOf.get(taskYearKey(o.task.task_id, o.year))?.override_state,
   );
   if (linked.length === 0) return owed;
-  const facts = new Map<string, Awaited<ReturnType<typeof workFacts>>>();
-  for (const o of linked) {
-    const key = `${o.task.commune_id}/${o.year}`;
-    if (!facts.has(key)) {
-      const kinds = linked
-        .filter((x) => x.task.commune_id === o.task.commune_id && x.year === o.year)
-        .map((x) => x.task.fulfilment);
-      facts.set(key, await workFacts(db, o.task.commune_id, o.year, today, kinds));
-    }
-  }
-  return owed.filter((o) => {
-    const s = stateOf.get(`${o.task.task_id}/${o.year}`);
-    const derived = deriveOccurrence(
-      {
-        link: o.task.fulfilment,
-        dueDate: o.dueDate,
-        manual: { completedOn: s?.completed_on ?? null, progress: s?.progress ?? 0 },
-        override:
-          s?.override_state && s.override_reason
-            ? { state: s.override_state, on: s.override_on, reason: s.override_reason }
-            : null,
-        work: o.task.fulfilment
-          ? (facts.get(`${o.task.commune_id}/${o.year}`)?.get(o.task.fulfilment) ?? null)
-          : null,
-      },
+  const facts = await workFactsFor(
+    db,
+    {
+      communeIds: [...new Set(linked.map((o) => o.task.commune_id))],
+      years: [...new Set(linked.map((o) => o.year))],
       today,
-    );
-    return derived.status !== 'done';
-  });
+    },
+    linked.map((o) => o.task.fulfilment),
+  );
+  return owed.filter(
+    (o) =>
+      deriveTaskYear(
+        o.task.fulfilment,
+        o.dueDate,
+        stateOf.get(taskYearKey(o.task.task_id, o.year)),
+        facts.get(cellKey(o.task.commune_id, o.year)),
+        today,
+      ).status !== 'done',
+  );
 }
 
 async function sendReminder(

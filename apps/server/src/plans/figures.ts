@@ -1,8 +1,9 @@
-import { deriveOccurrence, doneOnTime, taskOccurrenceIn } from '@cqtt/domain';
+import { doneOnTime, taskOccurrenceIn } from '@cqtt/domain';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { type Cells, cellKey, cellsOf, type FigureScope } from '../measures/registry.ts';
 import { workFactsFor } from './fulfilment.ts';
+import { deriveTaskYear, taskYearKey, taskYearStates } from './task-states.ts';
 
 /** A commune's plan tasks of a year: occurrences due up to today, done on time, overdue now. */
 export interface TaskCell {
@@ -24,9 +25,9 @@ export interface TaskCell {
  */
 export async function taskFigures(db: Kysely<DB>, scope: FigureScope): Promise<Cells<TaskCell>> {
   const ids = [...scope.communeIds];
-  const [tasks, states] =
+  const [tasks, state] =
     ids.length === 0
-      ? [[], []]
+      ? [[], new Map()]
       : await Promise.all([
           db
             .selectFrom('plan_tasks as t')
@@ -38,23 +39,8 @@ export async function taskFigures(db: Kysely<DB>, scope: FigureScope): Promise<C
             .where('t.commune_id', 'in', ids)
             .where('t.is_active', '=', true)
             .execute(),
-          db
-            .selectFrom('task_years')
-            .select([
-              'commune_id',
-              'task_id',
-              'year',
-              'progress',
-              'completed_on',
-              'override_state',
-              'override_on',
-              'override_reason',
-            ])
-            .where('commune_id', 'in', ids)
-            .where('year', 'in', [...scope.years])
-            .execute(),
+          taskYearStates(db, ids, scope.years),
         ]);
-  const state = new Map(states.map((s) => [`${s.task_id}|${s.year}`, s]));
   const cells = cellsOf(scope, (): TaskCell => ({ due: 0, onTime: 0, overdue: 0, onTimeShare: null }));
   // A task carried by the work that fulfils it reads that work's facts for the whole scope at once
   // (plans/fulfilment.ts workFactsFor: one read per kind, whatever the number of communes), and
@@ -74,20 +60,11 @@ export async function taskFigures(db: Kysely<DB>, scope: FigureScope): Promise<C
         task.added_on,
       );
       if (!o || o.dueDate === null || o.dueDate > scope.today) continue;
-      const s = state.get(`${task.id}|${year}`);
-      const derived = deriveOccurrence(
-        {
-          link: task.fulfilment,
-          dueDate: o.dueDate,
-          manual: { completedOn: s?.completed_on ?? null, progress: s?.progress ?? 0 },
-          override:
-            s?.override_state && s.override_reason
-              ? { state: s.override_state, on: s.override_on, reason: s.override_reason }
-              : null,
-          work: task.fulfilment
-            ? (work.get(cellKey(task.commune_id, year))?.get(task.fulfilment) ?? null)
-            : null,
-        },
+      const derived = deriveTaskYear(
+        task.fulfilment,
+        o.dueDate,
+        state.get(taskYearKey(task.id, year)),
+        work.get(cellKey(task.commune_id, year)),
         scope.today,
       );
       const cell = cells.get(cellKey(task.commune_id, year))!;

@@ -1,17 +1,11 @@
-import {
-  daysLeft,
-  deriveOccurrence,
-  FULFILMENT_LABELS,
-  fulfilmentText,
-  taskOccurrenceIn,
-  vietnamDate,
-} from '@cqtt/domain';
+import { daysLeft, FULFILMENT_LABELS, fulfilmentText, taskOccurrenceIn, vietnamDate } from '@cqtt/domain';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { notFound } from '../http/errors.ts';
 import type { RequestContext } from '../http/route.ts';
 import { workFacts } from './fulfilment.ts';
 import * as store from './store.ts';
+import { deriveTaskYear } from './task-states.ts';
 import { leadView, type TaskRow, type UnitRef, unitMap } from './views.ts';
 
 /** A task's yearly occurrences: computed from its schedule, joined with what happened. */
@@ -67,16 +61,7 @@ export async function occurrences(
       s?.override_state && s.override_reason
         ? { state: s.override_state, on: s.override_on, reason: s.override_reason }
         : null;
-    const derived = deriveOccurrence(
-      {
-        link: task.fulfilment,
-        dueDate: occurrence.dueDate,
-        manual: { completedOn: s?.completed_on ?? null, progress: s?.progress ?? 0 },
-        override,
-        work: task.fulfilment ? (work.get(task.fulfilment) ?? null) : null,
-      },
-      now,
-    );
+    const derived = deriveTaskYear(task.fulfilment, occurrence.dueDate, s, work, now);
     list.push({
       taskId: task.id,
       planId: task.plan_id,
