@@ -261,7 +261,7 @@ describe.skipIf(missing !== null)('a cqtt cluster under faults (scripts/cluster.
       });
       const notice = official.page.getByTestId('reconnecting');
       banner = await notice.waitFor({ timeout: 10_000 }).then(
-        () => notice.innerText(),
+        () => notice.textContent().then((t) => t ?? ''),
         () => '',
       );
     }
