@@ -12,7 +12,6 @@ import { fileURLToPath } from 'node:url';
 
 const UNCONVERTED = [
   'api/types.ts',
-  'console/audit/api.ts',
   'console/auth/ChangePasswordPage.tsx',
   'console/auth/session.ts',
   'console/calendar/CityHolidaysPage.tsx',

@@ -1,4 +1,4 @@
-import { auditRoutes } from './audit/routes.ts';
+import { audit } from './audit/index.ts';
 import { authRoutes } from './auth/routes.ts';
 import { budget } from './budget/index.ts';
 import { calendarRoutes } from './calendar/routes.ts';
@@ -47,7 +47,7 @@ export const CAPABILITIES: readonly Capability[] = [
   { name: 'auth', install: authRoutes },
   org,
   { name: 'users', install: usersRoutes, permissions: ['users.manage', 'tokens.manage'] },
-  { name: 'audit', install: auditRoutes, permissions: ['audit.read'] },
+  audit,
   { name: 'notify', install: notifyRoutes },
   { name: 'files', install: filesRoutes },
   {

@@ -1,3 +1,4 @@
+import * as audit from './audit.ts';
 import * as budget from './budget.ts';
 import * as city from './city.ts';
 import type { AnyEndpoint } from './endpoint.ts';
@@ -22,6 +23,7 @@ export * from './errors.ts';
 export const CONTRACTS = {
   ops,
   org,
+  audit,
   public: publicPages,
   outreach,
   rewards,

@@ -97,21 +97,3 @@ export interface IssuedToken {
   scopes: string[];
   expiresAt: string;
 }
-
-export interface AuditEntry {
-  id: number | string;
-  at: string;
-  actorId: string | null;
-  actorName: string;
-  action: string;
-  entityType: string;
-  entityId: string;
-  communeId: string | null;
-  /** The city whose data it is (for the data a city shares, communeId is null). */
-  cityId: string | null;
-  /** The API token the change was made through, if any. */
-  token: { id: string; name: string } | null;
-  before: unknown;
-  after: unknown;
-  requestId: string | null;
-}

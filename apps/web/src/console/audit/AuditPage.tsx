@@ -1,4 +1,5 @@
 import { ReloadOutlined } from '@ant-design/icons';
+import type { AuditEntry } from '@cqtt/contract/audit';
 import {
   Alert,
   Button,
@@ -17,7 +18,6 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AuditEntry } from '../../api/types';
 import { useSession } from '../auth/session';
 import { useCommunes } from '../org/api';
 import { hasRole, isCityLevel } from '../permissions';
