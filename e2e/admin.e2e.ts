@@ -74,6 +74,8 @@ describe('Quản trị hệ thống xã Bình Giang', () => {
     const auditText = (await auditRow.textContent()) ?? '';
     expect(auditText).toContain('Người dùng');
     expect(auditText).toContain('admin');
+    // the object is named by the account holder's name, not only by its id
+    expect(auditText).toContain(newUser.fullName);
     // Mở dòng: nội dung sau thay đổi có tên đăng nhập và họ tên mới.
     await auditRow.getByRole('button', { name: 'Mở rộng dòng' }).click();
     await page.getByText(newUser.fullName).first().waitFor();

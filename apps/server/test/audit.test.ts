@@ -1,3 +1,6 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { AUDIT_ENTITY_TYPES } from '@cqtt/contract/audit';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { audited } from '../src/audit/service.ts';
@@ -97,5 +100,38 @@ describe('audit log', () => {
     const created = (await hongBang.post('/api/villages', { name: 'Tổ dân phố riêng' })).json();
     const after = (await admin.get(`/api/audit?entityId=${created.id}`)).json();
     expect(after.total).toBe(0);
+  });
+
+  it('names the object of each change, and every kind of record has its place in the filter', async () => {
+    await admin.post('/api/villages', { name: 'Thôn Tên Trong Nhật Ký' });
+    const page = (await admin.get('/api/audit?entityType=village&pageSize=5')).json();
+    expect(page.items[0]).toMatchObject({ entityType: 'village', objectName: 'Thôn Tên Trong Nhật Ký' });
+    // a new account is named by its holder's name, not its id
+    const created = (await admin.get('/api/audit?entityType=user&action=users.create&pageSize=200')).json();
+    expect(created.items.map((r: { objectName: string | null }) => r.objectName)).toContain('Kiểm Toán');
+
+    // every kind the server writes is one the console offers (with its Vietnamese name)
+    const known = new Set<string>(AUDIT_ENTITY_TYPES);
+    const written = await t.database.db.selectFrom('audit_log').select('entity_type').distinct().execute();
+    expect(written.map((r) => r.entity_type).filter((k) => !known.has(k))).toEqual([]);
+    const src = join(import.meta.dirname, '../src');
+    const files = (readdirSync(src, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts'));
+    const named = new Set<string>();
+    const actions = new Set<string>();
+    for (const f of files) {
+      const text = readFileSync(join(src, f), 'utf8');
+      for (const m of text.matchAll(/\bentity(?:Type)?: '([a-z_]+)'/g)) named.add(m[1]!);
+      for (const m of text.matchAll(/\baction: '([a-z_.:/]+)'/g)) actions.add(m[1]!);
+      for (const m of text.matchAll(/'[a-z_]+\.[a-z_]+', '([a-z_]+)', [a-z_.]+::text/g)) named.add(m[1]!);
+    }
+    expect(named.size).toBeGreaterThan(30);
+    expect([...named].filter((k) => !known.has(k))).toEqual([]);
+    const vi = JSON.parse(readFileSync(join(import.meta.dirname, '../../web/src/i18n/vi.json'), 'utf8'));
+    expect(AUDIT_ENTITY_TYPES.filter((k) => !vi.audit.entities[k])).toEqual([]);
+    // and every action has a Vietnamese name, its own or its verb's (the console's rule)
+    const labelled = (a: string) =>
+      vi.audit.actions[a.replace(/[.:/]/g, '_')] || vi.audit.actions[a.split(/[.:/]/).pop()!];
+    expect(actions.size).toBeGreaterThan(50);
+    expect([...actions].filter((a) => !labelled(a))).toEqual([]);
   });
 });

@@ -2,6 +2,55 @@ import { z } from 'zod';
 import { endpoint } from './endpoint.ts';
 import { day, page, pageQuery } from './shared.ts';
 
+/**
+ * Every kind of record the log names (audit_log.entity_type): the console offers them all in
+ * its filter, each with its Vietnamese name (i18n audit.entities). A test keeps the list
+ * complete against the server's sources.
+ */
+export const AUDIT_ENTITY_TYPES = [
+  'api_token',
+  'assessment',
+  'budget_estimate',
+  'budget_line',
+  'budget_spending',
+  'city',
+  'city_year',
+  'commune',
+  'criteria_set',
+  'database',
+  'difficulty',
+  'document',
+  'dossier',
+  'dossier_import',
+  'feedback_category',
+  'feedback_item',
+  'file',
+  'good_example',
+  'level_registration',
+  'notification',
+  'official_index',
+  'outreach_activity',
+  'outreach_document',
+  'plan',
+  'procedure',
+  'progress_note',
+  'questionnaire',
+  'rating',
+  'rating_kiosk',
+  'rating_void',
+  'reward',
+  'service_counter',
+  'service_official',
+  'supervision_entry',
+  'survey_response',
+  'task',
+  'task_year',
+  'unit',
+  'user',
+  'village',
+  'village_assessment',
+] as const;
+
 /** One change of the audit log: who, when, through which token, what it was before and after. */
 export const AuditEntry = z.object({
   id: z.number(),
@@ -11,6 +60,8 @@ export const AuditEntry = z.object({
   action: z.string(),
   entityType: z.string(),
   entityId: z.string(),
+  /** What the record is called in its snapshot (a village's name, a task's content), if it says. */
+  objectName: z.string().nullable(),
   communeId: z.uuid().nullable(),
   /** The city whose data it is (for the data a city shares, communeId is null). */
   cityId: z.uuid().nullable(),

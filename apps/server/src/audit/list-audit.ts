@@ -5,6 +5,7 @@ import type { DB } from '../db/schema.ts';
 import { forbidden } from '../http/errors.ts';
 import type { RequestContext } from '../http/route.ts';
 import { resolveCommuneId, visibleCommuneIds } from '../org/scope.ts';
+import { auditObjectName } from './object-name.ts';
 
 /** One page of the audit log the signed-in user may read, newest first. */
 export async function listAudit(ctx: RequestContext, query: z.output<typeof AuditQuery>) {
@@ -56,6 +57,7 @@ export async function listAudit(ctx: RequestContext, query: z.output<typeof Audi
       action: r.action,
       entityType: r.entity_type,
       entityId: r.entity_id,
+      objectName: auditObjectName(r.before, r.after),
       communeId: r.commune_id,
       cityId: r.city_id,
       token: r.token_id ? { id: r.token_id, name: r.token_name ?? '' } : null,

@@ -1,5 +1,5 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import type { AuditEntry } from '@cqtt/contract/audit';
+import { AUDIT_ENTITY_TYPES, type AuditEntry } from '@cqtt/contract/audit';
 import {
   Alert,
   Button,
@@ -29,9 +29,6 @@ import { PageHeader } from '../shared/PageHeader';
 import { useDocumentTitle } from '../shared/useDocumentTitle';
 import { useAudit } from './api';
 import { JsonDiff } from './JsonDiff';
-
-/** Entity types offered in the filter even before they appear in the log. */
-const KNOWN_ENTITY_TYPES = ['unit', 'village', 'user', 'api_token', 'criteria_set', 'city'];
 
 const ACTION_COLORS: Record<string, string> = {
   create: 'green',
@@ -81,10 +78,10 @@ export default function AuditPage() {
       defaultValue: t(`audit.actions.${actionVerb(action)}`, { defaultValue: action }),
     });
 
-  const entityTypes = new Set(KNOWN_ENTITY_TYPES);
-  for (const e of audit.data?.items ?? []) entityTypes.add(e.entityType);
-  if (entityType) entityTypes.add(entityType);
-  const entityOptions = [...entityTypes].map((v) => ({ value: v, label: entityLabel(v) }));
+  // every kind the log can name, by its Vietnamese name, whether or not this page shows one
+  const entityOptions = AUDIT_ENTITY_TYPES.map((v) => ({ value: v as string, label: entityLabel(v) })).sort(
+    (a, b) => a.label.localeCompare(b.label, 'vi'),
+  );
 
   const columns: TableColumnsType<AuditEntry> = [
     { title: t('audit.at'), dataIndex: 'at', width: 150, render: (v: string) => formatDateTime(v) },
@@ -119,17 +116,31 @@ export default function AuditPage() {
     },
     { title: t('audit.entityType'), dataIndex: 'entityType', render: (v: string) => entityLabel(v) },
     {
-      title: t('audit.entityId'),
-      dataIndex: 'entityId',
-      width: 200,
-      render: (v: string | null) =>
-        v ? (
-          <Typography.Text code copyable={{ text: v }} ellipsis style={{ maxWidth: 170 }}>
-            {v}
-          </Typography.Text>
-        ) : (
-          <span className="cqtt-muted">—</span>
-        ),
+      title: t('audit.objectName'),
+      key: 'object',
+      width: 260,
+      render: (_: unknown, e: AuditEntry) => (
+        <Space orientation="vertical" size={0}>
+          {e.objectName ? (
+            <Typography.Text ellipsis={{ tooltip: e.objectName }} style={{ maxWidth: 240 }}>
+              {e.objectName}
+            </Typography.Text>
+          ) : null}
+          {e.entityId ? (
+            <Typography.Text
+              code
+              copyable={{ text: e.entityId }}
+              ellipsis
+              style={{ maxWidth: 170, fontSize: 12 }}
+              title={t('audit.entityId')}
+            >
+              {e.entityId}
+            </Typography.Text>
+          ) : (
+            <span className="cqtt-muted">—</span>
+          )}
+        </Space>
+      ),
     },
   ];
 
