@@ -56,6 +56,12 @@ describe('Đánh giá sự hài lòng trên điện thoại (quét mã QR)', () 
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await page.getByRole('button', { name: 'Góp ý thêm về cán bộ (không bắt buộc)' }).click();
+    // every box of «4 xin, 4 luôn» and «5 không» is the same size, however long its label
+    const boxes = await page
+      .getByRole('checkbox')
+      .evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().width)));
+    expect(boxes.length).toBeGreaterThan(8);
+    expect(new Set(boxes)).toEqual(new Set([22]));
     await page.getByRole('checkbox', { name: 'Xin chào' }).check();
     await page.getByRole('checkbox', { name: 'Luôn lắng nghe' }).check();
     await page.getByLabel('Ý kiến khác').fill(qrComment);
