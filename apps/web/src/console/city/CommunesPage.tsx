@@ -88,10 +88,14 @@ export function CommunesPage() {
   const sorted = (key: SortKey) =>
     sortKey === key ? (sortOrder === 'asc' ? ('ascend' as const) : ('descend' as const)) : null;
   const columns: TableColumnsType<CommuneRow> = [
-    { title: 'Hạng', dataIndex: 'rank', width: 64, render: (r) => r ?? '—' },
+    // the rank and the commune stay pinned while the figures scroll beside them: fifteen
+    // figures side by side are wider than a laptop by design (e2e/walk.e2e.ts)
+    { title: 'Hạng', dataIndex: 'rank', width: 64, fixed: 'left', render: (r) => r ?? '—' },
     {
       title: 'Xã, phường, đặc khu',
       key: 'name',
+      width: 200,
+      fixed: 'left',
       sorter: true,
       sortOrder: sorted('name'),
       render: (_, r) => <Link to={`/city/communes/${r.communeId}?year=${r.year}`}>{r.communeName}</Link>,
@@ -309,6 +313,7 @@ export function CommunesPage() {
       <Table<CommuneRow>
         rowKey="communeId"
         size="small"
+        className="cqtt-wide-table"
         scroll={{ x: 1600 }}
         loading={view.isFetching}
         dataSource={view.data?.items ?? []}

@@ -6,7 +6,7 @@ import { downloadFile, errorMessage, isApiError } from '../../api/client';
 import { useSession } from '../auth/session';
 import { can } from '../permissions';
 import { QueryError } from '../shared/feedback';
-import { formatShare } from '../shared/format';
+import { formatDate, formatShare } from '../shared/format';
 import { PageHeader } from '../shared/PageHeader';
 import { useDocumentTitle } from '../shared/useDocumentTitle';
 import { type CriteriaSetSummary, useCriteriaSet, useCriteriaSets, useImportSet } from './api';
@@ -97,7 +97,7 @@ function SetDrawer({
             <Descriptions.Item label={t('criteria.sets.issuedBy')}>{data.issuedBy}</Descriptions.Item>
             <Descriptions.Item label={t('criteria.sets.decision')}>{data.decision}</Descriptions.Item>
             <Descriptions.Item label={t('criteria.sets.effectiveFrom')}>
-              {data.effectiveFrom}
+              {formatDate(data.effectiveFrom)}
             </Descriptions.Item>
             <Descriptions.Item label={t('criteria.sets.maxTotal')}>{points(data.maxTotal)}</Descriptions.Item>
           </Descriptions>
@@ -256,7 +256,12 @@ export default function CriteriaSetsPage() {
           },
           { title: t('criteria.sets.name'), dataIndex: 'name' },
           { title: t('criteria.sets.decision'), dataIndex: 'decision', width: 200 },
-          { title: t('criteria.sets.effectiveFrom'), dataIndex: 'effectiveFrom', width: 120 },
+          {
+            title: t('criteria.sets.effectiveFrom'),
+            dataIndex: 'effectiveFrom',
+            width: 120,
+            render: (v: string) => formatDate(v),
+          },
           { title: t('criteria.sets.maxTotal'), dataIndex: 'maxTotal', width: 90, render: points },
           { title: t('criteria.sets.levelCount'), dataIndex: 'levelCount', width: 70 },
           {

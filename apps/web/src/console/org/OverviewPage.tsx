@@ -293,7 +293,6 @@ function CityOverview() {
               pagination={{ ...pagination, defaultPageSize: 20 }}
               locale={{ emptyText: <EmptyState description={t('overview.noCommunes')} /> }}
               onRow={(c) => ({ onClick: () => navigate(`/communes/${c.id}`), style: { cursor: 'pointer' } })}
-              scroll={{ x: 760 }}
             />
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {t('overview.clickHint')}

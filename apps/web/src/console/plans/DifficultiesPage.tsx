@@ -135,17 +135,27 @@ export default function DifficultiesPage() {
 
   const columns: TableColumnsType<Difficulty> = [
     {
+      // who reported it folds under the day: every column and the answer button stay on screen
+      // at 1366 px (issue 18)
       title: t('plans.difficulties.reportedAt'),
       dataIndex: 'createdAt',
-      width: 140,
+      width: 190,
       sorter: (a, b) => a.createdAt.localeCompare(b.createdAt),
       defaultSortOrder: 'descend',
-      render: (v: string) => formatDateTime(v),
+      render: (v: string, d) => (
+        <Space orientation="vertical" size={0}>
+          <span>{formatDateTime(v)}</span>
+          <span>{d.unit?.name ?? d.village?.name ?? <span className="cqtt-muted">—</span>}</span>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {d.author.fullName}
+          </Typography.Text>
+        </Space>
+      ),
     },
     {
       title: t('plans.difficulties.task'),
       key: 'task',
-      width: 260,
+      width: 240,
       render: (_, d) => (
         <div>
           <Typography.Text strong>{t('plans.taskNumber', { number: d.taskNumber })}</Typography.Text>
@@ -156,19 +166,6 @@ export default function DifficultiesPage() {
       ),
     },
     {
-      title: t('plans.difficulties.reporter'),
-      key: 'who',
-      width: 190,
-      render: (_, d) => (
-        <Space orientation="vertical" size={0}>
-          <span>{d.unit?.name ?? d.village?.name ?? <span className="cqtt-muted">—</span>}</span>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {d.author.fullName}
-          </Typography.Text>
-        </Space>
-      ),
-    },
-    {
       title: t('plans.difficulties.content'),
       dataIndex: 'content',
       render: (v: string) => <div style={{ whiteSpace: 'pre-wrap', minWidth: 200 }}>{v}</div>,
@@ -176,7 +173,7 @@ export default function DifficultiesPage() {
     {
       title: t('plans.difficulties.answer'),
       key: 'answer',
-      width: 280,
+      width: 260,
       render: (_, d) =>
         d.answer ? (
           <div>
@@ -275,7 +272,6 @@ export default function DifficultiesPage() {
                 />
               ),
             }}
-            scroll={{ x: 1100 }}
           />
         ) : (
           <EmptyState description={t('org.pickCommuneFirst')} />

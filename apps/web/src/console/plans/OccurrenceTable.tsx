@@ -86,7 +86,7 @@ export function OccurrenceTable({
       title: t('plans.task.content'),
       dataIndex: 'content',
       render: (_, o) => (
-        <div style={{ minWidth: 280 }}>
+        <div style={{ minWidth: 220 }}>
           <OccurrenceLink occurrence={o} onOpen={onOpen} />
           {planTitle ? (
             <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
@@ -102,13 +102,15 @@ export function OccurrenceTable({
       dataIndex: 'dueDate',
       width: 170,
       sorter: (a, b) => (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999'),
-      render: (_, o) => <DueCell occurrence={o} />,
-    },
-    {
-      title: t('plans.deadline'),
-      key: 'daysLeft',
-      width: 130,
-      render: (_, o) => <DaysLeft occurrence={o} />,
+      // the days left sit under the due date: one column fewer at 1366 px (issue 18)
+      render: (_, o) => (
+        <>
+          <DueCell occurrence={o} />
+          <div>
+            <DaysLeft occurrence={o} />
+          </div>
+        </>
+      ),
     },
     ...(showLead
       ? [
@@ -124,7 +126,7 @@ export function OccurrenceTable({
     {
       title: t('common.status'),
       dataIndex: 'status',
-      width: 170,
+      width: 150,
       filters: statusOptions.map((s) => ({ text: s.label, value: s.value })),
       onFilter: (value, o) => o.status === value,
       render: (_, o) => (
@@ -145,7 +147,7 @@ export function OccurrenceTable({
     {
       title: t('plans.progress'),
       dataIndex: 'progress',
-      width: 140,
+      width: 120,
       sorter: (a, b) => a.progress - b.progress,
       render: (_, o) => <ProgressBar occurrence={o} />,
     },
@@ -161,7 +163,6 @@ export function OccurrenceTable({
       rowClassName={(o) => (o.status === 'overdue' ? 'cqtt-row-overdue' : '')}
       pagination={occurrences.length > 10 ? { ...pagination, defaultPageSize: 20 } : false}
       locale={{ emptyText: <EmptyState description={emptyText} /> }}
-      scroll={{ x: 1100 }}
     />
   );
 }

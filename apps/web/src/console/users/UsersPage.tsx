@@ -583,16 +583,23 @@ export default function UsersPage() {
 
   const columns: TableColumnsType<UserRow> = [
     {
+      // the contact folds under the name, and the last sign-in under the status: at 1366 px
+      // every column and both actions stay on screen without a sideways scroll (issue 18)
       title: t('users.fullName'),
       dataIndex: 'fullName',
-      width: 230,
-      fixed: 'left',
+      width: 250,
       render: (_, u) => (
         <Space orientation="vertical" size={0}>
           <Typography.Text strong>{u.fullName}</Typography.Text>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {u.username}
           </Typography.Text>
+          {u.email ? (
+            <Typography.Text style={{ fontSize: 12 }} ellipsis={{ tooltip: u.email }}>
+              {u.email}
+            </Typography.Text>
+          ) : null}
+          {u.phone ? <Typography.Text style={{ fontSize: 12 }}>{u.phone}</Typography.Text> : null}
           {u.serviceAccount ? (
             <Tag color="purple" icon={<ApiOutlined />} style={{ marginTop: 2, width: 'fit-content' }}>
               {t('users.serviceAccount')}
@@ -604,7 +611,7 @@ export default function UsersPage() {
     {
       title: t('users.unit'),
       dataIndex: 'unitName',
-      width: 200,
+      width: 190,
       render: (v: string | null, u: UserRow) =>
         u.villageName ? (
           <Space orientation="vertical" size={0}>
@@ -618,48 +625,32 @@ export default function UsersPage() {
     {
       title: t('users.roles'),
       dataIndex: 'roles',
-      width: 240,
+      width: 210,
       render: (roles: string[]) => <RoleTags roles={roles} />,
-    },
-    {
-      title: t('users.contact'),
-      key: 'contact',
-      width: 240,
-      render: (_, u) =>
-        u.email || u.phone ? (
-          <Space orientation="vertical" size={0} style={{ fontSize: 13 }}>
-            {u.email ? <span>{u.email}</span> : null}
-            {u.phone ? <span>{u.phone}</span> : null}
-          </Space>
-        ) : (
-          <span className="cqtt-muted">—</span>
-        ),
     },
     {
       title: t('common.status'),
       dataIndex: 'isActive',
-      width: 140,
-      render: (v: boolean) => <ActiveTag active={v} />,
-    },
-    {
-      title: t('users.lastLogin'),
-      dataIndex: 'lastLoginAt',
       width: 150,
-      render: (v: string | null, u) =>
-        u.serviceAccount ? (
-          <span className="cqtt-muted">{t('users.serviceNoLogin')}</span>
-        ) : v ? (
-          formatDateTime(v)
-        ) : (
-          <span className="cqtt-muted">{t('users.never')}</span>
-        ),
+      render: (v: boolean, u) => (
+        <Space orientation="vertical" size={2}>
+          <ActiveTag active={v} />
+          <Typography.Text type="secondary" style={{ fontSize: 12 }} title={t('users.lastLogin')}>
+            {u.serviceAccount
+              ? t('users.serviceNoLogin')
+              : u.lastLoginAt
+                ? `${t('users.lastLoginShort')} ${formatDateTime(u.lastLoginAt)}`
+                : t('users.never')}
+          </Typography.Text>
+        </Space>
+      ),
     },
     {
       title: t('common.actions'),
       key: 'actions',
-      width: 230,
+      width: 150,
       render: (_, u) => (
-        <Space size={4} wrap>
+        <Space size={4} orientation="vertical">
           <Button size="small" icon={<EditOutlined />} onClick={() => setEditing({ user: u })}>
             {t('common.edit')}
           </Button>
@@ -729,7 +720,6 @@ export default function UsersPage() {
             onChange: (p, ps) => setPage({ page: ps === page.pageSize ? p : 1, pageSize: ps }),
           }}
           locale={{ emptyText: <EmptyState description={q ? t('common.noMatch') : t('users.empty')} /> }}
-          scroll={{ x: 1430 }}
         />
       </Card>
       {editing ? (
