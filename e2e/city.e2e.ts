@@ -27,6 +27,20 @@ describe('Sở Nội vụ Hải Phòng', () => {
     await table.getByRole('link', { name: 'Xã Bình Giang', exact: true }).click();
     await page.waitForURL(/\/communes\//);
     await page.getByText('Phòng Văn hóa - Xã hội', { exact: true }).first().waitFor();
+
+    // Trang cần một xã: trước khi chọn, một lời nhắc chọn xã thay cho bảng trống.
+    for (const path of [
+      '/budget',
+      '/rewards',
+      '/outreach',
+      '/village-assessments',
+      '/supervision',
+      '/feedback',
+    ]) {
+      await page.goto(path);
+      await page.getByText('Chọn một xã, phường, đặc khu ở phía trên để xem danh sách').waitFor();
+      expect(await page.locator('.ant-table').count(), path).toBe(0);
+    }
   });
 });
 

@@ -16,6 +16,17 @@ describe('Giao diện quản trị: cán bộ Phòng Văn hóa - Xã hội xã B
     expect(await page.getByTestId('header-user').textContent()).toBe('Nguyễn Thị Thu Hà');
     await page.getByText('Thành phố Hải Phòng').first().waitFor();
 
+    // Đầu trang: liên kết tới trang công khai của xã cho người dân, mở trong thẻ mới.
+    const publicLink = page.getByRole('link', { name: 'Trang công khai cho người dân (mở trong thẻ mới)' });
+    expect(await publicLink.getAttribute('href')).toBe('/p/HP-BINHGIANG');
+    expect(await publicLink.getAttribute('target')).toBe('_blank');
+    const [citizens] = await Promise.all([page.context().waitForEvent('page'), publicLink.click()]);
+    await citizens
+      .getByText(/^UBND (Xã|xã) Bình Giang$/)
+      .first()
+      .waitFor();
+    await citizens.close();
+
     // Trang Tổng quan với số cơ quan, đơn vị và thôn.
     await page.getByRole('heading', { name: 'Tổng quan', exact: true }).waitFor();
     await page.getByText('Xin chào Nguyễn Thị Thu Hà').waitFor();

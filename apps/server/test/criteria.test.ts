@@ -89,6 +89,13 @@ describe('criteria sets', () => {
   it('XLSX: export, then import the same columns back as a new version', async () => {
     const xlsx = await city.get(`/api/criteria-sets/${sampleId}/export.xlsx`);
     expect(xlsx.statusCode).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    // the date the set takes effect is a date Excel shows dd/mm/yyyy, not the text 2026-01-01
+    const effective = workbook.getWorksheet('Thông tin')!.getCell('B6');
+    expect(workbook.getWorksheet('Thông tin')!.getCell('A6').value).toBe('effectiveFrom');
+    expect(effective.value).toEqual(new Date(Date.UTC(2026, 0, 1)));
+    expect(effective.numFmt).toBe('dd/mm/yyyy');
     const res = await upload(city, '/api/criteria-sets/import.xlsx', xlsx.rawPayload, 'bo.xlsx', XLSX);
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json()).toMatchObject({ code: 'MAU-CQTT', version: 2 });
@@ -96,6 +103,7 @@ describe('criteria sets', () => {
     const original = (await city.get(`/api/criteria-sets/${sampleId}`)).json();
     expect(again.groups).toEqual(original.groups);
     expect(again.levels).toEqual(original.levels);
+    expect([again.effectiveFrom, original.effectiveFrom]).toEqual(['2026-01-01', '2026-01-01']);
   });
 });
 

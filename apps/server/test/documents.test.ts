@@ -26,6 +26,8 @@ let kinhte: Client;
 let communeId: string;
 const today = vietnamDate(new Date());
 const year = Number(today.slice(0, 4));
+/** Today as a document refers to it: dd/mm/yyyy, a day or month below 10 with its zero. */
+const todayText = `${today.slice(8)}/${today.slice(5, 7)}/${year}`;
 const signer = { signerName: 'Vũ Đăng Chương', signerTitle: 'Chủ tịch' };
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 /** Every issued DOCX, by a name, to be converted by LibreOffice at the end. */
@@ -149,9 +151,7 @@ describe('the yearly report: drafted, edited, issued, frozen', () => {
     expect(text).toContain(placeDateLine('Bình Giang', today));
     expect(text).not.toContain('DỰ THẢO');
     expect(text).toContain('Các nhiệm vụ trọng tâm hoàn thành đúng hạn.');
-    expect(text).toContain(
-      `(Kèm theo Báo cáo số 01/BC-UBND ngày ${Number(today.slice(8))}/${Number(today.slice(5, 7))}/${year}`,
-    );
+    expect(text).toContain(`(Kèm theo Báo cáo số 01/BC-UBND ngày ${todayText}`);
     expect(text).toMatch(/TM\. ỦY BAN NHÂN DÂN\s*CHỦ TỊCH[\s\S]*Vũ Đăng Chương/);
     const row = await t.database.db
       .selectFrom('documents')
@@ -312,7 +312,7 @@ describe('the registration letter, the budget proposal and the plan, issued the 
       'Nâng cấp trang thiết bị Trung tâm Phục vụ hành chính công (ghế chờ, máy lấy số): 85.000.000 đ.',
     );
     expect(text).not.toContain('In pano'); // a line of the commune's own budget is not asked of the city
-    expect(text).toContain('(Kèm theo Tờ trình số 01/TTr-UBND ngày');
+    expect(text).toContain(`(Kèm theo Tờ trình số 01/TTr-UBND ngày ${todayText} của`);
     const planId = (await vhxh.get('/api/plans')).json()[0].id;
     const task8 = (await vhxh.get(`/api/plans/${planId}/occurrences?year=2026`))
       .json()
@@ -329,7 +329,7 @@ describe('the registration letter, the budget proposal and the plan, issued the 
     expect(plan).toMatchObject({ number: '01/KH-UBND', issuedOn: today });
     const bytes = (await vhxh.get(`/api/documents/${draft.json().id}/file`)).rawPayload;
     issued.plan = bytes;
-    expect(await docxText(bytes)).toContain('(Kèm theo Kế hoạch số 01/KH-UBND ngày');
+    expect(await docxText(bytes)).toContain(`(Kèm theo Kế hoạch số 01/KH-UBND ngày ${todayText} của`);
     const anonymous = await t.app.inject({ method: 'GET', url: '/api/public/communes/HP-BINHGIANG/results' });
     expect(anonymous.statusCode).toBe(200);
     expect(anonymous.json().plan.document).toMatchObject({ fullNumber: '01/KH-UBND', issuedOn: today });

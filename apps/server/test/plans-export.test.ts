@@ -257,7 +257,7 @@ describe('GET /api/plans/:id/export.docx', () => {
       const text = textOf(xml);
       expect(text).toContain('Số: 25/KH-UBND');
       expect(text).toContain(
-        '(Kèm theo Kế hoạch số 25/KH-UBND ngày 15/4/2026 của Ủy ban nhân dân xã Bình Giang)',
+        '(Kèm theo Kế hoạch số 25/KH-UBND ngày 15/04/2026 của Ủy ban nhân dân xã Bình Giang)',
       );
       const name = decodeURIComponent(
         /filename\*=UTF-8''(\S+)/.exec(String(res.headers['content-disposition']))![1]!,

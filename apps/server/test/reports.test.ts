@@ -464,9 +464,9 @@ describe('sơ kết 2027 with two years of data, tổng kết 2030 with five', (
     for (const column of ['Tự chấm', 'Sau rà soát', 'Thẩm định', 'Điểm tính', 'Số liệu hệ thống đo'])
       expect(text).toContain(column);
     expect(text).toContain(
-      `(Kèm theo Báo cáo số ${doc.fullNumber} ngày 5/11/2027 của Ủy ban nhân dân xã Bình Giang)`,
+      `(Kèm theo Báo cáo số ${doc.fullNumber} ngày 05/11/2027 của Ủy ban nhân dân xã Bình Giang)`,
     );
-    expect(text).toMatch(/Căn cứ Kế hoạch( số \S+)? ngày 15\/4\/2026 của Ủy ban nhân dân xã về/);
+    expect(text).toMatch(/Căn cứ Kế hoạch( số \S+)? ngày 15\/04\/2026 của Ủy ban nhân dân xã về/);
     expect(text).toContain('Duy trì mức 3.');
     expect(text).toContain('Hồ sơ trực tuyến còn ít.');
     expect(text).not.toMatch(ISO_DATE);

@@ -15,7 +15,7 @@ import {
   KIND_WORD,
   lowerFirst,
   placeOf,
-  shortDate,
+  referenceDate,
   signatureLines,
 } from '../documents/words.ts';
 import { badRequest } from '../http/errors.ts';
@@ -159,7 +159,7 @@ export const budgetProposalKind: DocumentKindHandler<ProposalData> = {
         ? [
             {
               kind: 'paragraph',
-              text: `Căn cứ Kế hoạch${d.plan.number.trim() ? ` số ${d.plan.number.trim()}` : ''}${d.plan.issuedOn ? ` ngày ${shortDate(d.plan.issuedOn)}` : ''} của Ủy ban nhân dân ${w} về ${lowerFirst(d.plan.title.replace(/^kế hoạch\s+/iu, ''))};`,
+              text: `Căn cứ Kế hoạch${d.plan.number.trim() ? ` số ${d.plan.number.trim()}` : ''}${d.plan.issuedOn ? ` ngày ${referenceDate(d.plan.issuedOn)}` : ''} của Ủy ban nhân dân ${w} về ${lowerFirst(d.plan.title.replace(/^kế hoạch\s+/iu, ''))};`,
             } as Block,
           ]
         : []),
@@ -210,7 +210,7 @@ export const budgetProposalKind: DocumentKindHandler<ProposalData> = {
         {
           title: 'Phụ lục kinh phí đề nghị ngân sách thành phố bố trí',
           subtitle: `Năm ${d.year} — ${d.communeName}`,
-          note: `(Kèm theo Tờ trình số ${issue ? issue.number : `     /${doc.symbol}`} ngày ${issue ? shortDate(issue.date) : `     /     /${d.year}`} của ${committeeOf(d.communeName)})`,
+          note: `(Kèm theo Tờ trình số ${issue ? issue.number : `     /${doc.symbol}`} ngày ${referenceDate(issue?.date, d.year)} của ${committeeOf(d.communeName)})`,
           table: {
             columns: [
               { header: 'STT', width: 7, align: 'center' },

@@ -19,7 +19,7 @@ import {
   KIND_WORD,
   lowerFirst,
   placeOf,
-  shortDate,
+  referenceDate,
   signatureLines,
 } from '../documents/words.ts';
 import { blocksFromText } from '../plans/export-docx.ts';
@@ -148,7 +148,7 @@ export async function reportDocx(v: View, c: ReportContext): Promise<Buffer> {
     return blocks.length ? blocks : [{ kind: 'paragraph', text: placeholder, italic: true }];
   };
   const planBasis = c.plan
-    ? `Căn cứ Kế hoạch${c.plan.number.trim() ? ` số ${c.plan.number.trim()}` : ''}${c.plan.issuedOn ? ` ngày ${shortDate(c.plan.issuedOn)}` : ''} của Ủy ban nhân dân ${w} về ${lowerFirst(c.plan.title.replace(/^kế hoạch\s+/iu, ''))};`
+    ? `Căn cứ Kế hoạch${c.plan.number.trim() ? ` số ${c.plan.number.trim()}` : ''}${c.plan.issuedOn ? ` ngày ${referenceDate(c.plan.issuedOn)}` : ''} của Ủy ban nhân dân ${w} về ${lowerFirst(c.plan.title.replace(/^kế hoạch\s+/iu, ''))};`
     : null;
   const measured = v.indicators.filter((i) => i.measure);
   const body: Block[] = [

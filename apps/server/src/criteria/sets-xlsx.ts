@@ -1,6 +1,6 @@
 /**
  * The criteria set as a workbook with the same columns as the JSON interchange
- * format: sheet "Thông tin" (code, name, issuedBy, decision, effectiveFrom), sheet
+ * format: sheet "Thông tin" (code, name, issuedBy, decision, effectiveFrom: a date cell), sheet
  * "Chỉ tiêu" (one row per indicator, its criterion and group repeated or left blank
  * to continue the row above), sheet "Mức" (one row per level: as many as the decision defines).
  * The optional last column "deduction" marks a deduction criterion (điểm trừ: "x"); a workbook
@@ -8,6 +8,7 @@
  */
 import type { CriteriaSetInput } from '@cqtt/domain';
 import ExcelJS from 'exceljs';
+import { dayCell } from '../documents/xlsx-table.ts';
 import { type Cell, type ImportedSheet, readXlsxImport } from '../files/xlsx-import.ts';
 import { badRequest } from '../http/errors.ts';
 
@@ -43,7 +44,11 @@ export async function setToXlsx(set: CriteriaSetInput): Promise<Buffer> {
     { header: 'key', width: 16 },
     { header: 'value', width: 80 },
   ];
-  for (const key of INFO_KEYS) info.addRow([key, set[key]]);
+  for (const key of INFO_KEYS) {
+    if (key !== 'effectiveFrom') info.addRow([key, set[key]]);
+    // a date cell shown dd/mm/yyyy, as every date in our workbooks; it reads back as YYYY-MM-DD
+    else info.addRow([key, dayCell(set[key])]).getCell(2).numFmt = 'dd/mm/yyyy';
+  }
   const rows = wb.addWorksheet(ROWS_SHEET);
   rows.columns = [...ROW_COLUMNS, DEDUCTION_COLUMN].map((c) => ({
     header: c,

@@ -34,10 +34,13 @@ export function dateText(iso: string | null | undefined): string {
   return iso ? formatVietnameseDate(iso.slice(0, 10)) : '—';
 }
 
-/** "d/m/yyyy" as a document refers to another ("ngày 15/4/2026"). */
-export function shortDate(iso: string): string {
-  const [y, m, d] = iso.slice(0, 10).split('-');
-  return `${Number(d)}/${Number(m)}/${y}`;
+/**
+ * "15/04/2026" as a document refers to another's date ("Kèm theo Kế hoạch số 25/KH-UBND ngày
+ * 15/04/2026"), the dd/mm/yyyy of every date the commune shows; "     /     /2026" left for the pen
+ * while the other document has no date yet.
+ */
+export function referenceDate(iso: string | null | undefined, year: number | string = ''): string {
+  return iso ? formatVietnameseDate(iso.slice(0, 10)) : `     /     /${year}`;
 }
 
 export function pct(share: number | null | undefined): string {
@@ -65,6 +68,6 @@ export function attachedTo(
   year: number,
 ): string {
   const number = issue ? issue.number : `     /${symbol}`;
-  const date = issue ? shortDate(issue.date) : `     /     /${year}`;
+  const date = referenceDate(issue?.date, year);
   return `(Kèm theo ${type} số ${number} ngày ${date} của ${committeeOf(communeName)})`;
 }

@@ -4,6 +4,7 @@
  * recipients and signature, and the landscape appendix of tasks.
  */
 import { type Block, buildOfficialDocument, numberLine } from '../documents/official.ts';
+import { referenceDate } from '../documents/words.ts';
 
 export interface PlanExportData {
   commune: { name: string; kind: 'xa' | 'phuong' | 'dac_khu' };
@@ -130,12 +131,6 @@ function objectiveBlocks(data: PlanExportData): Block[] {
   }));
 }
 
-/** "d/m/yyyy" as appendices refer to a document's date ("ngày 15/4/2026"). */
-function shortDate(iso: string | null): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso ?? '');
-  return m ? `${Number(m[3])}/${Number(m[2])}/${m[1]}` : `     /     /${iso?.slice(0, 4) ?? ''}`;
-}
-
 export function planBody(data: PlanExportData): Block[] {
   const { plan } = data;
   const kind = KIND_WORD[data.commune.kind];
@@ -202,7 +197,7 @@ export async function planDocx(data: PlanExportData, options: { draft?: boolean 
       {
         title: 'Phụ lục nhiệm vụ cụ thể',
         subtitle: planSubject(plan.title),
-        note: `(Kèm theo Kế hoạch số ${number} ngày ${shortDate(plan.issuedOn)} của Ủy ban nhân dân ${lowerFirst(commune.name)})`,
+        note: `(Kèm theo Kế hoạch số ${number} ngày ${referenceDate(plan.issuedOn, plan.periodFrom)} của Ủy ban nhân dân ${lowerFirst(commune.name)})`,
         landscape: true,
         table: {
           columns: [

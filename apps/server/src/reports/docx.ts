@@ -22,7 +22,7 @@ import {
   money,
   pct,
   placeOf,
-  shortDate,
+  referenceDate,
   signatureLines,
   VILLAGE_WORD,
 } from '../documents/words.ts';
@@ -72,7 +72,7 @@ function planReference(d: YearlyReportData): string {
   const w = KIND_WORD[d.communeKind];
   if (!d.plan) return `Thực hiện mô hình “Chính quyền thân thiện” trên địa bàn ${w}`;
   const number = d.plan.number.trim();
-  return `Thực hiện Kế hoạch${number ? ` số ${number}` : ''}${d.plan.issuedOn ? ` ngày ${shortDate(d.plan.issuedOn)}` : ''} của Ủy ban nhân dân ${w} về ${lowerFirst(d.plan.title.replace(/^kế hoạch\s+/iu, ''))}`;
+  return `Thực hiện Kế hoạch${number ? ` số ${number}` : ''}${d.plan.issuedOn ? ` ngày ${referenceDate(d.plan.issuedOn)}` : ''} của Ủy ban nhân dân ${w} về ${lowerFirst(d.plan.title.replace(/^kế hoạch\s+/iu, ''))}`;
 }
 
 /** Sections I and II, from the figures of one year. */

@@ -1,5 +1,6 @@
 import {
   DownOutlined,
+  ExportOutlined,
   GlobalOutlined,
   LockOutlined,
   LogoutOutlined,
@@ -181,6 +182,19 @@ export function ConsoleLayout() {
             </div>
           </Flex>
           <Flex align="center" gap={8}>
+            {me.commune && !locked ? (
+              // the commune's page for its people (results, feedback, rating), as they see it
+              <Button
+                href={`/p/${encodeURIComponent(me.commune.code)}`}
+                target="_blank"
+                rel="noopener"
+                icon={<ExportOutlined aria-hidden />}
+                aria-label={t('layout.publicPageNewTab')}
+                data-testid="public-page-link"
+              >
+                <span className="cqtt-hide-sm">{t('layout.publicPage')}</span>
+              </Button>
+            ) : null}
             {locked ? null : <NotificationBell />}
             <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight">
               {/* named by what it shows (WCAG 2.5.3), then what it opens */}

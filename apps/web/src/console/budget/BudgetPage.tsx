@@ -78,6 +78,7 @@ export default function BudgetPage() {
           },
         ]}
       />
+      {scope.ready ? null : <EmptyState description={t('org.pickCommuneFirst')} />}
       {list.error ? <QueryError error={list.error} onRetry={() => list.refetch()} /> : null}
       {list.data && list.data.total === 0 ? <EmptyState description={t('budget.empty', { year })} /> : null}
       {(list.data?.items ?? []).map((summary) => (

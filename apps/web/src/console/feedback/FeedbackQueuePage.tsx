@@ -16,7 +16,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { CommunePicker, useCommuneScope } from '../shared/CommunePicker';
-import { QueryError, usePagination } from '../shared/feedback';
+import { EmptyState, QueryError, usePagination } from '../shared/feedback';
 import { formatDate, formatShare } from '../shared/format';
 import { PageHeader } from '../shared/PageHeader';
 import { useDocumentTitle } from '../shared/useDocumentTitle';
@@ -178,70 +178,76 @@ export default function FeedbackQueuePage() {
           </Col>
         </Row>
       )}
-      <Flex gap={8} wrap style={{ marginBottom: 12 }}>
-        <Segmented
-          value={kind ?? 'all'}
-          onChange={(v) => set('kind', v === 'all' ? undefined : String(v))}
-          options={[
-            { value: 'all', label: t('feedback.kind.all') },
-            { value: 'feedback', label: t('feedback.kind.feedback') },
-            { value: 'difficulty', label: t('feedback.kind.difficulty') },
-          ]}
-        />
-        <Select
-          aria-label={t('feedback.statusTitle')}
-          style={{ width: 220 }}
-          value={status}
-          onChange={(v) => set('status', v === 'open' ? undefined : v)}
-          options={[
-            { value: 'open', label: t('feedback.filter.open') },
-            { value: 'overdue', label: t('feedback.filter.overdue') },
-            { value: 'all', label: t('feedback.filter.all') },
-            ...STATUSES.map((s) => ({ value: s, label: t(`feedback.status.${s}`) })),
-          ]}
-        />
-        <Select
-          aria-label={t('feedback.category')}
-          style={{ width: 220 }}
-          allowClear
-          placeholder={t('feedback.category')}
-          value={categoryId}
-          onChange={(v) => set('categoryId', v)}
-          options={(categories.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
-        />
-        <Input.Search
-          aria-label={t('feedback.search')}
-          placeholder={t('feedback.search')}
-          allowClear
-          style={{ width: 280 }}
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-          onSearch={(v) => set('q', v.trim() || undefined)}
-        />
-      </Flex>
-      {list.error ? (
-        <QueryError error={list.error} onRetry={() => void list.refetch()} />
+      {scope.ready ? (
+        <>
+          <Flex gap={8} wrap style={{ marginBottom: 12 }}>
+            <Segmented
+              value={kind ?? 'all'}
+              onChange={(v) => set('kind', v === 'all' ? undefined : String(v))}
+              options={[
+                { value: 'all', label: t('feedback.kind.all') },
+                { value: 'feedback', label: t('feedback.kind.feedback') },
+                { value: 'difficulty', label: t('feedback.kind.difficulty') },
+              ]}
+            />
+            <Select
+              aria-label={t('feedback.statusTitle')}
+              style={{ width: 220 }}
+              value={status}
+              onChange={(v) => set('status', v === 'open' ? undefined : v)}
+              options={[
+                { value: 'open', label: t('feedback.filter.open') },
+                { value: 'overdue', label: t('feedback.filter.overdue') },
+                { value: 'all', label: t('feedback.filter.all') },
+                ...STATUSES.map((s) => ({ value: s, label: t(`feedback.status.${s}`) })),
+              ]}
+            />
+            <Select
+              aria-label={t('feedback.category')}
+              style={{ width: 220 }}
+              allowClear
+              placeholder={t('feedback.category')}
+              value={categoryId}
+              onChange={(v) => set('categoryId', v)}
+              options={(categories.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
+            />
+            <Input.Search
+              aria-label={t('feedback.search')}
+              placeholder={t('feedback.search')}
+              allowClear
+              style={{ width: 280 }}
+              value={search}
+              onChange={(e) => setSearch(e.target.value)}
+              onSearch={(v) => set('q', v.trim() || undefined)}
+            />
+          </Flex>
+          {list.error ? (
+            <QueryError error={list.error} onRetry={() => void list.refetch()} />
+          ) : (
+            <Table<FeedbackItem>
+              rowKey="id"
+              size="middle"
+              loading={list.isFetching}
+              columns={columns}
+              dataSource={list.data?.items ?? []}
+              scroll={{ x: 900 }}
+              rowClassName={(i) => (i.overdue ? 'cqtt-row-overdue' : '')}
+              onRow={(i) => ({ onClick: () => navigate(`/feedback/${i.id}`), style: { cursor: 'pointer' } })}
+              pagination={{
+                ...pagination,
+                current: page,
+                pageSize,
+                total: list.data?.total ?? 0,
+                onChange: (p, size) => {
+                  setPageSize(size);
+                  set('page', String(p));
+                },
+              }}
+            />
+          )}
+        </>
       ) : (
-        <Table<FeedbackItem>
-          rowKey="id"
-          size="middle"
-          loading={list.isFetching}
-          columns={columns}
-          dataSource={list.data?.items ?? []}
-          scroll={{ x: 900 }}
-          rowClassName={(i) => (i.overdue ? 'cqtt-row-overdue' : '')}
-          onRow={(i) => ({ onClick: () => navigate(`/feedback/${i.id}`), style: { cursor: 'pointer' } })}
-          pagination={{
-            ...pagination,
-            current: page,
-            pageSize,
-            total: list.data?.total ?? 0,
-            onChange: (p, size) => {
-              setPageSize(size);
-              set('page', String(p));
-            },
-          }}
-        />
+        <EmptyState description={t('org.pickCommuneFirst')} />
       )}
     </>
   );
