@@ -205,7 +205,10 @@ describe('tiêu chí, chấm điểm và công nhận mức độ', () => {
     await openMenu(page, 'Bộ tiêu chí');
     const first = page.getByRole('row').filter({ hasText: 'MAU-CQTT' }).first();
     await first.getByRole('button', { name: 'Xem' }).click();
-    await page.getByRole('button', { name: 'Sửa thành phiên bản mới' }).click();
+    // the drawer is a dialog named by its title: the set's name and version
+    const drawer = page.getByRole('dialog', { name: /^Bộ tiêu chí mẫu.*\(v\d+\)$/ });
+    await drawer.waitFor();
+    await drawer.getByRole('button', { name: 'Sửa thành phiên bản mới' }).click();
     const editor = page.getByRole('textbox', { name: 'Sửa bộ tiêu chí (JSON)' });
     const original = await editor.inputValue();
     const set = JSON.parse(original);
@@ -232,7 +235,9 @@ describe('tiêu chí, chấm điểm và công nhận mức độ', () => {
       .filter({ hasText: suffix })
       .getByText(/^v\d+$/)
       .waitFor();
-    await page.locator('.ant-drawer-content').waitFor({ state: 'hidden' });
+    // saved: the editor and the drawer of the old version close, the user is back on the list
+    await editor.waitFor({ state: 'hidden' });
+    await drawer.waitFor({ state: 'hidden' });
     await page.screenshot({ path: join(outDir, 'criteria-sets.png'), fullPage: true });
   });
 });

@@ -1,4 +1,5 @@
 import { ALERT_KINDS, YEAR_STAGES } from '@cqtt/domain/city/city';
+import { MAX_LEVEL } from '@cqtt/domain/criteria/set';
 import { COMMUNE_KINDS } from '@cqtt/domain/org/roles';
 import { z } from 'zod';
 import { type Endpoint, endpoint } from './endpoint.ts';
@@ -100,7 +101,7 @@ export const SORT_KEYS = [
 ] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 
-const level = z.coerce.number().int().min(0).max(4);
+const level = z.coerce.number().int().min(0).max(MAX_LEVEL);
 
 /** The filters of the side-by-side view (also its exports). */
 export const communesQuery = z
@@ -201,8 +202,10 @@ export const home = endpoint({
     year: z.number(),
     today: z.string(),
     stages: StageCounts,
-    /** Communes at each recognised level exactly (0: none recognised yet). */
-    levels: z.object({ l0: z.number(), l1: z.number(), l2: z.number(), l3: z.number(), l4: z.number() }),
+    /** The levels the criteria sets in effect define (more than four when a decision says so), and any level held. */
+    levelsInUse: z.array(z.number()),
+    /** Communes at each recognised level exactly: level 0 (none recognised yet), then every level in use. */
+    levels: z.array(z.object({ level: z.number(), communes: z.number() })),
     gaps: z.array(
       z.object({
         level: z.number(),
@@ -384,11 +387,15 @@ export const cityYear = {
       targets: z
         .array(
           z.strictObject({
-            level: z.number().int().min(1).max(4),
+            level: z
+              .number()
+              .int()
+              .min(1, `Mức độ phải từ 1 đến ${MAX_LEVEL}.`)
+              .max(MAX_LEVEL, `Mức độ phải từ 1 đến ${MAX_LEVEL}.`),
             share: z.number().min(0, 'Tỷ lệ từ 0% đến 100%.').max(100, 'Tỷ lệ từ 0% đến 100%.'),
           }),
         )
-        .max(4),
+        .max(MAX_LEVEL),
       satisfactionAlert: z
         .number()
         .min(0, 'Ngưỡng hài lòng từ 0% đến 100%.')

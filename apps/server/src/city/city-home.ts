@@ -2,13 +2,16 @@ import {
   type AlertKind,
   alertsOf,
   type LevelTargets,
+  levelCounts,
   levelGaps,
+  levelsInUse,
   stageCounts,
   vietnamDate,
 } from '@cqtt/domain';
 import type { RequestContext } from '../http/route.ts';
 import { cellKey } from '../measures/registry.ts';
 import { communeYears } from './commune-years.ts';
+import { definedLevels } from './levels.ts';
 import * as store from './store.ts';
 
 /** The satisfaction target a commune's plan sets for the year (0..1), if any. */
@@ -28,10 +31,11 @@ export async function cityHome(ctx: RequestContext, year?: number) {
   communes.sort((a, b) => a.name.localeCompare(b.name, 'vi'));
   const ids = communes.map((c) => c.id);
   const cityIds = [...new Set(communes.map((c) => c.city_id))];
-  const [cells, plans, settings] = await Promise.all([
+  const [cells, plans, settings, defined] = await Promise.all([
     communeYears(ctx.db, { communeIds: ids, years: [y], today }),
     store.planTargets(ctx.db, ids),
     store.cityYearRows(ctx.db, cityIds, y),
+    definedLevels(ctx.db, cityIds, [y]),
   ]);
   const settingOf = new Map(settings.map((s) => [s.city_id, s]));
   const planTarget = new Map<string, number | null>();
@@ -52,13 +56,17 @@ export async function cityHome(ctx: RequestContext, year?: number) {
     today,
   );
   const recognised = rows.map(({ f }) => f.recognisedLevel);
-  const levels = { l0: 0, l1: 0, l2: 0, l3: 0, l4: 0 };
-  for (const l of recognised) levels[`l${l ?? 0}` as keyof typeof levels]++;
   // A national account follows several cities: their targets are not added up.
   const own = cityIds.length === 1 ? settingOf.get(cityIds[0]!) : undefined;
   const targets: LevelTargets = {};
   for (const [level, share] of Object.entries(own?.level_targets ?? {}))
     targets[Number(level)] = share / 10_000;
+  // every level a set in effect defines (beyond four too), any level held, registered or aimed at
+  const inUse = levelsInUse(defined, [
+    ...recognised,
+    ...rows.flatMap(({ f }) => [f.registeredLevel, f.selfLevel]),
+    ...Object.keys(targets).map(Number),
+  ]);
   const alerts: {
     communeId: string;
     communeCode: string;
@@ -86,7 +94,15 @@ export async function cityHome(ctx: RequestContext, year?: number) {
     ))
       alerts.push({ communeId: c.id, communeCode: c.code, communeName: c.name, ...a });
   }
-  return { year: y, today, stages, levels, gaps: levelGaps(recognised, targets), alerts };
+  return {
+    year: y,
+    today,
+    stages,
+    levelsInUse: inUse,
+    levels: levelCounts(recognised, inUse),
+    gaps: levelGaps(recognised, targets, inUse),
+    alerts,
+  };
 }
 
 /** The workflow status a stage stands for, as far as the counts need it. */

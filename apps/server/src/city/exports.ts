@@ -129,7 +129,7 @@ export async function cityReportDocx(ctx: RequestContext, year: number) {
     { kind: 'heading', text: 'II. KẾT QUẢ THỰC HIỆN' },
     {
       kind: 'paragraph',
-      text: `Mức độ được công nhận: chưa đạt ${home.levels.l0}, mức 1: ${home.levels.l1}, mức 2: ${home.levels.l2}, mức 3: ${home.levels.l3}, mức 4: ${home.levels.l4} đơn vị${gapText ? `; ${gapText}` : ''}.`,
+      text: `Mức độ được công nhận: ${home.levels.map((l) => `${l.level === 0 ? 'chưa đạt' : `mức ${l.level}`}: ${l.communes}`).join(', ')} đơn vị${gapText ? `; ${gapText}` : ''}.`,
     },
     {
       kind: 'paragraph',

@@ -2,6 +2,7 @@ import {
   describeSchedule,
   EVENT_FULFILMENT_KINDS,
   FULFILMENT_KINDS,
+  MAX_LEVEL,
   OCCURRENCE_STATUSES,
 } from '@cqtt/domain';
 import type { FastifyInstance } from 'fastify';
@@ -185,7 +186,7 @@ const planFields = {
     .array(
       z.strictObject({
         year: z.number().int().min(2000).max(2100),
-        level: z.number().int().min(1).max(4),
+        level: z.number().int().min(1).max(MAX_LEVEL),
         raiseLevel: z.boolean().optional(),
         satisfaction: z.number().min(0).max(1).nullable().optional(),
         feedbackOnTime: z.number().min(0).max(1).nullable().optional(),

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   alertsOf,
+  levelCounts,
   levelGaps,
+  levelsInUse,
   levelTargetsProblem,
   rankWithTies,
   recognitionDateProblem,
@@ -108,7 +110,9 @@ describe('the city’s targets', () => {
     expect(levelTargetsProblem([{ level: 3, share: 100.01 }])?.path).toBe('targets.0.share');
     expect(levelTargetsProblem([{ level: 3, share: -1 }])?.message).toContain('0% đến 100%');
     expect(levelTargetsProblem([{ level: 3, share: Number.NaN }])).not.toBeNull();
-    expect(levelTargetsProblem([{ level: 5, share: 10 }])?.path).toBe('targets.0.level');
+    expect(levelTargetsProblem([{ level: 11, share: 10 }])?.path).toBe('targets.0.level');
+    // a decision may define more than four levels: a target for level 5 is allowed
+    expect(levelTargetsProblem([{ level: 5, share: 10 }])).toBeNull();
     expect(levelTargetsProblem([{ level: 0, share: 10 }])?.path).toBe('targets.0.level');
     expect(
       levelTargetsProblem([
@@ -190,5 +194,21 @@ describe('the date of a recognition decision', () => {
     expect(recognitionDateProblem('2026-12-03', '2026-11-10', '2026-12-02')).toContain('tương lai');
     expect(recognitionDateProblem('2026-11-09', '2026-11-10', '2026-12-02')).toContain('10/11/2026');
     expect(recognitionDateProblem('2026-01-01', null, '2026-12-02')).toBeNull();
+  });
+  it('counts communes at every level in use, beyond four when a set defines more', () => {
+    const levels = levelsInUse([[1, 2, 3, 4, 5]], [5, null, 3]);
+    expect(levels).toEqual([1, 2, 3, 4, 5]);
+    expect(levelCounts([5, null, 3, 5], levels)).toEqual([
+      { level: 0, communes: 1 },
+      { level: 1, communes: 0 },
+      { level: 2, communes: 0 },
+      { level: 3, communes: 1 },
+      { level: 4, communes: 0 },
+      { level: 5, communes: 2 },
+    ]);
+    expect(levelGaps([5, null, 3, 5], {}, levels).at(-1)).toMatchObject({ level: 5, reached: 2 });
+    // without a set in effect: the present decision's four levels, and any level a commune holds
+    expect(levelsInUse([], [6])).toEqual([1, 2, 3, 4, 6]);
+    expect(levelsInUse([[1, 2, 3]])).toEqual([1, 2, 3]);
   });
 });

@@ -1,3 +1,4 @@
+import { LEVELS, MAX_LEVEL } from '../criteria/set.ts';
 import type { IsoDate } from '../plans/dates.ts';
 
 /**
@@ -141,7 +142,32 @@ export function rankWithTies(values: readonly (number | null)[], higherIsBetter 
 /** Level -> share (0..1) of communes the city aims to have at that level or above. */
 export type LevelTargets = Partial<Record<number, number>>;
 
-export const CITY_LEVELS = [1, 2, 3, 4] as const;
+export const CITY_LEVELS = LEVELS;
+
+/**
+ * The levels in use for the city's figures: those the criteria sets in effect define, with any
+ * level a commune holds or a target names (a set may define more than four levels); the present
+ * decision's 1-4 when no set is in effect. Sorted, each once, 1..MAX_LEVEL.
+ */
+export function levelsInUse(
+  defined: readonly (readonly number[])[],
+  seen: readonly (number | null | undefined)[] = [],
+): number[] {
+  const all = new Set<number>(defined.length ? defined.flat() : LEVELS);
+  for (const l of seen) if (typeof l === 'number') all.add(l);
+  return [...all].filter((l) => Number.isInteger(l) && l >= 1 && l <= MAX_LEVEL).sort((a, b) => a - b);
+}
+
+/** Communes at each recognised level exactly: level 0 (none yet) first, then every level in use. */
+export function levelCounts(
+  recognisedLevels: readonly (number | null)[],
+  levels: readonly number[],
+): { level: number; communes: number }[] {
+  return [0, ...levels].map((level) => ({
+    level,
+    communes: recognisedLevels.filter((l) => (l ?? 0) === level).length,
+  }));
+}
 
 /** The first problem of a year's targets, with the field it concerns, or null. */
 export function levelTargetsProblem(
@@ -149,8 +175,8 @@ export function levelTargetsProblem(
 ): { path: string; message: string } | null {
   const seen = new Set<number>();
   for (const [i, t] of targets.entries()) {
-    if (!(CITY_LEVELS as readonly number[]).includes(t.level))
-      return { path: `targets.${i}.level`, message: 'Mức độ phải từ 1 đến 4.' };
+    if (!Number.isInteger(t.level) || t.level < 1 || t.level > MAX_LEVEL)
+      return { path: `targets.${i}.level`, message: `Mức độ phải từ 1 đến ${MAX_LEVEL}.` };
     if (seen.has(t.level))
       return { path: `targets.${i}.level`, message: `Mức ${t.level} có hai chỉ tiêu; mỗi mức một chỉ tiêu.` };
     seen.add(t.level);
@@ -185,9 +211,13 @@ export interface LevelGap {
  * The distribution by recognised level against the targets: for each level, the communes at that
  * level or above and how many more the target asks for (rounded up: 90% of 114 is 103).
  */
-export function levelGaps(recognisedLevels: readonly (number | null)[], targets: LevelTargets): LevelGap[] {
+export function levelGaps(
+  recognisedLevels: readonly (number | null)[],
+  targets: LevelTargets,
+  levels: readonly number[] = CITY_LEVELS,
+): LevelGap[] {
   const total = recognisedLevels.length;
-  return CITY_LEVELS.map((level) => {
+  return levels.map((level) => {
     const reached = recognisedLevels.filter((l) => l !== null && l >= level).length;
     const target = targets[level] ?? null;
     const needed = target === null ? null : Math.ceil(target * total - 1e-9);

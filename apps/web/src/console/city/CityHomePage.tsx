@@ -50,8 +50,11 @@ export function CityHomePage() {
         <Col xs={24} lg={10}>
           <Card title="Mức độ được công nhận so với chỉ tiêu" loading={home.isLoading}>
             <Typography.Paragraph type="secondary">
-              Chưa đạt / chưa công nhận: {h?.levels.l0 ?? 0} · Mức 1: {h?.levels.l1 ?? 0} · Mức 2:{' '}
-              {h?.levels.l2 ?? 0} · Mức 3: {h?.levels.l3 ?? 0} · Mức 4: {h?.levels.l4 ?? 0}
+              {(h?.levels ?? [])
+                .map(
+                  (l) => `${l.level === 0 ? 'Chưa đạt / chưa công nhận' : `Mức ${l.level}`}: ${l.communes}`,
+                )
+                .join(' · ')}
             </Typography.Paragraph>
             {h?.gaps.map((g) => (
               <div key={g.level} style={{ marginBottom: 12 }} data-testid={`gap-${g.level}`}>

@@ -19,7 +19,7 @@ import { QueryError } from '../shared/feedback';
 import { formatNumber, formatPercent } from '../shared/format';
 import { PageHeader } from '../shared/PageHeader';
 import { useDocumentTitle } from '../shared/useDocumentTitle';
-import { downloadCommunes, downloadReport, useCommunesView } from './api';
+import { downloadCommunes, downloadReport, useCityHome, useCommunesView } from './api';
 import { KIND_LABELS, levelText, pct, StageTag, thisYear, YEARS } from './ui';
 
 const STAGES: [CommuneYear['stage'], string][] = [
@@ -63,6 +63,10 @@ export function CommunesPage() {
   const get = (k: string) => params.get(k) ?? undefined;
   const range = params.has('from');
   const year = Number(get('year') ?? thisYear());
+  // the level filter offers every level in use (beyond four when the criteria sets define more)
+  const levels = useCityHome(range ? Number(get('to') ?? thisYear()) : year).data?.levelsInUse ?? [
+    1, 2, 3, 4,
+  ];
   const query = {
     ...(range ? { from: Number(get('from')), to: Number(get('to') ?? thisYear()) } : { year }),
     kind: get('kind') as CommuneRow['kind'] | undefined,
@@ -297,7 +301,7 @@ export function CommunesPage() {
             style={{ width: 120 }}
             value={query.level}
             onChange={(v) => set({ level: v })}
-            options={[0, 1, 2, 3, 4].map((l) => ({ value: l, label: levelText(l) }))}
+            options={[0, ...levels].map((l) => ({ value: l, label: levelText(l) }))}
           />
           <Input.Search
             aria-label="Tìm xã"

@@ -8,14 +8,12 @@ import { can } from '../permissions';
 import { formatPercent } from '../shared/format';
 import { PageHeader } from '../shared/PageHeader';
 import { useDocumentTitle } from '../shared/useDocumentTitle';
-import { useCityYear, useSaveCityYear } from './api';
+import { useCityHome, useCityYear, useSaveCityYear } from './api';
 import { thisYear, YearSelect } from './ui';
 
 interface Values {
-  l1?: number | null;
-  l2?: number | null;
-  l3?: number | null;
-  l4?: number | null;
+  /** Share aimed at, by level (as many levels as the criteria sets in effect define). */
+  share?: Record<string, number | null | undefined>;
   satisfactionAlert?: number | null;
   overdueFeedbackAlert: number;
   overdueTasksAlert: number;
@@ -29,6 +27,8 @@ export function CitySettingsPage() {
   const { message } = App.useApp();
   const [year, setYear] = useState(thisYear());
   const settings = useCityYear(year);
+  // the levels in use this year: those the criteria sets define, beyond four when they do
+  const levels = useCityHome(year).data?.levelsInUse ?? [1, 2, 3, 4];
   const indices = useIndices({ year });
   const save = useSaveCityYear();
   const [form] = Form.useForm<Values>();
@@ -36,12 +36,8 @@ export function CitySettingsPage() {
   useEffect(() => {
     const s = settings.data;
     if (!s) return;
-    const share = (level: number) => s.targets.find((t) => t.level === level)?.share ?? null;
     form.setFieldsValue({
-      l1: share(1),
-      l2: share(2),
-      l3: share(3),
-      l4: share(4),
+      share: Object.fromEntries(s.targets.map((t) => [String(t.level), t.share])),
       satisfactionAlert: s.satisfactionAlert,
       overdueFeedbackAlert: s.overdueFeedbackAlert,
       overdueTasksAlert: s.overdueTasksAlert,
@@ -65,9 +61,9 @@ export function CitySettingsPage() {
               layout="vertical"
               disabled={!manage}
               onFinish={async (v) => {
-                const targets = ([1, 2, 3, 4] as const)
-                  .map((level) => ({ level, share: v[`l${level}`] }))
-                  .filter((t): t is { level: 1 | 2 | 3 | 4; share: number } => typeof t.share === 'number');
+                const targets = levels
+                  .map((level) => ({ level, share: v.share?.[String(level)] }))
+                  .filter((t): t is { level: number; share: number } => typeof t.share === 'number');
                 try {
                   await save.mutateAsync({
                     params: { year },
@@ -91,8 +87,12 @@ export function CitySettingsPage() {
               }}
             >
               <Space wrap>
-                {([1, 2, 3, 4] as const).map((level) => (
-                  <Form.Item key={level} name={`l${level}`} label={`Đạt mức ${level} trở lên (%)`}>
+                {levels.map((level) => (
+                  <Form.Item
+                    key={level}
+                    name={['share', String(level)]}
+                    label={`Đạt mức ${level} trở lên (%)`}
+                  >
                     <InputNumber min={0} max={100} step={5} style={{ width: 150 }} />
                   </Form.Item>
                 ))}
