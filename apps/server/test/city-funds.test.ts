@@ -65,7 +65,10 @@ describe('a line the city funds', () => {
     });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.message).toMatch(/chưa ban hành tờ trình/);
-    expect((await city.get('/api/city/budget-lines?year=2027')).json()).toEqual([]);
+    expect((await city.get('/api/city/budget-lines?year=2027')).json()).toMatchObject({
+      items: [],
+      total: 0,
+    });
   });
 
   it('the chairman approves the commune’s lines only; the city’s are not his', async () => {
@@ -99,7 +102,7 @@ describe('a line the city funds', () => {
       statusLabel: 'Chờ thành phố xem xét',
       proposal: { id: draft.json().id, number: issued.json().fullNumber },
     });
-    const listed = (await city.get('/api/city/budget-lines?year=2027&status=proposed')).json();
+    const listed = (await city.get('/api/city/budget-lines?year=2027&status=proposed')).json().items;
     expect(listed.map((l: { id: string }) => l.id).sort()).toEqual([lineId, secondLine].sort());
     expect(listed[0]).toMatchObject({ commune: { name: 'Xã Bình Giang' }, year: 2027 });
     // a proposed line stays as the tờ trình sent it
@@ -154,7 +157,10 @@ describe('a line the city funds', () => {
       approvedAmount: 1,
     });
     expect(foreign.statusCode).toBe(404);
-    expect((await haNoi.get('/api/city/budget-lines?year=2027')).json()).toEqual([]);
+    expect((await haNoi.get('/api/city/budget-lines?year=2027')).json()).toMatchObject({
+      items: [],
+      total: 0,
+    });
     expect((await lineOf(lineId)).city).toMatchObject({ status: 'proposed' });
   });
 
@@ -198,5 +204,51 @@ describe('a line the city funds', () => {
     });
     expect(again.statusCode).toBe(400);
     expect(again.json().error.message).toMatch(/đã được quyết định/);
+  });
+
+  it('lists the lines a page at a time, filtered by year, status and commune', async () => {
+    type Listed = { id: string; year: number; commune: { id: string }; city: { status: string } };
+    const all = (await city.get('/api/city/budget-lines?year=2027')).json();
+    expect(all).toMatchObject({ total: 2, page: 1, pageSize: 50 });
+    const first = (await city.get('/api/city/budget-lines?year=2027&pageSize=1')).json();
+    const second = (await city.get('/api/city/budget-lines?year=2027&pageSize=1&page=2')).json();
+    expect(first).toMatchObject({ total: 2, page: 1, pageSize: 1 });
+    expect(second).toMatchObject({ total: 2, page: 2, pageSize: 1 });
+    expect([first.items[0].id, second.items[0].id].sort()).toEqual([lineId, secondLine].sort());
+    expect((await city.get('/api/city/budget-lines?year=2027&page=3&pageSize=1')).json()).toMatchObject({
+      items: [],
+      total: 2,
+    });
+    const refused = (await city.get('/api/city/budget-lines?year=2027&status=refused')).json();
+    expect(refused.items.map((l: Listed) => l.id)).toEqual([secondLine]);
+    expect(refused.total).toBe(1);
+    const communeId = all.items[0].commune.id;
+    const ofCommune = (await city.get(`/api/city/budget-lines?communeId=${communeId}`)).json();
+    expect(ofCommune.items.every((l: Listed) => l.commune.id === communeId)).toBe(true);
+    expect(ofCommune.total).toBeGreaterThanOrEqual(2);
+    // the whole city's lines, every year, in pages that add up to the total
+    const everything = (await city.get('/api/city/budget-lines?pageSize=200')).json();
+    expect(everything.items).toHaveLength(everything.total);
+    // a commune of another city is not the city's: not found, not an empty list
+    const haNoi = await login(t.app, 'snv.hanoi');
+    expect((await haNoi.get(`/api/city/budget-lines?communeId=${communeId}`)).statusCode).toBe(404);
+    expect((await haNoi.get('/api/city/budget-lines')).json()).toMatchObject({ items: [], total: 0 });
+  });
+
+  it('refuses a bad query with a Vietnamese 400', async () => {
+    for (const query of [
+      'page=0',
+      'pageSize=500',
+      'status=maybe',
+      'year=abc',
+      'communeId=x',
+      'sort=amount',
+    ]) {
+      const res = await city.get(`/api/city/budget-lines?${query}`);
+      expect(res.statusCode, query).toBe(400);
+      expect(res.json().error.message, query).toMatch(
+        /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/i,
+      );
+    }
   });
 });

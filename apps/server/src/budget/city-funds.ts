@@ -5,6 +5,7 @@
  * the outcome on its estimate. The commune's chairman approves only the lines the commune funds.
  */
 import type { CityBudgetLine, CityFunding } from '@cqtt/contract/budget';
+import type { Page } from '@cqtt/contract/shared';
 import {
   CITY_LINE_STATUS_LABELS,
   type CityDecision,
@@ -141,8 +142,14 @@ async function views(db: Kysely<DB>, rows: CityLineRow[]): Promise<CityBudgetLin
 /** The proposed lines of the communes the actor sees (a city its own; never a draft's). */
 export async function cityLines(
   ctx: RequestContext,
-  query: { year?: number | undefined; status?: CityLineStatus | undefined; communeId?: string | undefined },
-): Promise<CityBudgetLine[]> {
+  query: {
+    year?: number | undefined;
+    status?: CityLineStatus | undefined;
+    communeId?: string | undefined;
+    page: number;
+    pageSize: number;
+  },
+): Promise<Page<CityBudgetLine>> {
   const actor = ctx.actor!;
   // a commune the actor does not see is not found, as on every route (not an empty list)
   if (query.communeId && !(await findCommune(ctx.db, actor, query.communeId)))
@@ -154,8 +161,26 @@ export async function cityLines(
   if (query.year !== undefined) q = q.where('e.year', '=', query.year);
   if (query.status) q = q.where('l.city_status', '=', query.status);
   if (query.communeId) q = q.where('l.commune_id', '=', query.communeId);
-  const rows = await q.orderBy('e.year', 'desc').orderBy('c.name').orderBy('l.number').limit(2000).execute();
-  return views(ctx.db, rows);
+  const [rows, count] = await Promise.all([
+    q
+      .orderBy('e.year', 'desc')
+      .orderBy('c.name')
+      .orderBy('l.number')
+      .orderBy('l.id')
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize)
+      .execute(),
+    q
+      .clearSelect()
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return {
+    items: await views(ctx.db, rows),
+    total: Number(count.n),
+    page: query.page,
+    pageSize: query.pageSize,
+  };
 }
 
 /** The city approves a proposed line with its amount, or refuses it with the reason; audited. */
