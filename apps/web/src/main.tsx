@@ -1,18 +1,16 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { App as AntApp, ConfigProvider } from 'antd';
-import enUS from 'antd/locale/en_US';
-import viVN from 'antd/locale/vi_VN';
-import dayjs from 'dayjs';
-import { StrictMode, useEffect } from 'react';
+import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
+import { lazy, StrictMode, Suspense, useEffect } from 'react';
 import { createRoot } from 'react-dom/client';
-import { useTranslation } from 'react-i18next';
-import { BrowserRouter } from 'react-router';
-import { isApiError } from './api/client';
-import { App } from './console/App';
-import './console/shared/format';
-import './i18n';
+import { BrowserRouter, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { isApiError, setUnauthorizedHandler } from './api/client';
+import LoginPage from './console/auth/LoginPage';
+import { ME_KEY } from './console/auth/session';
+import i18n from './i18n';
 import './styles.css';
 import './contrast.css';
+
+// The console (antd and every page) is fetched only once someone is past the login page.
+const ConsoleRoot = lazy(() => import('./console/ConsoleRoot'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -26,41 +24,33 @@ const queryClient = new QueryClient({
   },
 });
 
-function Root() {
-  const { i18n } = useTranslation();
-  const lang = i18n.language === 'en' ? 'en' : 'vi';
+/** On a 401 from any call but login: forget the session, which sends the user to the login page. */
+function UnauthorizedRedirect() {
+  const client = useQueryClient();
+  const navigate = useNavigate();
+  const location = useLocation();
   useEffect(() => {
-    dayjs.locale(lang);
-    document.documentElement.lang = lang;
-  }, [lang]);
+    setUnauthorizedHandler(() => {
+      const hadSession = Boolean(client.getQueryData(ME_KEY));
+      client.setQueryData(ME_KEY, null);
+      if (location.pathname !== '/login') {
+        const here = `${location.pathname}${location.search}`;
+        navigate(hadSession && here !== '/' ? `/login?next=${encodeURIComponent(here)}` : '/login', {
+          replace: true,
+        });
+      }
+    });
+    return () => setUnauthorizedHandler(null);
+  }, [client, navigate, location]);
+  return null;
+}
+
+/** While the console's code arrives: a plain notice (antd is not there yet). */
+function Loading() {
   return (
-    <ConfigProvider
-      locale={lang === 'en' ? enUS : viVN}
-      theme={{
-        token: {
-          colorPrimary: '#0b5cad',
-          colorLink: '#0b5cad',
-          borderRadius: 6,
-          // antd's grey texts (45% black) fall short of the 4.5:1 contrast WCAG AA asks for
-          colorTextSecondary: 'rgba(0, 0, 0, 0.65)',
-          colorTextDescription: 'rgba(0, 0, 0, 0.65)',
-          colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
-          colorError: '#cf1322',
-          colorTextPlaceholder: 'rgba(0, 0, 0, 0.55)',
-          fontFamily:
-            "'Noto Sans', 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Liberation Sans', sans-serif",
-        },
-        components: {
-          Layout: { headerBg: '#ffffff', siderBg: '#ffffff', bodyBg: '#f3f5f8' },
-        },
-      }}
-    >
-      <AntApp>
-        <BrowserRouter>
-          <App />
-        </BrowserRouter>
-      </AntApp>
-    </ConfigProvider>
+    <div className="cqtt-login-loading" role="status">
+      {i18n.t('common.loading')}
+    </div>
   );
 }
 
@@ -69,7 +59,15 @@ if (!container) throw new Error('#root is missing from index.html');
 createRoot(container).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
-      <Root />
+      <BrowserRouter>
+        <UnauthorizedRedirect />
+        <Suspense fallback={<Loading />}>
+          <Routes>
+            <Route path="/login" element={<LoginPage />} />
+            <Route path="*" element={<ConsoleRoot />} />
+          </Routes>
+        </Suspense>
+      </BrowserRouter>
     </QueryClientProvider>
   </StrictMode>,
 );

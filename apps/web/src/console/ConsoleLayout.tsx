@@ -12,6 +12,7 @@ import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useReconnecting } from '../api/connection';
+import { setLanguage } from '../i18n';
 import { useLogout, useSession } from './auth/session';
 import { MENU_GROUPS, PAGES } from './pages';
 import { can } from './permissions';
@@ -120,7 +121,7 @@ export function ConsoleLayout() {
     ],
     onClick: ({ key }) => {
       if (key === 'password') navigate(CHANGE_PASSWORD_PATH);
-      else if (key === 'language') void i18n.changeLanguage(i18n.language === 'en' ? 'vi' : 'en');
+      else if (key === 'language') void setLanguage(i18n.language === 'en' ? 'vi' : 'en');
       else if (key === 'logout') void onLogout();
     },
   };

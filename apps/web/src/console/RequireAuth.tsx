@@ -2,18 +2,12 @@ import { Button, Result } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation } from 'react-router';
+import { CHANGE_PASSWORD_PATH } from './auth/paths';
 import { SessionContext, useMeQuery, useSession } from './auth/session';
 import { type Capability, can } from './permissions';
 import { PageLoading, QueryError } from './shared/feedback';
 
-export const CHANGE_PASSWORD_PATH = '/change-password';
-
-/** Only a same-site path may be a redirect target after login. */
-export function safeNext(next: string | null | undefined): string {
-  // "/x" only: not "//host" nor "/\\host" (both leave the site), and never back to the login page.
-  if (!next || !/^\/(?![/\\])/.test(next) || next.startsWith('/login')) return '/';
-  return next;
-}
+export { CHANGE_PASSWORD_PATH, safeNext } from './auth/paths';
 
 /** Children are shown only to a logged-in user; a user who must change the password is sent there first. */
 export function RequireAuth({ children }: { children: ReactNode }) {
