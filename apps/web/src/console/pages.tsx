@@ -127,6 +127,18 @@ export const PAGES: ConsolePage[] = [
     'city.view',
   ),
   page(
+    'city/budget-lines',
+    lazy(() => import('./city/BudgetLinesPage').then((m) => ({ default: m.CityBudgetLinesPage }))),
+    {
+      key: 'cityBudgetLines',
+      group: 'city',
+      label: 'nav.cityBudgetLines',
+      icon: <WalletOutlined />,
+      capability: 'city.view',
+    },
+    'city.view',
+  ),
+  page(
     'city/settings',
     lazy(() => import('./city/SettingsPage').then((m) => ({ default: m.CitySettingsPage }))),
     {
