@@ -8,7 +8,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { OCCURRENCE_STATUS_LABELS, occurrenceStatus, vietnamDate } from '@cqtt/domain';
+import { OCCURRENCE_STATUS_LABELS, vietnamDate } from '@cqtt/domain';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
