@@ -14,9 +14,11 @@ import { type Client, communeIdOf, countRows, createTestApp, login, type TestApp
 let t: TestApp;
 let admin: Client;
 let hongBang: Client;
+let city: Client;
 beforeAll(async () => {
   t = await createTestApp();
   admin = await login(t.app, 'admin');
+  city = await login(t.app, 'snv.haiphong');
   hongBang = await login(t.app, 'vhxh.hongbang');
 });
 afterAll(() => t.close());
@@ -30,18 +32,22 @@ describe('every list pages', () => {
   it('answers the page asked for, how many match in all, and refuses a page too large', async () => {
     expect(pagedLists.length).toBeGreaterThanOrEqual(5);
     for (const list of pagedLists) {
-      const first = await admin.get(`${list.url}?pageSize=1`);
+      // a city's register (the budget lines communes ask it to fund) is read by Sở Nội vụ
+      const cityLevel =
+        typeof list.access === 'object' && /^(city|budget\.approve_city)/.test(list.access.permission);
+      const reader = cityLevel ? city : admin;
+      const first = await reader.get(`${list.url}?pageSize=1`);
       expect(first.statusCode, list.url).toBe(200);
       const page = first.json();
       expect(page, list.url).toMatchObject({ page: 1, pageSize: 1 });
       expect(page.items.length, list.url).toBeLessThanOrEqual(1);
       expect(page.total, list.url).toBeGreaterThanOrEqual(page.items.length);
       if (page.total > 1) {
-        const second = (await admin.get(`${list.url}?pageSize=1&page=2`)).json();
+        const second = (await reader.get(`${list.url}?pageSize=1&page=2`)).json();
         expect(second.items[0].id, list.url).not.toBe(page.items[0].id);
       }
-      expect((await admin.get(`${list.url}?pageSize=201`)).statusCode, list.url).toBe(400);
-      expect((await admin.get(`${list.url}?page=0`)).statusCode, list.url).toBe(400);
+      expect((await reader.get(`${list.url}?pageSize=201`)).statusCode, list.url).toBe(400);
+      expect((await reader.get(`${list.url}?page=0`)).statusCode, list.url).toBe(400);
     }
   });
 
