@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { type Page, request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  apiSettled,
   baseURL,
   DEMO_PASSWORD,
   expectAccessible,
@@ -44,6 +45,9 @@ async function openItem(page: Page): Promise<void> {
   const search = page.getByRole('searchbox', { name: /Tìm/ });
   await search.fill(code);
   await search.press('Enter');
+  // the unfiltered page may already show the item: wait for the search's answer, or the click
+  // lands on a row that the filtered list is about to replace (seen in CI)
+  await apiSettled(page);
   await page.getByRole('link', { name: code }).click();
   await page.getByRole('heading', { name: code, exact: true }).waitFor();
 }
