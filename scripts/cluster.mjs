@@ -602,8 +602,23 @@ async function up() {
     60_000,
     500,
   );
-  psql(state, `create role cqtt login password '${state.secrets.cqtt}'`);
-  psql(state, 'create database cqtt owner cqtt');
+  // Patroni may still restart the new primary once after answering: a CI run lost the connection
+  // between "select 1" and "create role". Each step is idempotent and retried until it holds.
+  await waitFor(
+    "cqtt's role and database on the primary",
+    async () => {
+      psql(
+        state,
+        `do $$ begin if not exists (select from pg_roles where rolname = 'cqtt') then ` +
+          `create role cqtt login password '${state.secrets.cqtt}'; end if; end $$`,
+      );
+      if (psql(state, "select 1 from pg_database where datname = 'cqtt'").trim() !== '1')
+        psql(state, 'create database cqtt owner cqtt');
+      return true;
+    },
+    60_000,
+    500,
+  );
   cqtt(state, ['migrate']);
   const production = state.nodeEnv.NODE_ENV === 'production';
   const seed = state.nodeEnv.CQTT_SEED_DEMO ? state.nodeEnv.CQTT_SEED_DEMO === '1' : !production;
