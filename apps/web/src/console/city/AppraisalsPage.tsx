@@ -1,6 +1,6 @@
 import { App, Button, Flex, Form, Input, Modal, Select, Table, Tag } from 'antd';
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { errorMessage } from '../../api/client';
 import { useSession } from '../auth/session';
 import { can } from '../permissions';
@@ -9,7 +9,7 @@ import { formatDateTime } from '../shared/format';
 import { PageHeader } from '../shared/PageHeader';
 import { useDocumentTitle } from '../shared/useDocumentTitle';
 import { useAppraisals, useReturnAssessment } from './api';
-import { KIND_LABELS, levelText, thisYear, YEARS } from './ui';
+import { KIND_LABELS, levelText, thisYear, useSearchParamsPatch, YearSelect } from './ui';
 
 /** The form to send a submitted file back for more material, with the written request. */
 export function ReturnModal({ assessmentId, onClose }: { assessmentId: string | null; onClose: () => void }) {
@@ -53,19 +53,14 @@ export function ReturnModal({ assessmentId, onClose }: { assessmentId: string | 
 export function AppraisalsPage() {
   useDocumentTitle('Thẩm định hồ sơ');
   const me = useSession();
-  const [params, setParams] = useSearchParams();
+  const [params, patch] = useSearchParamsPatch();
   const year = Number(params.get('year') ?? thisYear());
   const status = (params.get('status') ?? undefined) as 'submitted' | 'returned' | 'recognised' | undefined;
   const onTime = (params.get('onTime') ?? undefined) as 'yes' | 'no' | undefined;
   const q = params.get('q') ?? undefined;
   const list = useAppraisals({ year, status, onTime, q });
   const [returning, setReturning] = useState<string | null>(null);
-  const set = (k: string, v: string | number | undefined) => {
-    const next = new URLSearchParams(params);
-    if (v === undefined || v === '') next.delete(k);
-    else next.set(k, String(v));
-    setParams(next, { replace: true });
-  };
+  const set = (k: string, v: string | number | undefined) => patch({ [k]: v });
   const manage = can(me, 'city.manage');
   return (
     <>
@@ -74,13 +69,7 @@ export function AppraisalsPage() {
         subtitle="Hồ sơ xã đã gửi thành phố (hạn trước ngày 12/11)"
       />
       <Flex gap={12} wrap style={{ marginBottom: 12 }}>
-        <Select
-          aria-label="Năm"
-          value={year}
-          style={{ width: 120 }}
-          onChange={(v) => set('year', v)}
-          options={YEARS.map((y) => ({ value: y, label: `Năm ${y}` }))}
-        />
+        <YearSelect value={year} onChange={(v) => set('year', v)} />
         <Select
           aria-label="Trạng thái hồ sơ"
           allowClear

@@ -14,7 +14,7 @@ import {
   Typography,
 } from 'antd';
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { errorMessage } from '../../api/client';
 import { useCall, useSend } from '../../api/queries';
 import { useSession } from '../auth/session';
@@ -23,7 +23,7 @@ import { EmptyState, QueryError } from '../shared/feedback';
 import { formatDate, formatDateTime, formatNumber } from '../shared/format';
 import { PageHeader } from '../shared/PageHeader';
 import { useDocumentTitle } from '../shared/useDocumentTitle';
-import { thisYear, YEARS } from './ui';
+import { thisYear, useSearchParamsPatch, YearSelect } from './ui';
 
 const STATUS_COLORS: Record<string, string> = { proposed: 'gold', approved: 'green', refused: 'red' };
 const dong = (v: number | null) => (v === null ? '—' : `${formatNumber(v)} đ`);
@@ -123,7 +123,7 @@ function DecideModal({ line, onClose }: { line: CityBudgetLine | null; onClose: 
 export function CityBudgetLinesPage() {
   useDocumentTitle('Kinh phí các xã đề nghị');
   const me = useSession();
-  const [params, setParams] = useSearchParams();
+  const [params, patch] = useSearchParamsPatch();
   const year = Number(params.get('year') ?? thisYear());
   const status = (params.get('status') ?? 'proposed') as 'proposed' | 'approved' | 'refused' | 'all';
   const [page, setPage] = useState({ page: 1, pageSize: 50 });
@@ -135,9 +135,7 @@ export function CityBudgetLinesPage() {
   const [deciding, setDeciding] = useState<CityBudgetLine | null>(null);
   const mayDecide = can(me, 'budget.approve_city');
   const set = (k: string, v: string | number) => {
-    const next = new URLSearchParams(params);
-    next.set(k, String(v));
-    setParams(next, { replace: true });
+    patch({ [k]: v });
     setPage((p) => ({ ...p, page: 1 }));
   };
   return (
@@ -147,13 +145,7 @@ export function CityBudgetLinesPage() {
         subtitle="Các dòng kinh phí xã đề nghị ngân sách thành phố bố trí bằng tờ trình đã ban hành"
       />
       <Flex gap={12} wrap style={{ marginBottom: 12 }}>
-        <Select
-          aria-label="Năm"
-          value={year}
-          style={{ width: 120 }}
-          onChange={(v) => set('year', v)}
-          options={YEARS.map((y) => ({ value: y, label: `Năm ${y}` }))}
-        />
+        <YearSelect value={year} onChange={(v) => set('year', v)} />
         <Select
           aria-label="Trạng thái"
           value={status}

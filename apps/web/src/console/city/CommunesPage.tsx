@@ -13,14 +13,23 @@ import {
   type TableColumnsType,
   Tooltip,
 } from 'antd';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { errorMessage } from '../../api/client';
 import { QueryError } from '../shared/feedback';
 import { formatNumber, formatPercent } from '../shared/format';
 import { PageHeader } from '../shared/PageHeader';
 import { useDocumentTitle } from '../shared/useDocumentTitle';
 import { downloadCommunes, downloadReport, useCityHome, useCommunesView } from './api';
-import { KIND_LABELS, levelText, pct, StageTag, thisYear, YEARS } from './ui';
+import {
+  KIND_LABELS,
+  levelText,
+  pct,
+  StageTag,
+  thisYear,
+  useSearchParamsPatch,
+  YEARS,
+  YearSelect,
+} from './ui';
 
 const STAGES: [CommuneYear['stage'], string][] = [
   ['not_registered', 'Chưa đăng ký mức độ'],
@@ -59,7 +68,7 @@ function TrendTable({ years }: { years: CommuneYear[] }) {
 export function CommunesPage() {
   useDocumentTitle('Các xã cạnh nhau');
   const { message } = App.useApp();
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useSearchParamsPatch();
   const get = (k: string) => params.get(k) ?? undefined;
   const range = params.has('from');
   const year = Number(get('year') ?? thisYear());
@@ -78,14 +87,6 @@ export function CommunesPage() {
     order: get('order') as 'asc' | 'desc' | undefined,
   };
   const view = useCommunesView(query);
-  const set = (patch: Record<string, string | number | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(patch)) {
-      if (v === undefined || v === '') next.delete(k);
-      else next.set(k, String(v));
-    }
-    setParams(next, { replace: true });
-  };
   // The sorted column as the address says (the server's default: total, highest first).
   const sortKey = query.sort ?? 'total';
   const sortOrder = query.order ?? (sortKey === 'name' || sortKey === 'feedbackOverdue' ? 'asc' : 'desc');
@@ -257,13 +258,7 @@ export function CommunesPage() {
               />
             </>
           ) : (
-            <Select
-              aria-label="Năm"
-              value={year}
-              style={{ width: 120 }}
-              onChange={(v) => set({ year: v })}
-              options={YEARS.map((y) => ({ value: y, label: `Năm ${y}` }))}
-            />
+            <YearSelect value={year} onChange={(v) => set({ year: v })} />
           )}
           <Select
             aria-label="Loại đơn vị"

@@ -1,5 +1,6 @@
 import type { CommuneYear } from '@cqtt/contract/city';
 import { Select, Tag } from 'antd';
+import { useSearchParams } from 'react-router';
 import { formatShare } from '../shared/format';
 
 /** Small pieces the city's pages share. */
@@ -51,3 +52,20 @@ export function YearSelect({
 }
 
 export const thisYear = () => new Date().getFullYear();
+
+/**
+ * The page's filters live in its address: `set({ year: 2027, q: undefined })` writes them (an
+ * empty or undefined value removes the key) without adding a history entry.
+ */
+export function useSearchParamsPatch() {
+  const [params, setParams] = useSearchParams();
+  const set = (patch: Record<string, string | number | undefined>) => {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(patch)) {
+      if (v === undefined || v === '') next.delete(k);
+      else next.set(k, String(v));
+    }
+    setParams(next, { replace: true });
+  };
+  return [params, set] as const;
+}
