@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 /**
  * The real server process: refuses production with demo accounts, serves
  * with them when told to, and shuts down cleanly, finishing requests in flight.
@@ -8,7 +7,13 @@ import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type ServerProcess, spawnServer, waitForHealth } from './server-process.ts';
+import {
+  countInOutput,
+  type ServerProcess,
+  spawnServer,
+  waitForHealth,
+  waitForOutput,
+} from './server-process.ts';
 
 /** A guard only: creating and seeding a new database takes seconds here, minutes on a loaded machine. */
 const LIMIT = 600_000;
@@ -48,8 +53,8 @@ describe('server process', () => {
   it(
     'starts with demo data, prints the accounts, and on SIGTERM finishes and exits 0',
     async () => {
-      // LOG_LEVEL=info: the server writes a line for each request it receives
-      const server = await start({ NODE_ENV: 'production', CQTT_ALLOW_DEMO: '1', LOG_LEVEL: 'info' });
+      // LOG_LEVEL=debug: the server writes a line when it takes a request in and when it answers
+      const server = await start({ NODE_ENV: 'production', CQTT_ALLOW_DEMO: '1', LOG_LEVEL: 'debug' });
       const port = server.port;
       try {
         expect(await waitForHealth(server)).toEqual({ status: 'ok', db: 'pglite' });
@@ -63,8 +68,15 @@ describe('server process', () => {
         });
         expect(login.status).toBe(200);
         // a request in flight when the signal arrives still gets its answer: the signal comes once
-        // the request is wholly sent to the server (the server writes one log line per request,
-        // when it has answered, so there is no line to wait for before)
+        // the server has taken the request in ("incoming request"). Sent earlier, on a loaded
+        // machine the signal may beat the request to the server, which then rightly answers 503
+        // (a load balancer sends it elsewhere).
+        const taken = () =>
+          countInOutput(
+            server,
+            /"url":"\/api\/auth\/login"[^\n]*"msg":"incoming request"|"msg":"incoming request"[^\n]*"url":"\/api\/auth\/login"/g,
+          );
+        const before = taken();
         const body = JSON.stringify({ username: 'admin', password: 'BinhGiang@2026' });
         const request = httpRequest(`http://127.0.0.1:${port}/api/auth/login`, {
           method: 'POST',
@@ -78,7 +90,7 @@ describe('server process', () => {
           request.on('error', reject);
         });
         request.end(body);
-        await once(request, 'finish');
+        await waitForOutput(server, () => taken() > before);
         server.child.kill('SIGTERM');
         expect((await inFlight).status).toBe(200);
         expect(await server.exited, server.output()).toBe(0);
