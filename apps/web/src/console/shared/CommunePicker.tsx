@@ -1,10 +1,11 @@
 import { Select } from 'antd';
-import { useCallback } from 'react';
+import { type ReactNode, useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useSession } from '../auth/session';
 import { useCommunes } from '../org/api';
 import { isCityLevel } from '../permissions';
+import { EmptyState } from './feedback';
 import { useLabels } from './labels';
 import { foldVietnamese } from './text';
 
@@ -83,4 +84,13 @@ export function CommunePicker({
       notFoundContent={t('org.noCommunes')}
     />
   );
+}
+
+/**
+ * A page's body once its commune is known. Before a city account picks one, every page says the
+ * same thing: choose a commune (not a blank table, "no activity" or "—").
+ */
+export function CommuneRequired({ scope, children }: { scope: { ready: boolean }; children: ReactNode }) {
+  const { t } = useTranslation();
+  return scope.ready ? children : <EmptyState description={t('org.pickCommuneFirst')} />;
 }

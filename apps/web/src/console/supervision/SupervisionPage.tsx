@@ -14,9 +14,8 @@ import { useSend } from '../../api/queries';
 import { useSession } from '../auth/session';
 import { mayCall } from '../permissions';
 import { useParam, useYearParam, YearPicker } from '../plans/ui';
-import { CommunePicker, useCommuneScope } from '../shared/CommunePicker';
+import { CommunePicker, CommuneRequired, useCommuneScope } from '../shared/CommunePicker';
 import { FileLinks } from '../shared/FileLinks';
-import { EmptyState } from '../shared/feedback';
 import { formatDate } from '../shared/format';
 import { PageHeader } from '../shared/PageHeader';
 import { DownloadButton, RowActions } from '../shared/register/actions';
@@ -97,132 +96,124 @@ export default function SupervisionPage() {
           </>
         }
       />
-      {scope.ready ? (
-        <>
-          <FilterBar
-            search={{ label: t('supervision.search'), value: q, onChange: setQ }}
-            selects={[
-              {
-                label: t('supervision.kind'),
-                placeholder: t('supervision.allKinds'),
-                value: kind,
-                onChange: setKind,
-                options: SUPERVISION_KINDS.map((k) => ({ value: k, label: t(`supervision.kinds.${k}`) })),
-              },
-              {
-                label: t('supervision.body'),
-                placeholder: t('supervision.allBodies'),
-                value: body,
-                onChange: setBody,
-                options: SUPERVISION_BODIES.map((b) => ({ value: b, label: t(`supervision.bodies.${b}`) })),
-              },
-              {
-                label: t('supervision.answerState'),
-                placeholder: t('supervision.allAnswers'),
-                value: answered,
-                onChange: setAnswered,
-                options: [
-                  { value: 'false', label: t('supervision.waiting') },
-                  { value: 'true', label: t('supervision.answered') },
-                ],
-              },
-            ]}
-          />
-          <RegisterTable
-            list={supervision.list}
-            query={query}
-            enabled={scope.ready}
-            columns={[
-              {
-                title: t('supervision.heldOn'),
-                dataIndex: 'heldOn',
-                width: 110,
-                render: (v: string) => formatDate(v),
-              },
-              {
-                title: t('supervision.subject'),
-                key: 'subject',
-                render: (_: unknown, e: SupervisionEntry) => (
-                  <div>
-                    <Space size={4} wrap>
-                      <Tag color={e.kind === 'critique' ? 'purple' : 'blue'}>{e.kindLabel}</Tag>
-                      <Tag>{e.bodyLabel}</Tag>
-                    </Space>
-                    <div>
-                      <strong>{e.subject}</strong>
-                    </div>
-                    {e.unit ? <Typography.Text type="secondary">{e.unit.name}</Typography.Text> : null}
-                  </div>
-                ),
-              },
-              {
-                title: t('supervision.findings'),
-                key: 'findings',
-                render: (_: unknown, e: SupervisionEntry) => (
-                  <div style={{ whiteSpace: 'pre-wrap' }}>
-                    <div>{e.findings}</div>
-                    {e.recommendations ? (
-                      <div>
-                        <Typography.Text type="secondary">
-                          {t('supervision.recommendations')}:{' '}
-                        </Typography.Text>
-                        {e.recommendations}
-                      </div>
-                    ) : null}
-                    {e.files.length > 0 ? <FileLinks files={e.files} /> : null}
-                  </div>
-                ),
-              },
-              {
-                title: t('supervision.answer'),
-                key: 'answer',
-                width: 280,
-                render: (_: unknown, e: SupervisionEntry) =>
-                  e.answeredOn ? (
-                    <div style={{ whiteSpace: 'pre-wrap' }}>
-                      <Tag color="green">
-                        {t('supervision.answeredOn', { date: formatDate(e.answeredOn) })}
-                      </Tag>
-                      <div>{e.answer}</div>
-                      {e.answeredBy ? (
-                        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                          {e.answeredBy.fullName}
-                        </Typography.Text>
-                      ) : null}
-                      {e.answerFiles.length > 0 ? <FileLinks files={e.answerFiles} /> : null}
-                    </div>
-                  ) : (
-                    <Tag color="gold">{t('supervision.waiting')}</Tag>
-                  ),
-              },
-              {
-                title: '',
-                key: 'actions',
-                width: 150,
-                render: (_: unknown, e: SupervisionEntry) => (
-                  <Space wrap>
-                    {mayCall(me, supervision.answer) && me.commune?.id === e.communeId ? (
-                      <Button size="small" icon={<CommentOutlined />} onClick={() => setAnswering(e)}>
-                        {e.answeredOn ? t('supervision.editAnswer') : t('supervision.reply')}
-                      </Button>
-                    ) : null}
-                    {mine.includes(e.body) && me.commune?.id === e.communeId ? (
-                      <RowActions
-                        id={e.id}
-                        onEdit={() => setEditing(e)}
-                        remove={e.answeredOn ? undefined : supervision.remove}
-                        invalidates={CHANGES}
-                      />
-                    ) : null}
+      <CommuneRequired scope={scope}>
+        <FilterBar
+          search={{ label: t('supervision.search'), value: q, onChange: setQ }}
+          selects={[
+            {
+              label: t('supervision.kind'),
+              placeholder: t('supervision.allKinds'),
+              value: kind,
+              onChange: setKind,
+              options: SUPERVISION_KINDS.map((k) => ({ value: k, label: t(`supervision.kinds.${k}`) })),
+            },
+            {
+              label: t('supervision.body'),
+              placeholder: t('supervision.allBodies'),
+              value: body,
+              onChange: setBody,
+              options: SUPERVISION_BODIES.map((b) => ({ value: b, label: t(`supervision.bodies.${b}`) })),
+            },
+            {
+              label: t('supervision.answerState'),
+              placeholder: t('supervision.allAnswers'),
+              value: answered,
+              onChange: setAnswered,
+              options: [
+                { value: 'false', label: t('supervision.waiting') },
+                { value: 'true', label: t('supervision.answered') },
+              ],
+            },
+          ]}
+        />
+        <RegisterTable
+          list={supervision.list}
+          query={query}
+          enabled={scope.ready}
+          columns={[
+            {
+              title: t('supervision.heldOn'),
+              dataIndex: 'heldOn',
+              width: 110,
+              render: (v: string) => formatDate(v),
+            },
+            {
+              title: t('supervision.subject'),
+              key: 'subject',
+              render: (_: unknown, e: SupervisionEntry) => (
+                <div>
+                  <Space size={4} wrap>
+                    <Tag color={e.kind === 'critique' ? 'purple' : 'blue'}>{e.kindLabel}</Tag>
+                    <Tag>{e.bodyLabel}</Tag>
                   </Space>
+                  <div>
+                    <strong>{e.subject}</strong>
+                  </div>
+                  {e.unit ? <Typography.Text type="secondary">{e.unit.name}</Typography.Text> : null}
+                </div>
+              ),
+            },
+            {
+              title: t('supervision.findings'),
+              key: 'findings',
+              render: (_: unknown, e: SupervisionEntry) => (
+                <div style={{ whiteSpace: 'pre-wrap' }}>
+                  <div>{e.findings}</div>
+                  {e.recommendations ? (
+                    <div>
+                      <Typography.Text type="secondary">{t('supervision.recommendations')}: </Typography.Text>
+                      {e.recommendations}
+                    </div>
+                  ) : null}
+                  {e.files.length > 0 ? <FileLinks files={e.files} /> : null}
+                </div>
+              ),
+            },
+            {
+              title: t('supervision.answer'),
+              key: 'answer',
+              width: 280,
+              render: (_: unknown, e: SupervisionEntry) =>
+                e.answeredOn ? (
+                  <div style={{ whiteSpace: 'pre-wrap' }}>
+                    <Tag color="green">{t('supervision.answeredOn', { date: formatDate(e.answeredOn) })}</Tag>
+                    <div>{e.answer}</div>
+                    {e.answeredBy ? (
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        {e.answeredBy.fullName}
+                      </Typography.Text>
+                    ) : null}
+                    {e.answerFiles.length > 0 ? <FileLinks files={e.answerFiles} /> : null}
+                  </div>
+                ) : (
+                  <Tag color="gold">{t('supervision.waiting')}</Tag>
                 ),
-              },
-            ]}
-          />
-        </>
-      ) : (
-        <EmptyState description={t('org.pickCommuneFirst')} />
-      )}
+            },
+            {
+              title: '',
+              key: 'actions',
+              width: 150,
+              render: (_: unknown, e: SupervisionEntry) => (
+                <Space wrap>
+                  {mayCall(me, supervision.answer) && me.commune?.id === e.communeId ? (
+                    <Button size="small" icon={<CommentOutlined />} onClick={() => setAnswering(e)}>
+                      {e.answeredOn ? t('supervision.editAnswer') : t('supervision.reply')}
+                    </Button>
+                  ) : null}
+                  {mine.includes(e.body) && me.commune?.id === e.communeId ? (
+                    <RowActions
+                      id={e.id}
+                      onEdit={() => setEditing(e)}
+                      remove={e.answeredOn ? undefined : supervision.remove}
+                      invalidates={CHANGES}
+                    />
+                  ) : null}
+                </Space>
+              ),
+            },
+          ]}
+        />
+      </CommuneRequired>
       {editing ? (
         <RegisterEditor<EntryBody, typeof supervision.create, typeof supervision.update>
           create={supervision.create}

@@ -8,8 +8,8 @@ import { useCall, useSend } from '../../api/queries';
 import { useSession } from '../auth/session';
 import { mayCall } from '../permissions';
 import { useParam, useYearParam, YearPicker } from '../plans/ui';
-import { CommunePicker, useCommuneScope } from '../shared/CommunePicker';
-import { EmptyState, QueryError } from '../shared/feedback';
+import { CommunePicker, CommuneRequired, useCommuneScope } from '../shared/CommunePicker';
+import { QueryError } from '../shared/feedback';
 import { formatNumber, formatShare } from '../shared/format';
 import { PageHeader } from '../shared/PageHeader';
 import { DownloadButton } from '../shared/register/actions';
@@ -56,117 +56,113 @@ export default function YearTablePage() {
           </>
         }
       />
-      {scope.ready ? (
-        <>
-          <Flex gap={24} wrap style={{ marginBottom: 16 }}>
-            <Statistic
-              title={t('villages.recognised')}
-              value={data ? `${data.recognised}/${data.activeVillages}` : '—'}
-            />
-            <Statistic title={t('villages.share')} value={data ? formatShare(data.cultureTitleShare) : '—'} />
-            <Input.Search
-              allowClear
-              aria-label={t('villages.search')}
-              placeholder={t('villages.search')}
-              defaultValue={q}
-              onChange={(e) => setQ(e.target.value || undefined)}
-              style={{ maxWidth: 320, alignSelf: 'center' }}
-            />
-          </Flex>
-          {table.error ? <QueryError error={table.error} onRetry={() => table.refetch()} /> : null}
-          <Table<Row>
-            rowKey={(r) => r.village.id}
-            size="small"
-            loading={table.isLoading}
-            pagination={false}
-            scroll={{ x: 900 }}
-            dataSource={data?.villages ?? []}
-            columns={[
-              {
-                title: t('villages.village'),
-                key: 'village',
-                render: (_: unknown, r: Row) => r.village.name,
-              },
-              {
-                title: t('villages.households'),
-                key: 'h',
-                align: 'right',
-                render: (_: unknown, r: Row) => (r.assessment ? formatNumber(r.assessment.households) : '—'),
-              },
-              {
-                title: t('villages.culturalFamilies'),
-                key: 'f',
-                align: 'right',
-                render: (_: unknown, { assessment: a }: Row) =>
-                  a
-                    ? `${formatNumber(a.culturalFamilies)}${a.culturalFamilyShare === null ? '' : ` (${formatShare(a.culturalFamilyShare)})`}`
-                    : '—',
-              },
-              {
-                title: t('villages.modelItems'),
-                key: 'm',
-                render: (_: unknown, { assessment: a }: Row) =>
-                  a ? (
-                    <Tooltip
-                      title={
-                        VILLAGE_MODEL_ITEMS.filter((i) => !a.modelItems.includes(i.key))
-                          .map((i) => i.label)
-                          .join('; ') || undefined
-                      }
-                    >
-                      {a.modelItems.length}/{VILLAGE_MODEL_ITEMS.length}
-                    </Tooltip>
-                  ) : (
-                    '—'
-                  ),
-              },
-              {
-                title: t('villages.result'),
-                key: 'r',
-                render: (_: unknown, r: Row) => <Result assessment={r.assessment} />,
-              },
-              {
-                title: '',
-                key: 'actions',
-                width: 220,
-                render: (_: unknown, r: Row) => {
-                  const a = r.assessment;
-                  return (
-                    <Space wrap>
-                      {mayAssess && r.mayEnter && (a?.status !== 'reviewed' || mayReview) ? (
-                        <Button size="small" onClick={() => setEntering(r)}>
-                          {a ? t('villages.edit') : t('villages.enter')}
-                        </Button>
-                      ) : null}
-                      {a && a.status === 'draft' && mayAssess && r.mayEnter ? (
-                        <Button
-                          size="small"
-                          loading={submit.isPending}
-                          onClick={() =>
-                            submit.mutate(
-                              { params: { id: a.id } },
-                              { onError: (err) => message.error(errorMessage(err)) },
-                            )
-                          }
-                        >
-                          {t('villages.submit')}
-                        </Button>
-                      ) : null}
-                      {a && mayReview ? (
-                        <Button size="small" type="primary" onClick={() => setReviewing(a)}>
-                          {t('villages.review')}
-                        </Button>
-                      ) : null}
-                    </Space>
-                  );
-                },
-              },
-            ]}
+      <CommuneRequired scope={scope}>
+        <Flex gap={24} wrap style={{ marginBottom: 16 }}>
+          <Statistic
+            title={t('villages.recognised')}
+            value={data ? `${data.recognised}/${data.activeVillages}` : '—'}
           />
-        </>
-      ) : (
-        <EmptyState description={t('org.pickCommuneFirst')} />
-      )}
+          <Statistic title={t('villages.share')} value={data ? formatShare(data.cultureTitleShare) : '—'} />
+          <Input.Search
+            allowClear
+            aria-label={t('villages.search')}
+            placeholder={t('villages.search')}
+            defaultValue={q}
+            onChange={(e) => setQ(e.target.value || undefined)}
+            style={{ maxWidth: 320, alignSelf: 'center' }}
+          />
+        </Flex>
+        {table.error ? <QueryError error={table.error} onRetry={() => table.refetch()} /> : null}
+        <Table<Row>
+          rowKey={(r) => r.village.id}
+          size="small"
+          loading={table.isLoading}
+          pagination={false}
+          scroll={{ x: 900 }}
+          dataSource={data?.villages ?? []}
+          columns={[
+            {
+              title: t('villages.village'),
+              key: 'village',
+              render: (_: unknown, r: Row) => r.village.name,
+            },
+            {
+              title: t('villages.households'),
+              key: 'h',
+              align: 'right',
+              render: (_: unknown, r: Row) => (r.assessment ? formatNumber(r.assessment.households) : '—'),
+            },
+            {
+              title: t('villages.culturalFamilies'),
+              key: 'f',
+              align: 'right',
+              render: (_: unknown, { assessment: a }: Row) =>
+                a
+                  ? `${formatNumber(a.culturalFamilies)}${a.culturalFamilyShare === null ? '' : ` (${formatShare(a.culturalFamilyShare)})`}`
+                  : '—',
+            },
+            {
+              title: t('villages.modelItems'),
+              key: 'm',
+              render: (_: unknown, { assessment: a }: Row) =>
+                a ? (
+                  <Tooltip
+                    title={
+                      VILLAGE_MODEL_ITEMS.filter((i) => !a.modelItems.includes(i.key))
+                        .map((i) => i.label)
+                        .join('; ') || undefined
+                    }
+                  >
+                    {a.modelItems.length}/{VILLAGE_MODEL_ITEMS.length}
+                  </Tooltip>
+                ) : (
+                  '—'
+                ),
+            },
+            {
+              title: t('villages.result'),
+              key: 'r',
+              render: (_: unknown, r: Row) => <Result assessment={r.assessment} />,
+            },
+            {
+              title: '',
+              key: 'actions',
+              width: 220,
+              render: (_: unknown, r: Row) => {
+                const a = r.assessment;
+                return (
+                  <Space wrap>
+                    {mayAssess && r.mayEnter && (a?.status !== 'reviewed' || mayReview) ? (
+                      <Button size="small" onClick={() => setEntering(r)}>
+                        {a ? t('villages.edit') : t('villages.enter')}
+                      </Button>
+                    ) : null}
+                    {a && a.status === 'draft' && mayAssess && r.mayEnter ? (
+                      <Button
+                        size="small"
+                        loading={submit.isPending}
+                        onClick={() =>
+                          submit.mutate(
+                            { params: { id: a.id } },
+                            { onError: (err) => message.error(errorMessage(err)) },
+                          )
+                        }
+                      >
+                        {t('villages.submit')}
+                      </Button>
+                    ) : null}
+                    {a && mayReview ? (
+                      <Button size="small" type="primary" onClick={() => setReviewing(a)}>
+                        {t('villages.review')}
+                      </Button>
+                    ) : null}
+                  </Space>
+                );
+              },
+            },
+          ]}
+        />
+      </CommuneRequired>
       {entering ? (
         <EnterModal
           row={entering}
